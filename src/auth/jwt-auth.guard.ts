@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import jwt from 'jsonwebtoken';
+import { GraphError } from '../graph/graph-error.js';
+import {
+  AccessTokenExpiredError,
+  AccessTokenValidationError,
+  EmptyAccessTokenError,
+} from './auth.errors.js';
+import { GRAPH_JWT_STRATEGY } from './jwt.strategy.js';
+import type { Principal } from './principal.js';
+
+/** Authenticates every request; a refused token becomes the exact Graph 401 for its failure. */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard(GRAPH_JWT_STRATEGY) {
+  override handleRequest<TUser = Principal>(
+    error: unknown,
+    principal: TUser | false,
+    failure: unknown,
+  ): TUser {
+    // Errors raised by the strategy's validate() are already Graph errors.
+    if (error instanceof Error) {
+      throw error;
+    }
+    if (principal) {
+      return principal;
+    }
+    throw describeTokenFailure(failure);
+  }
+}
+
+/** Maps what passport-jwt / jsonwebtoken report to the Graph error a client gets. */
+export function describeTokenFailure(failure: unknown): GraphError {
+  if (failure instanceof GraphError) {
+    return failure;
+  }
+  if (
+    failure instanceof jwt.TokenExpiredError ||
+    failure instanceof jwt.NotBeforeError
+  ) {
+    return new AccessTokenExpiredError();
+  }
+  if (failure instanceof jwt.JsonWebTokenError) {
+    return failure.message.startsWith('jwt audience invalid')
+      ? new AccessTokenValidationError('Invalid audience.')
+      : new AccessTokenValidationError();
+  }
+  if (failure instanceof Error && failure.message === 'No auth token') {
+    return new EmptyAccessTokenError();
+  }
+  return new AccessTokenValidationError();
+}

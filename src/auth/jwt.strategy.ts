@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import passportJwt from 'passport-jwt';
+import { AppConfig } from '../config/app-config.js';
+import { AccessTokenValidationError } from './auth.errors.js';
+import { isAcceptedIssuer } from './issuer-policy.js';
+import {
+  type AccessTokenClaims,
+  type Principal,
+  principalFromClaims,
+} from './principal.js';
+import { SigningKeys } from './signing-keys.js';
+
+export const GRAPH_JWT_STRATEGY = 'graph-jwt';
+
+/** Verifies the bearer token (signature, algorithm, exp/nbf, audience, issuer) into a Principal. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(
+  passportJwt.Strategy,
+  GRAPH_JWT_STRATEGY,
+) {
+  constructor(
+    private readonly config: AppConfig,
+    keys: SigningKeys,
+  ) {
+    super({
+      jwtFromRequest: passportJwt.ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKeyProvider: (
+        _request: unknown,
+        rawToken: string,
+        done: (error: unknown, key?: string) => void,
+      ) => {
+        keys.keyFor(rawToken).then(
+          (key) => done(null, key),
+          (error: unknown) => done(error),
+        );
+      },
+      algorithms: keys.algorithms,
+      audience: [...config.auth.audiences] as [string, ...string[]],
+      ignoreExpiration: false,
+      jsonWebTokenOptions: {
+        clockTolerance: config.auth.clockToleranceSeconds,
+      },
+    });
+  }
+
+  validate(claims: AccessTokenClaims): Principal {
+    if (
+      !isAcceptedIssuer(
+        this.config.auth.issuers,
+        claims.iss,
+        String(claims.tid),
+      )
+    ) {
+      throw new AccessTokenValidationError('Invalid issuer.');
+    }
+    return principalFromClaims(claims);
+  }
+}

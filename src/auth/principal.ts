@@ -1,0 +1,88 @@
+import { normalizeGuid } from '../graph/guid.js';
+import {
+  AccessTokenValidationError,
+  MissingPermissionClaimsError,
+} from './auth.errors.js';
+
+/** The claims of an Entra ID access token that this service reads. */
+export interface AccessTokenClaims {
+  tid?: unknown;
+  oid?: unknown;
+  appid?: unknown;
+  azp?: unknown;
+  scp?: unknown;
+  roles?: unknown;
+  wids?: unknown;
+  iss?: unknown;
+}
+
+/** Who is calling: a user through an app (delegated) or an app on its own (application). */
+export interface Principal {
+  readonly kind: 'delegated' | 'application';
+  readonly tenantId: string;
+  /** The user's (or the service principal's) object id. */
+  readonly objectId?: string;
+  readonly applicationId?: string;
+  /** Delegated permissions (`scp`), for delegated callers. */
+  readonly scopes: readonly string[];
+  /** Application permissions (`roles`), for application callers. */
+  readonly appRoles: readonly string[];
+  /** Directory role template ids (`wids`). */
+  readonly directoryRoleIds: readonly string[];
+  /** Recorded as the actor of what the caller does: the user, or the app for application tokens. */
+  readonly actorId: string;
+}
+
+export function principalFromClaims(claims: AccessTokenClaims): Principal {
+  const tenantId = guidClaim(claims.tid);
+  if (!tenantId) {
+    throw new AccessTokenValidationError();
+  }
+  const objectId = guidClaim(claims.oid);
+  const applicationId = guidClaim(claims.appid) ?? guidClaim(claims.azp);
+  const directoryRoleIds = stringList(claims.wids).map((id) =>
+    id.toLowerCase(),
+  );
+  if (typeof claims.scp === 'string' && claims.scp.trim() !== '') {
+    if (!objectId) {
+      throw new AccessTokenValidationError();
+    }
+    return {
+      kind: 'delegated',
+      tenantId,
+      objectId,
+      applicationId,
+      scopes: claims.scp.trim().split(/\s+/),
+      appRoles: [],
+      directoryRoleIds,
+      actorId: objectId,
+    };
+  }
+  if (Array.isArray(claims.roles)) {
+    const actorId = applicationId ?? objectId;
+    if (!actorId) {
+      throw new AccessTokenValidationError();
+    }
+    return {
+      kind: 'application',
+      tenantId,
+      objectId,
+      applicationId,
+      scopes: [],
+      appRoles: stringList(claims.roles),
+      directoryRoleIds,
+      actorId,
+    };
+  }
+  throw new MissingPermissionClaimsError();
+}
+
+function guidClaim(value: unknown): string | undefined {
+  return typeof value === 'string' ? normalizeGuid(value) : undefined;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
+}

@@ -1,0 +1,60 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { UnauthorizedAccessError } from './auth.errors.js';
+import type { Principal } from './principal.js';
+import {
+  type PermissionRequirement,
+  RequiredScopes,
+} from './required-scopes.decorator.js';
+
+/** Microsoft accounts (outlook.com and the like) all sign in through this tenant. */
+export const PERSONAL_ACCOUNT_TENANT_ID =
+  '9188040d-6c67-4c5b-b112-36a304b66dad';
+
+/** Checks the caller's token grants one of the permissions the route declares. */
+@Injectable()
+export class ScopeGuard implements CanActivate {
+  private readonly logger = new Logger(ScopeGuard.name);
+
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const requirement = this.reflector.getAllAndOverride(RequiredScopes, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!requirement) {
+      this.logger.warn(
+        `${context.getClass().name}.${context.getHandler().name} declares no @RequiredScopes: refused`,
+      );
+      throw new UnauthorizedAccessError();
+    }
+    const principal = context
+      .switchToHttp()
+      .getRequest<{ user: Principal }>().user;
+    if (!isPermitted(principal, requirement)) {
+      throw new UnauthorizedAccessError();
+    }
+    return true;
+  }
+}
+
+export function isPermitted(
+  principal: Principal,
+  requirement: PermissionRequirement,
+): boolean {
+  if (principal.tenantId === PERSONAL_ACCOUNT_TENANT_ID) {
+    return false;
+  }
+  const granted =
+    principal.kind === 'delegated' ? principal.scopes : principal.appRoles;
+  const accepted = new Set(
+    requirement[principal.kind].map((name) => name.toLowerCase()),
+  );
+  return granted.some((name) => accepted.has(name.toLowerCase()));
+}

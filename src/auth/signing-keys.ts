@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
+import jwksRsa from 'jwks-rsa';
+import { AppConfig } from '../config/app-config.js';
+import { ServiceUnavailableError } from '../graph/graph-errors.js';
+import { AccessTokenValidationError } from './auth.errors.js';
+
+type SupportedAlgorithm = 'HS256' | 'RS256';
+
+/**
+ * Finds the key that must have signed a token. The token's `alg` only selects among the kinds of
+ * key we are configured with, so an HS256 token "signed" with our RSA public key, or `alg: none`,
+ * finds no key at all.
+ */
+@Injectable()
+export class SigningKeys {
+  readonly algorithms: SupportedAlgorithm[];
+  private readonly secret?: string;
+  private readonly jwks?: jwksRsa.JwksClient;
+
+  constructor(config: AppConfig) {
+    this.secret = config.auth.jwtSecret;
+    if (config.auth.jwksUri) {
+      // jwks-rsa caches keys by kid and refetches the set for an unknown kid, rate-limited so
+      // that tokens with made-up kids cannot make us hammer the identity provider.
+      this.jwks = new jwksRsa.JwksClient({
+        jwksUri: config.auth.jwksUri,
+        cache: true,
+        cacheMaxEntries: 20,
+        cacheMaxAge: 10 * 60 * 1000,
+        rateLimit: true,
+        jwksRequestsPerMinute: 10,
+        timeout: 5000,
+      });
+    }
+    this.algorithms = [
+      ...(this.secret ? (['HS256'] as const) : []),
+      ...(this.jwks ? (['RS256'] as const) : []),
+    ];
+  }
+
+  async keyFor(rawToken: string): Promise<string> {
+    const header = jwt.decode(rawToken, { complete: true })?.header;
+    if (header?.alg === 'HS256' && this.secret) {
+      return this.secret;
+    }
+    if (header?.alg === 'RS256' && this.jwks && header.kid) {
+      return this.publicKey(header.kid);
+    }
+    throw new AccessTokenValidationError();
+  }
+
+  private async publicKey(kid: string): Promise<string> {
+    try {
+      return (await this.jwks!.getSigningKey(kid)).getPublicKey();
+    } catch (error) {
+      if (
+        error instanceof jwksRsa.SigningKeyNotFoundError ||
+        error instanceof jwksRsa.JwksRateLimitError
+      ) {
+        throw new AccessTokenValidationError();
+      }
+      // The key set could not be fetched: our problem, not the caller's token.
+      throw new ServiceUnavailableError();
+    }
+  }
+}

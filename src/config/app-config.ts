@@ -1,0 +1,150 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import path from 'node:path';
+import { loadOrCreateDevelopmentSecret } from './development-secret.js';
+import { EnvironmentVariables } from './environment-variables.js';
+
+/** Both audiences Entra ID issues for Microsoft Graph access tokens. */
+export const GRAPH_AUDIENCES = [
+  'https://graph.microsoft.com',
+  '00000003-0000-0000-c000-000000000000',
+];
+
+export type Environment = 'production' | 'development' | 'test';
+
+export interface SqliteDatabaseConfig {
+  readonly type: 'sqlite';
+  /** A file path, or `:memory:`. */
+  readonly path: string;
+}
+
+export type DatabaseConfig = SqliteDatabaseConfig;
+
+export interface AuthConfig {
+  readonly jwksUri?: string;
+  readonly jwtSecret?: string;
+  /** Set when the secret was generated for local development. */
+  readonly developmentSecretFile?: string;
+  readonly audiences: readonly string[];
+  /** Issuer patterns; `{tid}` stands for the token's own tenant. Empty: not checked. */
+  readonly issuers: readonly string[];
+  readonly clockToleranceSeconds: number;
+}
+
+export class ConfigurationError extends Error {}
+
+/** Validated, typed configuration; the only place that reads the environment is `loadAppConfig`. */
+export class AppConfig {
+  readonly environment: Environment;
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  readonly auth: AuthConfig;
+  readonly seedFile?: string;
+  readonly publicBaseUrl?: string;
+  readonly maxRequestBodyBytes: number;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Where the embedded database and the development secret live by default. */
+  readonly dataDirectory?: string;
+}
+
+export function loadAppConfig(
+  env: Record<string, string | undefined>,
+  options: LoadConfigOptions = {},
+): AppConfig {
+  const variables = parseEnvironment(env);
+  const dataDirectory = options.dataDirectory ?? path.resolve('data');
+  const environment = variables.NODE_ENV ?? 'development';
+  return new AppConfig({
+    environment,
+    host: variables.HOST ?? '127.0.0.1',
+    port: variables.PORT ?? 3000,
+    database: parseDatabaseUrl(
+      variables.DATABASE_URL ??
+        `sqlite:${path.join(dataDirectory, 'pim.sqlite')}`,
+    ),
+    auth: buildAuthConfig(variables, environment, dataDirectory),
+    seedFile: variables.SEED_FILE,
+    publicBaseUrl: variables.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    maxRequestBodyBytes: variables.MAX_REQUEST_BODY_BYTES ?? 1024 * 1024,
+  });
+}
+
+function parseEnvironment(
+  env: Record<string, string | undefined>,
+): EnvironmentVariables {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
+  );
+  const variables = plainToInstance(EnvironmentVariables, present, {
+    excludeExtraneousValues: true,
+  });
+  const errors = validateSync(variables);
+  if (errors.length > 0) {
+    throw new ConfigurationError(
+      `Invalid configuration: ${errors.map(describeError).join('; ')}`,
+    );
+  }
+  return variables;
+}
+
+function describeError(error: ValidationError): string {
+  return Object.values(error.constraints ?? {}).join(', ');
+}
+
+function parseDatabaseUrl(url: string): DatabaseConfig {
+  const sqlite = /^sqlite:(.+)$/.exec(url);
+  if (sqlite) {
+    const location = sqlite[1];
+    return {
+      type: 'sqlite',
+      path: location === ':memory:' ? location : path.resolve(location),
+    };
+  }
+  throw new ConfigurationError(
+    'Invalid configuration: DATABASE_URL must look like sqlite:./data/pim.sqlite or sqlite::memory:',
+  );
+}
+
+function buildAuthConfig(
+  variables: EnvironmentVariables,
+  environment: Environment,
+  dataDirectory: string,
+): AuthConfig {
+  const common = {
+    jwksUri: variables.AUTH_JWKS_URI,
+    audiences: splitList(variables.AUTH_AUDIENCE) ?? GRAPH_AUDIENCES,
+    issuers: splitList(variables.AUTH_ISSUER) ?? [],
+    clockToleranceSeconds: variables.AUTH_CLOCK_TOLERANCE_SECONDS ?? 60,
+  };
+  if (variables.AUTH_JWT_SECRET || variables.AUTH_JWKS_URI) {
+    return { ...common, jwtSecret: variables.AUTH_JWT_SECRET };
+  }
+  if (environment === 'production') {
+    throw new ConfigurationError(
+      'Invalid configuration: with NODE_ENV=production set AUTH_JWKS_URI (RS256 keys of your identity provider) or AUTH_JWT_SECRET (HS256)',
+    );
+  }
+  const developmentSecretFile = path.join(dataDirectory, 'dev-jwt-secret');
+  return {
+    ...common,
+    jwtSecret: loadOrCreateDevelopmentSecret(developmentSecretFile),
+    developmentSecretFile,
+  };
+}
+
+function splitList(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  return items && items.length > 0 ? items : undefined;
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { Expose, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { Environment } from './app-config.js';
+
+/** The environment variables the service reads; class-validator names each one in its messages. */
+export class EnvironmentVariables {
+  @Expose()
+  @IsOptional()
+  @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: Environment;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @Expose()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
+  AUTH_JWKS_URI?: string;
+
+  @Expose()
+  @IsOptional()
+  @MinLength(32, {
+    message: 'AUTH_JWT_SECRET must be at least 32 characters long',
+  })
+  AUTH_JWT_SECRET?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  AUTH_AUDIENCE?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  AUTH_ISSUER?: string;
+
+  @Expose()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  AUTH_CLOCK_TOLERANCE_SECONDS?: number;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  SEED_FILE?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
+  PUBLIC_BASE_URL?: string;
+
+  @Expose()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  MAX_REQUEST_BODY_BYTES?: number;
+}

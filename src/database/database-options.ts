@@ -1,0 +1,19 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** Options shared by the running service and the command-line tools. */
+export function buildDataSourceOptions(
+  database: DatabaseConfig,
+): DataSourceOptions {
+  return {
+    type: 'better-sqlite3',
+    database: database.path,
+    // WAL lets readers in other processes (the seed command, backups) work while we write.
+    enableWAL: true,
+    timeout: 5000,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+  };
+}

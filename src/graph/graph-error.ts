@@ -1,0 +1,16 @@
+/**
+ * A failure a client is meant to see, rendered by the GraphExceptionFilter as a Graph error
+ * payload. Services throw subclasses declared in their module's `*.errors.ts`; they never touch
+ * HTTP themselves.
+ */
+export abstract class GraphError extends Error {
+  protected constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

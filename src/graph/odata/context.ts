@@ -1,0 +1,28 @@
+import { Reflector } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+
+/**
+ * Declares that a route returns one entity of the named entity set; the response then carries
+ * `@odata.context` = `<base>/beta/$metadata#<entitySet>/$entity`.
+ */
+export const GraphEntity = Reflector.createDecorator<string>();
+
+const HOST_PATTERN = /^[a-z0-9.\-[\]:]{1,255}$/i;
+
+/** The service's own root URL as the client sees it, unless configured explicitly. */
+export function baseUrlOf(
+  request: IncomingMessage,
+  configuredBaseUrl: string | undefined,
+): string {
+  if (configuredBaseUrl) {
+    return configuredBaseUrl;
+  }
+  const scheme = (request.socket as TLSSocket).encrypted ? 'https' : 'http';
+  const host = request.headers.host;
+  return `${scheme}://${host && HOST_PATTERN.test(host) ? host : 'localhost'}`;
+}
+
+export function entityContextUrl(baseUrl: string, entitySet: string): string {
+  return `${baseUrl}/beta/$metadata#${entitySet}/$entity`;
+}

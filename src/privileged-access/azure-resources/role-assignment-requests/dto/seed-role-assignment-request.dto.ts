@@ -1,0 +1,125 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { GUID_PATTERN } from '../../../../graph/guid.js';
+import {
+  ASSIGNMENT_STATES,
+  type AssignmentState,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  type RequestStatus,
+  type RequestType,
+  SCHEDULE_TYPES,
+  SUB_STATUSES,
+  type SubStatus,
+} from '../role-assignment-request.model.js';
+
+const GUID_MESSAGE = { message: '$property must be a GUID' };
+// ISO 8601 durations as Graph writes them: PT8H, P1D, P1DT12H30M…
+const ISO_DURATION =
+  /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
+export class SeedStatusDetailDto {
+  @IsString()
+  key: string;
+
+  @IsString()
+  value: string;
+}
+
+export class SeedRequestStatusDto {
+  @IsIn(REQUEST_STATUSES)
+  status: RequestStatus;
+
+  @IsIn(SUB_STATUSES)
+  subStatus: SubStatus;
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedStatusDetailDto)
+  statusDetails?: SeedStatusDetailDto[];
+}
+
+export class SeedScheduleDto {
+  @IsOptional()
+  @IsIn(SCHEDULE_TYPES)
+  type?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startDateTime?: string | null;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endDateTime?: string | null;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, {
+    message: '$property must be an ISO 8601 duration such as PT8H',
+  })
+  duration?: string | null;
+}
+
+/** One record of `roleAssignmentRequests` in a seed file: the Graph shape plus its tenant. */
+export class SeedRoleAssignmentRequestDto {
+  @Matches(GUID_PATTERN, GUID_MESSAGE)
+  id: string;
+
+  @Matches(GUID_PATTERN, GUID_MESSAGE)
+  tenantId: string;
+
+  @IsOptional()
+  @Matches(GUID_PATTERN, GUID_MESSAGE)
+  requestorId?: string | null;
+
+  @IsString()
+  @Length(1, 128)
+  resourceId: string;
+
+  @IsString()
+  @Length(1, 128)
+  roleDefinitionId: string;
+
+  @IsString()
+  @Length(1, 128)
+  subjectId: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  linkedEligibleRoleAssignmentId?: string | null;
+
+  @IsIn(REQUEST_TYPES)
+  type: RequestType;
+
+  @IsIn(ASSIGNMENT_STATES)
+  assignmentState: AssignmentState;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  requestedDateTime?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  reason?: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeedScheduleDto)
+  schedule?: SeedScheduleDto | null;
+
+  @ValidateNested()
+  @Type(() => SeedRequestStatusDto)
+  status: SeedRequestStatusDto;
+}

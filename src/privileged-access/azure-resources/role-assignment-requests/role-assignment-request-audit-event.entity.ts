@@ -1,0 +1,44 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type {
+  AuditAction,
+  SubStatus,
+} from './role-assignment-request.model.js';
+
+/** One change of a request: who did what, when, from which sub-status, in which HTTP call. */
+@Entity({ name: 'role_assignment_request_audit_events' })
+export class RoleAssignmentRequestAuditEventEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'varchar', length: 36 })
+  tenantId: string;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 36 })
+  requestId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  action: AuditAction;
+
+  /** The user's object id, or the application id for application tokens. */
+  @Column({ name: 'actor_id', type: 'varchar', length: 36 })
+  actorId: string;
+
+  @Column({ name: 'actor_type', type: 'varchar', length: 16 })
+  actorType: 'User' | 'Application';
+
+  @Column({ name: 'occurred_date_time', type: Date })
+  occurredDateTime: Date;
+
+  @Column({ name: 'from_sub_status', type: 'varchar', length: 32 })
+  fromSubStatus: SubStatus;
+
+  @Column({ name: 'to_sub_status', type: 'varchar', length: 32 })
+  toSubStatus: SubStatus;
+
+  /** The `request-id` of the HTTP call that made the change. */
+  @Column({ name: 'http_request_id', type: 'varchar', length: 36 })
+  httpRequestId: string;
+
+  @Column({ name: 'client_request_id', type: 'varchar', length: 128 })
+  clientRequestId: string;
+}

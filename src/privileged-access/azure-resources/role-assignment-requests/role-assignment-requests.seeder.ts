@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../../clock/clock.js';
+import {
+  type CollectionSeeder,
+  SeedCollection,
+} from '../../../seeding/seed-collection.js';
+import { SeedRoleAssignmentRequestDto } from './dto/seed-role-assignment-request.dto.js';
+import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+
+@Injectable()
+@SeedCollection({ name: 'roleAssignmentRequests', order: 100 })
+export class RoleAssignmentRequestsSeeder implements CollectionSeeder<SeedRoleAssignmentRequestDto> {
+  readonly recordClass = SeedRoleAssignmentRequestDto;
+
+  constructor(
+    private readonly repository: RoleAssignmentRequestsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  write(
+    manager: EntityManager,
+    records: SeedRoleAssignmentRequestDto[],
+  ): Promise<void> {
+    const now = this.clock.now();
+    return this.repository.upsert(
+      manager,
+      records.map((record) => toEntity(record, now)),
+    );
+  }
+}
+
+function toEntity(
+  record: SeedRoleAssignmentRequestDto,
+  now: Date,
+): RoleAssignmentRequestEntity {
+  const schedule = record.schedule;
+  return {
+    id: record.id.toLowerCase(),
+    tenantId: record.tenantId.toLowerCase(),
+    requestorId: record.requestorId?.toLowerCase() ?? null,
+    resourceId: record.resourceId,
+    roleDefinitionId: record.roleDefinitionId,
+    subjectId: record.subjectId,
+    linkedEligibleRoleAssignmentId:
+      record.linkedEligibleRoleAssignmentId ?? null,
+    type: record.type,
+    assignmentState: record.assignmentState,
+    requestedDateTime: record.requestedDateTime
+      ? new Date(record.requestedDateTime)
+      : now,
+    reason: record.reason ?? null,
+    scheduleType: schedule ? (schedule.type ?? 'Once') : null,
+    scheduleStartDateTime: optionalDate(schedule?.startDateTime),
+    scheduleEndDateTime: optionalDate(schedule?.endDateTime),
+    scheduleDuration: schedule?.duration ?? null,
+    status: record.status.status,
+    subStatus: record.status.subStatus,
+    statusDetails:
+      record.status.statusDetails?.map(({ key, value }) => ({ key, value })) ??
+      [],
+    previousSubStatus: null,
+  };
+}
+
+function optionalDate(value: string | null | undefined): Date | null {
+  return value ? new Date(value) : null;
+}

@@ -1,0 +1,21 @@
+import { DiscoveryService } from '@nestjs/core';
+import type { EntityManager } from 'typeorm';
+
+/** Writes one collection of a seed file; provided by the module that owns the collection. */
+export interface CollectionSeeder<TRecord extends object = object> {
+  /** A class-validator class describing one record of the collection. */
+  readonly recordClass: new () => TRecord;
+  /** Writes validated records inside the seed's transaction, replacing those with the same id. */
+  write(manager: EntityManager, records: TRecord[]): Promise<void>;
+}
+
+export interface SeedCollectionOptions {
+  /** The collection's key in the seed file, such as `roleAssignmentRequests`. */
+  readonly name: string;
+  /** Collections are written in ascending order, so that referenced records come first. */
+  readonly order: number;
+}
+
+/** Marks a provider as the seeder of a seed-file collection; the seeding module finds it. */
+export const SeedCollection =
+  DiscoveryService.createDecorator<SeedCollectionOptions>();

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { readFile } from 'node:fs/promises';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import {
+  type CollectionSeeder,
+  SeedCollection,
+  type SeedCollectionOptions,
+} from './seed-collection.js';
+import { SeedError, validateRecords } from './seed-validation.js';
+
+export type SeedSummary = Record<string, number>;
+
+interface RegisteredSeeder {
+  readonly options: SeedCollectionOptions;
+  readonly seeder: CollectionSeeder;
+}
+
+/**
+ * Loads a seed document `{ <collection>: [records…] }`: validates all of it first, then writes
+ * all of it in one transaction, so a bad file changes nothing.
+ */
+@Injectable()
+export class SeedService {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async seedFile(file: string): Promise<SeedSummary> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new SeedError([
+        `${file}: cannot be read (${(error as NodeJS.ErrnoException).code})`,
+      ]);
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      throw new SeedError([
+        `${file}: is not valid JSON (${(error as Error).message})`,
+      ]);
+    }
+    return this.seed(document);
+  }
+
+  async seed(document: unknown): Promise<SeedSummary> {
+    if (
+      typeof document !== 'object' ||
+      document === null ||
+      Array.isArray(document)
+    ) {
+      throw new SeedError(['the seed must be a JSON object of collections']);
+    }
+    const seeders = this.registeredSeeders();
+    const known = new Map(seeders.map((entry) => [entry.options.name, entry]));
+    const problems: string[] = [];
+    const batches: { entry: RegisteredSeeder; records: object[] }[] = [];
+    for (const [name, records] of Object.entries(document)) {
+      const entry = known.get(name);
+      if (!entry) {
+        problems.push(
+          `${name}: unknown collection (known: ${[...known.keys()].join(', ')})`,
+        );
+      } else if (!Array.isArray(records)) {
+        problems.push(`${name}: must be an array`);
+      } else {
+        const validated = validateRecords(
+          name,
+          entry.seeder.recordClass,
+          records,
+        );
+        problems.push(...validated.problems);
+        batches.push({ entry, records: validated.instances });
+      }
+    }
+    if (problems.length > 0) {
+      throw new SeedError(problems);
+    }
+    batches.sort((a, b) => a.entry.options.order - b.entry.options.order);
+    await this.transactions.run(async (manager) => {
+      for (const { entry, records } of batches) {
+        await entry.seeder.write(manager, records);
+      }
+    });
+    return Object.fromEntries(
+      batches.map(({ entry, records }) => [entry.options.name, records.length]),
+    );
+  }
+
+  private registeredSeeders(): RegisteredSeeder[] {
+    return this.discovery
+      .getProviders({ metadataKey: SeedCollection.KEY })
+      .flatMap((wrapper) => {
+        const options = this.discovery.getMetadataByDecorator(
+          SeedCollection,
+          wrapper,
+        );
+        return options && wrapper.instance
+          ? [{ options, seeder: wrapper.instance as CollectionSeeder }]
+          : [];
+      });
+  }
+}

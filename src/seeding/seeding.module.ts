@@ -1,0 +1,35 @@
+import {
+  Global,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig } from '../config/app-config.js';
+import { SeedService } from './seed.service.js';
+
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [SeedService],
+  exports: [SeedService],
+})
+export class SeedingModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SeedingModule.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly seeds: SeedService,
+  ) {}
+
+  /** SEED_FILE is loaded at every start: its records are restored to what the file says. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedFile) {
+      return;
+    }
+    const summary = await this.seeds.seedFile(this.config.seedFile);
+    this.logger.log(
+      `Seeded ${JSON.stringify(summary)} from ${this.config.seedFile}`,
+    );
+  }
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryResult, Repository } from 'typeorm';
+import { bulkUpsert } from '../../../database/bulk-upsert.js';
 import { TransactionRunner } from '../../../database/transaction-runner.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
@@ -29,9 +30,6 @@ export interface Transition {
   readonly toSubStatus: SubStatus;
   readonly audit: TransitionAudit;
 }
-
-// Rows per INSERT when seeding: well under SQLite's limit of 32,766 bound parameters.
-const UPSERT_CHUNK_SIZE = 1000;
 
 @Injectable()
 export class RoleAssignmentRequestsRepository {
@@ -76,17 +74,11 @@ export class RoleAssignmentRequestsRepository {
   }
 
   /** Inserts the requests, or overwrites those whose id exists, in the caller's transaction. */
-  async upsert(
+  upsert(
     manager: EntityManager,
     requests: RoleAssignmentRequestEntity[],
   ): Promise<void> {
-    for (let start = 0; start < requests.length; start += UPSERT_CHUNK_SIZE) {
-      await manager.upsert(
-        RoleAssignmentRequestEntity,
-        requests.slice(start, start + UPSERT_CHUNK_SIZE),
-        ['id'],
-      );
-    }
+    return bulkUpsert(manager, RoleAssignmentRequestEntity, requests);
   }
 
   private async updateSubStatus(

@@ -45,6 +45,10 @@ export class JwtStrategy extends PassportStrategy(
   }
 
   validate(claims: AccessTokenClaims): Principal {
+    // jsonwebtoken checks exp only when present: a token without it would never expire.
+    if (typeof claims.exp !== 'number') {
+      throw new AccessTokenValidationError();
+    }
     if (
       !isAcceptedIssuer(
         this.config.auth.issuers,

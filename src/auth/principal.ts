@@ -14,6 +14,7 @@ export interface AccessTokenClaims {
   roles?: unknown;
   wids?: unknown;
   iss?: unknown;
+  exp?: unknown;
 }
 
 /** Who is calling: a user through an app (delegated) or an app on its own (application). */

@@ -61,7 +61,7 @@ export class SigningKeys {
         throw new AccessTokenValidationError();
       }
       // The key set could not be fetched: our problem, not the caller's token.
-      throw new ServiceUnavailableError();
+      throw new ServiceUnavailableError({ cause: error });
     }
   }
 }

@@ -1,0 +1,66 @@
+import { isAcceptedIssuer } from './issuer-policy.js';
+
+const TENANT_A = '0a0a0a0a-0000-4000-8000-00000000000a';
+const TENANT_B = '0b0b0b0b-0000-4000-8000-00000000000b';
+const V1 = 'https://sts.windows.net/{tid}/';
+const V2 = 'https://login.microsoftonline.com/{tid}/v2.0';
+
+describe('isAcceptedIssuer', () => {
+  it('accepts any issuer, or none, when no pattern is configured', () => {
+    expect(isAcceptedIssuer([], 'https://issuer.example/', TENANT_A)).toBe(
+      true,
+    );
+    expect(isAcceptedIssuer([], undefined, TENANT_A)).toBe(true);
+  });
+
+  it.each([
+    ['v1', `https://sts.windows.net/${TENANT_A}/`],
+    ['v2', `https://login.microsoftonline.com/${TENANT_A}/v2.0`],
+  ])(
+    'accepts the %s issuer of the token own tenant for a {tid} pattern',
+    (_version, issuer) => {
+      expect(isAcceptedIssuer([V1, V2], issuer, TENANT_A)).toBe(true);
+    },
+  );
+
+  it("refuses another tenant's issuer: {tid} stands for the token's own tenant only", () => {
+    expect(
+      isAcceptedIssuer(
+        [V1, V2],
+        `https://sts.windows.net/${TENANT_B}/`,
+        TENANT_A,
+      ),
+    ).toBe(false);
+  });
+
+  it('refuses the pattern itself, with the placeholder not substituted', () => {
+    expect(isAcceptedIssuer([V1], V1, TENANT_A)).toBe(false);
+  });
+
+  it('compares exactly: no prefix, suffix or letter-case variants', () => {
+    const own = `https://sts.windows.net/${TENANT_A}/`;
+    expect(isAcceptedIssuer([V1], own.slice(0, -1), TENANT_A)).toBe(false);
+    expect(isAcceptedIssuer([V1], `${own}extra`, TENANT_A)).toBe(false);
+    expect(isAcceptedIssuer([V1], own.toUpperCase(), TENANT_A)).toBe(false);
+  });
+
+  it('accepts a fixed issuer without placeholder for every tenant', () => {
+    const fixed = 'https://login.example.com/';
+    expect(isAcceptedIssuer([fixed], fixed, TENANT_A)).toBe(true);
+    expect(isAcceptedIssuer([fixed], fixed, TENANT_B)).toBe(true);
+    expect(
+      isAcceptedIssuer([fixed], 'https://login.example.org/', TENANT_A),
+    ).toBe(false);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['a number', 42],
+    ['a list', [`https://sts.windows.net/${TENANT_A}/`]],
+  ])(
+    'refuses an issuer claim that is %s once patterns are configured',
+    (_case, issuer) => {
+      expect(isAcceptedIssuer([V1], issuer, TENANT_A)).toBe(false);
+    },
+  );
+});

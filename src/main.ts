@@ -7,7 +7,16 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
   const config = loadAppConfig(process.env);
   const app = await createApp(config);
-  await app.listen(config.port, config.host);
+  // Start-up work (SEED_FILE) runs here, so that its errors are not taken for listen errors.
+  await app.init();
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    // A host that does not resolve or is not ours, a port in use: name the variables, no stack.
+    throw new ConfigurationError(
+      `Cannot listen on HOST=${config.host} PORT=${config.port}: ${(error as Error).message}`,
+    );
+  }
   logger.log(`Serving ${await app.getUrl()}/beta`);
   if (config.auth.developmentSecretFile) {
     logger.warn(

@@ -36,6 +36,10 @@ function main(): void {
   if (values.help || !values.tid || (!values.scp && !values.roles)) {
     fail(USAGE);
   }
+  const expiresIn = values['expires-in'];
+  if (expiresIn !== undefined && !/^[1-9]\d*$/.test(expiresIn)) {
+    fail('--expires-in must be a whole number of seconds.');
+  }
   if (values.scp && !values.oid) {
     fail('--oid is required with --scp: a delegated token names its user.');
   }
@@ -58,9 +62,7 @@ function main(): void {
       directoryRoleIds: list(values.wids),
       audience: values.aud ?? config.auth.audiences[0],
       issuer,
-      expiresInSeconds: values['expires-in']
-        ? Number(values['expires-in'])
-        : undefined,
+      expiresInSeconds: expiresIn ? Number(expiresIn) : undefined,
     },
     config.auth.jwtSecret,
   );
@@ -81,7 +83,8 @@ try {
 } catch (error) {
   if (
     error instanceof ConfigurationError ||
-    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    // Unknown options, stray arguments, an option without its value.
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')
   ) {
     fail((error as Error).message);
   }

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import path from 'node:path';
+import { ConfigurationError } from './configuration-error.js';
 import { loadOrCreateDevelopmentSecret } from './development-secret.js';
 import { EnvironmentVariables } from './environment-variables.js';
 
@@ -31,7 +32,7 @@ export interface AuthConfig {
   readonly clockToleranceSeconds: number;
 }
 
-export class ConfigurationError extends Error {}
+export { ConfigurationError };
 
 /** Validated, typed configuration; the only place that reads the environment is `loadAppConfig`. */
 export class AppConfig {
@@ -125,6 +126,14 @@ function buildAuthConfig(
     issuers: splitList(variables.AUTH_ISSUER) ?? [],
     clockToleranceSeconds: variables.AUTH_CLOCK_TOLERANCE_SECONDS ?? 60,
   };
+  if (
+    environment === 'production' &&
+    variables.AUTH_JWKS_URI?.startsWith('http:')
+  ) {
+    throw new ConfigurationError(
+      'Invalid configuration: AUTH_JWKS_URI must use https with NODE_ENV=production (keys fetched over http can be replaced in transit)',
+    );
+  }
   if (variables.AUTH_JWT_SECRET || variables.AUTH_JWKS_URI) {
     return { ...common, jwtSecret: variables.AUTH_JWT_SECRET };
   }

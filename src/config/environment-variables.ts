@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Expose, Type } from 'class-transformer';
+import { Expose, Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -11,6 +11,16 @@ import {
   MinLength,
 } from 'class-validator';
 import type { Environment } from './app-config.js';
+
+/**
+ * Digits only become a number; anything else ("0x10", "1e3", " ") stays a string, so that
+ * @IsInt() refuses it with the variable's name.
+ */
+function WholeNumber(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  );
+}
 
 /** The environment variables the service reads; class-validator names each one in its messages. */
 export class EnvironmentVariables {
@@ -26,7 +36,7 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -61,7 +71,7 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(0)
   @Max(600)
@@ -79,7 +89,7 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(1024)
   MAX_REQUEST_BODY_BYTES?: number;

@@ -1,0 +1,351 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  ConfigurationError,
+  GRAPH_AUDIENCES,
+  loadAppConfig,
+} from './app-config.js';
+
+const SECRET = 'a-test-secret-of-at-least-32-characters!';
+
+describe('loadAppConfig', () => {
+  let dataDirectory: string;
+
+  beforeEach(() => {
+    dataDirectory = path.join(
+      mkdtempSync(path.join(tmpdir(), 'pim-config-')),
+      'data',
+    );
+  });
+  afterEach(() => {
+    rmSync(path.dirname(dataDirectory), { recursive: true, force: true });
+  });
+
+  function load(env: Record<string, string | undefined>) {
+    return loadAppConfig(env, { dataDirectory });
+  }
+
+  function expectRefused(
+    env: Record<string, string | undefined>,
+    variable: string,
+  ): ConfigurationError {
+    let thrown: unknown;
+    try {
+      load(env);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigurationError);
+    expect((thrown as Error).message).toContain(variable);
+    return thrown as ConfigurationError;
+  }
+
+  it('defaults to an embedded development server on 127.0.0.1:3000', () => {
+    const config = load({ AUTH_JWT_SECRET: SECRET });
+
+    expect(config).toMatchObject({
+      environment: 'development',
+      host: '127.0.0.1',
+      port: 3000,
+      database: {
+        type: 'sqlite',
+        path: path.join(dataDirectory, 'pim.sqlite'),
+      },
+      maxRequestBodyBytes: 1024 * 1024,
+    });
+    expect(config.seedFile).toBeUndefined();
+    expect(config.publicBaseUrl).toBeUndefined();
+    expect(config.auth.audiences).toEqual([
+      'https://graph.microsoft.com',
+      '00000003-0000-0000-c000-000000000000',
+    ]);
+    expect(config.auth.audiences).toEqual(GRAPH_AUDIENCES);
+    expect(config.auth.issuers).toEqual([]);
+    expect(config.auth.clockToleranceSeconds).toBeGreaterThan(0);
+    expect(config.auth.clockToleranceSeconds).toBeLessThanOrEqual(300);
+  });
+
+  it('keeps the default database under ./data of the working directory', () => {
+    const config = loadAppConfig({ AUTH_JWT_SECRET: SECRET });
+
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: path.resolve('data', 'pim.sqlite'),
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = load({
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      PORT: '8443',
+      DATABASE_URL: 'sqlite:./var/other.sqlite',
+      AUTH_JWKS_URI:
+        'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      AUTH_CLOCK_TOLERANCE_SECONDS: '5',
+      SEED_FILE: './seed.json',
+      PUBLIC_BASE_URL: 'https://pim.contoso.com/',
+      MAX_REQUEST_BODY_BYTES: '4096',
+    });
+
+    expect(config).toMatchObject({
+      environment: 'production',
+      host: '0.0.0.0',
+      port: 8443,
+      database: { type: 'sqlite', path: path.resolve('var/other.sqlite') },
+      seedFile: './seed.json',
+      publicBaseUrl: 'https://pim.contoso.com',
+      maxRequestBodyBytes: 4096,
+      auth: {
+        jwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+        jwtSecret: undefined,
+        clockToleranceSeconds: 5,
+      },
+    });
+    expect(config.auth.developmentSecretFile).toBeUndefined();
+    expect(existsSync(dataDirectory)).toBe(false);
+  });
+
+  it('accepts an in-memory database', () => {
+    expect(
+      load({ AUTH_JWT_SECRET: SECRET, DATABASE_URL: 'sqlite::memory:' })
+        .database,
+    ).toEqual({ type: 'sqlite', path: ':memory:' });
+  });
+
+  it('ignores variables it does not know', () => {
+    const config = load({
+      AUTH_JWT_SECRET: SECRET,
+      PATH: '/usr/bin',
+      port: 'not-mine',
+    });
+
+    expect(config.port).toBe(3000);
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = load({
+      NODE_ENV: '',
+      HOST: '',
+      PORT: '',
+      DATABASE_URL: '',
+      AUTH_JWKS_URI: '',
+      AUTH_JWT_SECRET: '',
+      AUTH_AUDIENCE: '',
+      AUTH_ISSUER: '',
+      SEED_FILE: '',
+      PUBLIC_BASE_URL: '',
+      MAX_REQUEST_BODY_BYTES: '',
+    });
+
+    expect(config).toMatchObject({
+      environment: 'development',
+      host: '127.0.0.1',
+      port: 3000,
+      database: { path: path.join(dataDirectory, 'pim.sqlite') },
+      maxRequestBodyBytes: 1024 * 1024,
+    });
+    expect(config.seedFile).toBeUndefined();
+    expect(config.publicBaseUrl).toBeUndefined();
+    expect(config.auth.audiences).toEqual(GRAPH_AUDIENCES);
+    expect(config.auth.issuers).toEqual([]);
+    expect(config.auth.jwksUri).toBeUndefined();
+    // No AUTH_* at all: the development secret.
+    expect(config.auth.developmentSecretFile).toBe(
+      path.join(dataDirectory, 'dev-jwt-secret'),
+    );
+  });
+
+  it('refuses NODE_ENV=production when AUTH_* are empty strings', () => {
+    expectRefused(
+      { NODE_ENV: 'production', AUTH_JWT_SECRET: '', AUTH_JWKS_URI: '' },
+      'AUTH_JWT_SECRET',
+    );
+  });
+
+  it('splits comma lists of audiences and issuers, trimming blanks', () => {
+    const config = load({
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_AUDIENCE: ' api://pim , https://graph.microsoft.com,,',
+      AUTH_ISSUER:
+        'https://sts.windows.net/{tid}/, https://login.microsoftonline.com/{tid}/v2.0',
+    });
+
+    expect(config.auth.audiences).toEqual([
+      'api://pim',
+      'https://graph.microsoft.com',
+    ]);
+    expect(config.auth.issuers).toEqual([
+      'https://sts.windows.net/{tid}/',
+      'https://login.microsoftonline.com/{tid}/v2.0',
+    ]);
+  });
+
+  it('takes a single audience and issuer as one-item lists', () => {
+    const config = load({
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_AUDIENCE: 'api://pim',
+      AUTH_ISSUER: 'https://issuer.example',
+    });
+
+    expect(config.auth.audiences).toEqual(['api://pim']);
+    expect(config.auth.issuers).toEqual(['https://issuer.example']);
+  });
+
+  describe('invalid values fail with a ConfigurationError naming the variable', () => {
+    it.each([
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['PORT', '-1'],
+      ['PORT', '80.5'],
+      ['PORT', '0x10'],
+      ['PORT', '1e3'],
+      ['PORT', ' '],
+      ['DATABASE_URL', 'mysql://x'],
+      ['DATABASE_URL', 'postgres://user:pw@host/db'],
+      ['DATABASE_URL', 'sqlite:'],
+      ['DATABASE_URL', './data/pim.sqlite'],
+      ['AUTH_JWKS_URI', 'not a url'],
+      ['AUTH_JWKS_URI', 'ftp://keys.example/jwks'],
+      ['AUTH_JWT_SECRET', 'too-short'],
+      ['NODE_ENV', 'staging'],
+      ['PUBLIC_BASE_URL', 'pim.contoso.com/x y'],
+      ['MAX_REQUEST_BODY_BYTES', 'lots'],
+      ['MAX_REQUEST_BODY_BYTES', '10'],
+      ['AUTH_CLOCK_TOLERANCE_SECONDS', 'soon'],
+    ])('%s=%s', (variable, value) => {
+      expectRefused({ AUTH_JWT_SECRET: SECRET, [variable]: value }, variable);
+    });
+
+    it('without echoing a short secret', () => {
+      const error = expectRefused(
+        { AUTH_JWT_SECRET: 'hunter2-secret' },
+        'AUTH_JWT_SECRET',
+      );
+
+      expect(error.message).not.toContain('hunter2');
+    });
+
+    it('names every invalid variable at once', () => {
+      const error = expectRefused(
+        { AUTH_JWT_SECRET: SECRET, PORT: 'abc', NODE_ENV: 'staging' },
+        'PORT',
+      );
+
+      expect(error.message).toContain('NODE_ENV');
+    });
+  });
+
+  describe('production', () => {
+    it('refuses to start without AUTH_JWKS_URI or AUTH_JWT_SECRET, creating nothing', () => {
+      const error = expectRefused({ NODE_ENV: 'production' }, 'AUTH_JWKS_URI');
+
+      expect(error.message).toContain('AUTH_JWT_SECRET');
+      expect(error.message).toContain('production');
+      expect(existsSync(dataDirectory)).toBe(false);
+    });
+
+    it('refuses a JWKS endpoint over plain http', () => {
+      const error = expectRefused(
+        { NODE_ENV: 'production', AUTH_JWKS_URI: 'http://keys.example/jwks' },
+        'AUTH_JWKS_URI',
+      );
+
+      expect(error.message).toContain('https');
+    });
+
+    it('starts with AUTH_JWT_SECRET alone', () => {
+      const config = load({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET });
+
+      expect(config.auth).toMatchObject({ jwtSecret: SECRET });
+      expect(config.auth.developmentSecretFile).toBeUndefined();
+      expect(existsSync(dataDirectory)).toBe(false);
+    });
+  });
+
+  describe('development secret', () => {
+    const secretFile = () => path.join(dataDirectory, 'dev-jwt-secret');
+
+    it.each([
+      ['development', { NODE_ENV: 'development' }],
+      ['an unset NODE_ENV', {}],
+      ['test', { NODE_ENV: 'test' }],
+    ])(
+      'in %s without AUTH_*, creates <dataDirectory>/dev-jwt-secret readable by its owner only',
+      (_case, env) => {
+        const config = load(env);
+
+        expect(config.auth.developmentSecretFile).toBe(secretFile());
+        expect(statSync(secretFile()).mode & 0o777).toBe(0o600);
+        expect(readFileSync(secretFile(), 'utf8').trim()).toBe(
+          config.auth.jwtSecret,
+        );
+        expect(config.auth.jwtSecret!.length).toBeGreaterThanOrEqual(32);
+        expect(config.auth.jwksUri).toBeUndefined();
+      },
+    );
+
+    it('reuses the secret on the next start', () => {
+      const first = load({});
+      const second = load({});
+
+      expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
+    });
+
+    it('uses a secret file that already exists', () => {
+      mkdirSync(dataDirectory, { recursive: true });
+      writeFileSync(secretFile(), `${SECRET}\n`, { mode: 0o600 });
+
+      expect(load({}).auth.jwtSecret).toBe(SECRET);
+    });
+
+    it('takes an existing secret file back to owner-only permissions', () => {
+      mkdirSync(dataDirectory, { recursive: true });
+      writeFileSync(secretFile(), `${SECRET}\n`, { mode: 0o644 });
+
+      load({});
+
+      expect(statSync(secretFile()).mode & 0o777).toBe(0o600);
+    });
+
+    it('refuses an existing secret file that is too short, naming the file', () => {
+      mkdirSync(dataDirectory, { recursive: true });
+      writeFileSync(secretFile(), '\n', { mode: 0o600 });
+
+      expectRefused({}, secretFile());
+    });
+
+    it('leaves no temporary files behind', () => {
+      load({});
+
+      expect(readdirSync(dataDirectory)).toEqual(['dev-jwt-secret']);
+    });
+
+    it('differs between data directories', () => {
+      const first = load({});
+      dataDirectory = path.join(path.dirname(dataDirectory), 'other');
+
+      expect(load({}).auth.jwtSecret).not.toBe(first.auth.jwtSecret);
+    });
+
+    it('is not created when a key is configured', () => {
+      const config = load({
+        AUTH_JWKS_URI: 'https://keys.example/jwks',
+      });
+
+      expect(config.auth.developmentSecretFile).toBeUndefined();
+      expect(config.auth.jwtSecret).toBeUndefined();
+      expect(existsSync(secretFile())).toBe(false);
+    });
+  });
+});

@@ -9,8 +9,10 @@ export abstract class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** What went wrong underneath, for the server log only. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
     this.name = new.target.name;
   }
 }

@@ -40,12 +40,13 @@ export class RequestEntityTooLargeError extends GraphError {
 }
 
 export class ServiceUnavailableError extends GraphError {
-  constructor(retryAfterSeconds = 5) {
+  constructor(options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(
       503,
       'serviceNotAvailable',
       'The service is temporarily unavailable. Retry the request later.',
-      { 'Retry-After': String(retryAfterSeconds) },
+      { 'Retry-After': String(options.retryAfterSeconds ?? 5) },
+      options.cause,
     );
   }
 }

@@ -52,7 +52,7 @@ export class GraphExceptionFilter implements ExceptionFilter {
     if (error.status >= 500) {
       this.logger.error(
         `${request.method} ${request.url} failed (request-id ${ids.requestId})`,
-        exception instanceof Error ? exception.stack : String(exception),
+        describeForLog(exception),
       );
     }
     if (response.headersSent) {
@@ -96,7 +96,7 @@ export class GraphExceptionFilter implements ExceptionFilter {
       return fromFrameworkException(exception);
     }
     if (isDatabaseUnavailable(exception)) {
-      return new ServiceUnavailableError();
+      return new ServiceUnavailableError({ cause: exception });
     }
     const status = (exception as { status?: unknown } | null)?.status;
     // Errors raised by the HTTP layer beneath Nest (a malformed URL, say) carry their status.
@@ -133,4 +133,15 @@ function fromFrameworkException(exception: HttpException): GraphError {
   return status < 500
     ? new FrameworkHttpError(status, exception.message)
     : new GeneralError();
+}
+
+/** The stack of a failure and of what caused it, for the server log. */
+function describeForLog(exception: unknown): string {
+  if (!(exception instanceof Error)) {
+    return String(exception);
+  }
+  const own = exception.stack ?? exception.message;
+  return exception.cause === undefined
+    ? own
+    : `${own}\nCaused by: ${describeForLog(exception.cause)}`;
 }

@@ -39,8 +39,14 @@ export async function startTestApp(
     { dataDirectory: directory },
   );
   const app = await createApp(config, ['error']);
-  await app.listen(0, '127.0.0.1');
-  const server = app.getHttpServer() as Server;
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app.close();
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
+  const server = app.getHttpServer();
   const { port } = server.address() as AddressInfo;
   return {
     app,

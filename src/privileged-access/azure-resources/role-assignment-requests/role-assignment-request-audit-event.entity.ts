@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type {
   AuditAction,
   SubStatus,
@@ -6,6 +6,11 @@ import type {
 
 /** One change of a request: who did what, when, from which sub-status, in which HTTP call. */
 @Entity({ name: 'role_assignment_request_audit_events' })
+@Index('IX_role_assignment_request_audit_events_request', [
+  'tenantId',
+  'requestId',
+  'occurredDateTime',
+])
 export class RoleAssignmentRequestAuditEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

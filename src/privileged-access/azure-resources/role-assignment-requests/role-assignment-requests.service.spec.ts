@@ -1,0 +1,126 @@
+import type { Principal } from '../../../auth/principal.js';
+import {
+  RequestCannotBeCancelledError,
+  RoleAssignmentRequestNotFoundError,
+} from './role-assignment-request.errors.js';
+import {
+  CANCELLABLE_SUB_STATUSES,
+  type SubStatus,
+} from './role-assignment-request.model.js';
+import type {
+  RoleAssignmentRequestsRepository,
+  Transition,
+} from './role-assignment-requests.repository.js';
+import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
+
+const REQUEST_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
+const NOW = new Date('2026-11-28T12:00:00.000Z');
+const HTTP = { requestId: 'r-1', clientRequestId: 'c-1' };
+
+const user: Principal = {
+  kind: 'delegated',
+  tenantId: 'tenant-a',
+  objectId: 'user-1',
+  scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],
+  appRoles: [],
+  directoryRoleIds: [],
+  actorId: 'user-1',
+};
+const app: Principal = {
+  ...user,
+  kind: 'application',
+  objectId: undefined,
+  applicationId: 'app-1',
+  actorId: 'app-1',
+};
+
+/** A repository double: the transition outcome and whether the request exists are set per test. */
+class FakeRepository {
+  transitions: Transition[] = [];
+  existsCalls = 0;
+  constructor(
+    private readonly previous: SubStatus | undefined,
+    private readonly exists: boolean,
+  ) {}
+  applyTransition(transition: Transition): Promise<SubStatus | undefined> {
+    this.transitions.push(transition);
+    return Promise.resolve(this.previous);
+  }
+  existsInTenant(): Promise<boolean> {
+    this.existsCalls += 1;
+    return Promise.resolve(this.exists);
+  }
+}
+
+function serviceWith(
+  repository: FakeRepository,
+): RoleAssignmentRequestsService {
+  const clock = { now: () => NOW };
+  return new RoleAssignmentRequestsService(
+    repository as unknown as RoleAssignmentRequestsRepository,
+    clock,
+  );
+}
+
+describe('RoleAssignmentRequestsService.cancel', () => {
+  it('asks for one transition from the cancellable sub-statuses to Closed/Canceled, audited', async () => {
+    const repository = new FakeRepository('PendingApproval', true);
+
+    await serviceWith(repository).cancel(user, REQUEST_ID.toUpperCase(), HTTP);
+
+    expect(repository.transitions).toEqual([
+      {
+        tenantId: 'tenant-a',
+        requestId: REQUEST_ID,
+        fromSubStatuses: CANCELLABLE_SUB_STATUSES,
+        toStatus: 'Closed',
+        toSubStatus: 'Canceled',
+        audit: {
+          action: 'Cancel',
+          actorId: 'user-1',
+          actorType: 'User',
+          occurredDateTime: NOW,
+          httpRequestId: 'r-1',
+          clientRequestId: 'c-1',
+        },
+      },
+    ]);
+    expect(repository.existsCalls).toBe(0);
+  });
+
+  it('records an application as the actor of an application token', async () => {
+    const repository = new FakeRepository('Granted', true);
+
+    await serviceWith(repository).cancel(app, REQUEST_ID, HTTP);
+
+    expect(repository.transitions[0].audit).toMatchObject({
+      actorId: 'app-1',
+      actorType: 'Application',
+    });
+  });
+
+  it('says RequestCannotBeCancelled when the request exists but was not in a cancellable sub-status', async () => {
+    const repository = new FakeRepository(undefined, true);
+
+    await expect(
+      serviceWith(repository).cancel(user, REQUEST_ID, HTTP),
+    ).rejects.toBeInstanceOf(RequestCannotBeCancelledError);
+  });
+
+  it('says RoleAssignmentRequestNotFound when the tenant has no such request', async () => {
+    const repository = new FakeRepository(undefined, false);
+
+    await expect(
+      serviceWith(repository).cancel(user, REQUEST_ID, HTTP),
+    ).rejects.toBeInstanceOf(RoleAssignmentRequestNotFoundError);
+  });
+
+  it('says RoleAssignmentRequestNotFound for a non-GUID id without touching the database', async () => {
+    const repository = new FakeRepository('Granted', true);
+
+    await expect(
+      serviceWith(repository).cancel(user, 'not-a-guid', HTTP),
+    ).rejects.toBeInstanceOf(RoleAssignmentRequestNotFoundError);
+    expect(repository.transitions).toHaveLength(0);
+  });
+});

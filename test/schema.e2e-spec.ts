@@ -1,0 +1,36 @@
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('database schema', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('is built by the migrations at start, not by synchronize', async () => {
+    expect(testApp.dataSource.options.synchronize).toBe(false);
+    const applied = await testApp.dataSource.query<{ name: string }[]>(
+      'SELECT name FROM migrations',
+    );
+    expect(applied.map((migration) => migration.name)).toEqual([
+      'CreateRoleAssignmentRequests1764340000000',
+    ]);
+    expect(await testApp.dataSource.showMigrations()).toBe(false);
+  });
+
+  it('matches the entities exactly: schema sync would change nothing', async () => {
+    const pending = await testApp.dataSource.driver.createSchemaBuilder().log();
+
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('indexes the audit lookups of a request', async () => {
+    const indexes = await testApp.dataSource.query<{ name: string }[]>(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'role_assignment_request_audit_events'",
+    );
+    expect(indexes.map((index) => index.name)).toContain(
+      'IX_role_assignment_request_audit_events_request',
+    );
+  });
+});

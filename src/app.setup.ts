@@ -1,17 +1,33 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from './config/app-config.js';
-import { requestBodyMiddleware } from './graph/request-body.js';
-import { requestIdsMiddleware } from './graph/request-ids.js';
+import { acceptRequestBody } from './graph/request-body.js';
+import { assignRequestIds } from './graph/request-ids.js';
 
 /** What every instance of the app needs beyond its modules: the server and the tests share it. */
 export function configureApp(
-  app: NestExpressApplication,
-): NestExpressApplication {
+  app: NestFastifyApplication,
+): NestFastifyApplication {
   const config = app.get(AppConfig);
-  // Registered before the router, so unknown routes get request ids and Graph errors too.
-  app.use(requestIdsMiddleware);
-  app.use(requestBodyMiddleware(config.maxRequestBodyBytes));
-  app.disable('x-powered-by');
+  const fastify = app.getHttpAdapter().getInstance();
+  // A global hook runs for every request, unknown routes included, before anything can fail.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    assignRequestIds(request.raw, reply.raw);
+    done();
+  });
+  // One parser reads every body as bytes, whatever its type, so that "no body" and "{}" stay
+  // distinguishable and every body error becomes a Graph error.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: config.maxRequestBodyBytes },
+    (request, body, done) => {
+      try {
+        done(null, acceptRequestBody(request.raw, body as Buffer));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  );
   app.enableShutdownHooks();
   return app;
 }

@@ -31,7 +31,8 @@ export class JwtStrategy extends PassportStrategy(
         done: (error: unknown, key?: string) => void,
       ) => {
         keys.keyFor(rawToken).then(
-          (key) => done(null, key),
+          // jsonwebtoken takes KeyObjects; passport-jwt's typings predate them.
+          (key) => done(null, key as unknown as string),
           (error: unknown) => done(error),
         );
       },

@@ -13,10 +13,9 @@ import {
 import type { HttpAdapterHost } from '@nestjs/core';
 import { CannotExecuteNotConnectedError, QueryFailedError } from 'typeorm';
 import { GraphError } from './graph-error.js';
-import {
-  GraphExceptionFilter,
-  type GraphErrorBody,
-} from './graph-exception.filter.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { GraphErrorBody } from './graph-error-body.js';
+import { GraphExceptionFilter } from './graph-exception.filter.js';
 import {
   MethodNotAllowedError,
   SegmentNotFoundError,
@@ -98,7 +97,8 @@ function harness(
       getNext: () => undefined,
     }),
   } as unknown as ArgumentsHost;
-  const filter = new GraphExceptionFilter(adapterHost, routes);
+  const config = { maxRequestBodyBytes: 4096 } as AppConfig;
+  const filter = new GraphExceptionFilter(adapterHost, routes, config);
   return {
     response,
     replies,
@@ -250,7 +250,7 @@ describe('GraphExceptionFilter', () => {
       new PayloadTooLargeException('Too big.'),
       413,
       'RequestEntityTooLarge',
-      'Too big.',
+      'The request body is larger than the limit of 4096 bytes.',
     ],
   ])(
     "maps Nest's %p to its status and a Graph code",

@@ -7,28 +7,19 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { AppConfig } from '../config/app-config.js';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { GraphError } from './graph-error.js';
+import { graphErrorBody } from './graph-error-body.js';
 import {
-  BadRequestError,
   GeneralError,
+  RequestEntityTooLargeError,
   ServiceUnavailableError,
 } from './graph-errors.js';
+import { nodeRequestOf, nodeResponseOf } from './node-http.js';
 import { assignRequestIds } from './request-ids.js';
 import { RouteCatalog } from './route-catalog.js';
-
-export interface GraphErrorBody {
-  error: {
-    code: string;
-    message: string;
-    innerError: {
-      date: string;
-      'request-id': string;
-      'client-request-id': string;
-    };
-  };
-}
 
 /**
  * The one place where failures become HTTP responses: every error, ours or the framework's or
@@ -41,13 +32,14 @@ export class GraphExceptionFilter implements ExceptionFilter {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly routes: RouteCatalog,
+    private readonly config: AppConfig,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<IncomingMessage>();
-    const response = http.getResponse<ServerResponse>();
-    const ids = assignRequestIds(request, response);
+    const request = nodeRequestOf(http.getRequest());
+    const response: unknown = http.getResponse();
+    const ids = assignRequestIds(request, nodeResponseOf(response));
     const error = this.toGraphError(exception, request);
     if (error.status >= 500) {
       this.logger.error(
@@ -55,26 +47,15 @@ export class GraphExceptionFilter implements ExceptionFilter {
         describeForLog(exception),
       );
     }
-    if (response.headersSent) {
-      response.destroy();
+    if (nodeResponseOf(response).headersSent) {
+      nodeResponseOf(response).destroy();
       return;
     }
     const adapter = this.adapterHost.httpAdapter;
     for (const [name, value] of Object.entries(error.headers)) {
       adapter.setHeader(response, name, value);
     }
-    const body: GraphErrorBody = {
-      error: {
-        code: error.code,
-        message: error.message,
-        innerError: {
-          date: new Date().toISOString().slice(0, 19),
-          'request-id': ids.requestId,
-          'client-request-id': ids.clientRequestId,
-        },
-      },
-    };
-    adapter.reply(response, body, error.status);
+    adapter.reply(response, graphErrorBody(error, ids), error.status);
   }
 
   private toGraphError(
@@ -92,22 +73,34 @@ export class GraphExceptionFilter implements ExceptionFilter {
         request.url ?? '/',
       );
     }
-    if (exception instanceof HttpException) {
-      return fromFrameworkException(exception);
-    }
     if (isDatabaseUnavailable(exception)) {
       return new ServiceUnavailableError({ cause: exception });
     }
-    const status = (exception as { status?: unknown } | null)?.status;
-    // Errors raised by the HTTP layer beneath Nest (a malformed URL, say) carry their status.
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return new BadRequestError('The request is malformed.');
+    // Nest's HttpExceptions, and errors of the HTTP layer beneath Nest (a malformed URL, a body
+    // over the limit), carry a status; the latter's messages are not ours to show.
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : frameworkStatusOf(exception);
+    if (status === 413) {
+      return new RequestEntityTooLargeError(this.config.maxRequestBodyBytes);
+    }
+    if (status === 503) {
+      return new ServiceUnavailableError();
+    }
+    if (status !== undefined && status >= 400 && status < 500) {
+      return new FrameworkHttpError(
+        status,
+        exception instanceof HttpException
+          ? exception.message
+          : 'The request is malformed.',
+      );
     }
     return new GeneralError();
   }
 }
 
-// Graph codes for the statuses Nest's own exceptions can carry.
+// Graph codes for the statuses framework exceptions can carry.
 const CODES_BY_STATUS: Readonly<Record<number, string>> = {
   401: 'InvalidAuthenticationToken',
   403: 'AccessDenied',
@@ -125,14 +118,13 @@ class FrameworkHttpError extends GraphError {
   }
 }
 
-function fromFrameworkException(exception: HttpException): GraphError {
-  const status = exception.getStatus();
-  if (status === 503) {
-    return new ServiceUnavailableError();
-  }
-  return status < 500
-    ? new FrameworkHttpError(status, exception.message)
-    : new GeneralError();
+function frameworkStatusOf(exception: unknown): number | undefined {
+  const carrier = exception as {
+    statusCode?: unknown;
+    status?: unknown;
+  } | null;
+  const status = carrier?.statusCode ?? carrier?.status;
+  return typeof status === 'number' ? status : undefined;
 }
 
 /** The stack of a failure and of what caused it, for the server log. */

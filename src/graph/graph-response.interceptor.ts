@@ -5,9 +5,9 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { IncomingMessage } from 'node:http';
 import { map, type Observable } from 'rxjs';
 import { AppConfig } from '../config/app-config.js';
+import { nodeRequestOf } from './node-http.js';
 import { baseUrlOf, entityContextUrl, GraphEntity } from './odata/context.js';
 
 /** Wraps what a handler returns in the Graph response envelope its route declares. */
@@ -23,7 +23,7 @@ export class GraphResponseInterceptor implements NestInterceptor {
     if (entitySet === undefined) {
       return next.handle();
     }
-    const request = context.switchToHttp().getRequest<IncomingMessage>();
+    const request = nodeRequestOf(context.switchToHttp().getRequest());
     const contextUrl = entityContextUrl(
       baseUrlOf(request, this.config.publicBaseUrl),
       entitySet,

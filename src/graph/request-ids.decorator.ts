@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { nodeRequestOf, nodeResponseOf } from './node-http.js';
 import { assignRequestIds, type RequestIds } from './request-ids.js';
 
 /** The `request-id` and `client-request-id` of the current HTTP call. */
@@ -7,8 +7,8 @@ export const CurrentRequestIds = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestIds => {
     const http = context.switchToHttp();
     return assignRequestIds(
-      http.getRequest<IncomingMessage>(),
-      http.getResponse<ServerResponse>(),
+      nodeRequestOf(http.getRequest()),
+      nodeResponseOf(http.getResponse()),
     );
   },
 );

@@ -5,10 +5,10 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { IncomingMessage } from 'node:http';
 import type { Observable } from 'rxjs';
 import { BadRequestError } from './graph-errors.js';
 import { hasEmptyBody, NoRequestBody } from './no-request-body.js';
+import { nodeRequestOf } from './node-http.js';
 import {
   findUnsupportedQueryOption,
   ODataQueryOptions,
@@ -23,7 +23,7 @@ export class RequestShapeInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<IncomingMessage>();
+    const request = nodeRequestOf(context.switchToHttp().getRequest());
     const targets = [context.getHandler(), context.getClass()];
     const allowedOptions =
       this.reflector.getAllAndOverride(ODataQueryOptions, targets) ?? [];

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { type AppConfig, loadAppConfig } from '../../src/config/app-config.js';
 import { TEST_JWT_SECRET } from './tokens.js';
 
 export interface TestApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly server: Server;
   /** Where the app listens, for clients other than supertest. */
   readonly baseUrl: string;

@@ -18,6 +18,7 @@ const ROUTE =
 const secret = createSecretKey(Buffer.from(AUTH_JWT_SECRET, 'utf8'));
 const db = new Database(DATABASE_FILE);
 db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
 const cancelStatement = db.prepare(`UPDATE role_assignment_requests
     SET previous_sub_status = sub_status, status = ?, sub_status = ?

@@ -493,6 +493,32 @@ describe('starting the server (node dist/main.js)', () => {
         error: { code: 'RoleAssignmentRequestNotFound' },
       });
     });
+    it('seed.js validates a large file on worker threads: problems keep their index, nothing is written', async () => {
+      // 45,000 records: more than one thread's share, so the tail is validated in a worker.
+      const records = Array.from({ length: 45_000 }, (_, index) =>
+        seedRecord({
+          id: `33333333-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
+        }),
+      );
+      records[44_321] = { ...records[44_321], type: 'Sideways' };
+      const file = writeSeedFile(freshDirectory(), records);
+
+      const refused = await runNode(SEED_CLI, [file], directory);
+
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('roleAssignmentRequests[44321].type: ');
+      expect(refused.stderr).not.toMatch(STACK_FRAME);
+
+      records[44_321] = { ...records[44_321], type: 'UserAdd' };
+      const accepted = await runNode(
+        SEED_CLI,
+        [writeSeedFile(freshDirectory(), records)],
+        directory,
+      );
+
+      expect(accepted.code).toBe(0);
+      expect(accepted.stdout).toContain('"roleAssignmentRequests":45000');
+    });
   });
 
   describe('with SEED_FILE', () => {

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntitySql } from './entity-sql.js';
 
 // Rows per statement: 1,000 rows of ~20 columns stay far below SQLite's 32,766 and
 // PostgreSQL's 65,535 bound parameters.
@@ -15,36 +16,24 @@ export async function bulkUpsert<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   entities: readonly T[],
 ): Promise<void> {
-  const metadata = manager.connection.getMetadata(target);
-  const driver = manager.connection.driver;
-  const columns = metadata.columns;
-  const quotedNames = columns.map((column) =>
-    driver.escape(column.databaseName),
-  );
-  const keyNames = metadata.primaryColumns.map((column) =>
-    driver.escape(column.databaseName),
-  );
-  const updates = quotedNames
-    .filter((name) => !keyNames.includes(name))
+  const sql = new EntitySql(manager.connection, target);
+  const keys = sql.primaryKeyColumns();
+  const updates = sql
+    .allColumns()
+    .filter((name) => !keys.includes(name))
     .map((name) => `${name} = excluded.${name}`);
-  const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${quotedNames.join(', ')}) VALUES `;
-  const tail = ` ON CONFLICT (${keyNames.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+  const head = `INSERT INTO ${sql.table} ${sql.columnList} VALUES `;
+  const tail = ` ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
 
   for (let start = 0; start < entities.length; start += ROWS_PER_STATEMENT) {
-    const chunk = entities.slice(start, start + ROWS_PER_STATEMENT);
     const parameters: unknown[] = [];
-    const rows = chunk.map((entity) => {
-      const placeholders = columns.map((column) => {
-        parameters.push(
-          driver.preparePersistentValue(column.getEntityValue(entity), column),
-        );
-        return driver.createParameter(
-          column.propertyName,
-          parameters.length - 1,
-        );
+    const rows = entities
+      .slice(start, start + ROWS_PER_STATEMENT)
+      .map((entity) => {
+        const placeholders = sql.rowPlaceholders(parameters.length);
+        parameters.push(...sql.valuesOf(entity));
+        return placeholders;
       });
-      return `(${placeholders.join(', ')})`;
-    });
     await manager.query(head + rows.join(', ') + tail, parameters);
   }
 }

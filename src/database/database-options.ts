@@ -9,9 +9,14 @@ export function buildDataSourceOptions(
   return {
     type: 'better-sqlite3',
     database: database.path,
-    // WAL lets readers in other processes (the seed command, backups) work while we write.
+    // WAL lets readers in other processes (the seed command, backups) work while we write;
+    // with WAL, synchronous=NORMAL loses no committed data on a process crash and skips an
+    // fsync per commit (a power loss may undo the last commits, never corrupt the file).
     enableWAL: true,
     timeout: 5000,
+    prepareDatabase: (database: { pragma: (statement: string) => unknown }) => {
+      database.pragma('synchronous = NORMAL');
+    },
     migrations: MIGRATIONS,
     migrationsRun: true,
     synchronize: false,

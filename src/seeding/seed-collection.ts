@@ -5,7 +5,15 @@ import type { EntityManager } from 'typeorm';
 export interface CollectionSeeder<TRecord extends object = object> {
   /** A class-validator class describing one record of the collection. */
   readonly recordClass: new () => TRecord;
-  /** Writes validated records inside the seed's transaction, replacing those with the same id. */
+  /**
+   * The URL of the module exporting `recordClass` under its class name, so that worker threads
+   * can validate large collections in parallel (`import.meta.url` of that module).
+   */
+  readonly recordModuleUrl: string;
+  /**
+   * Writes validated records inside the seed's transaction, replacing those with the same id.
+   * The records are the file's plain objects, of the shape `recordClass` validated.
+   */
   write(manager: EntityManager, records: TRecord[]): Promise<void>;
 }
 

@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { IsIn, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { SeedError, validateRecords } from './seed-validation.js';
+import {
+  findRepeatedIds,
+  SeedError,
+  validateRecords,
+  withoutODataAnnotations,
+} from './seed-validation.js';
 
 class Inner {
   @IsIn(['a', 'b'])
@@ -19,7 +24,7 @@ class Record {
 
 describe('validateRecords', () => {
   it('names each problem by collection, index and field path, array items included', () => {
-    const { problems } = validateRecords('things', Record, [
+    const problems = validateRecords('things', Record, [
       { id: 'x', items: [{ kind: 'a' }] },
       { id: 5, items: [{ kind: 'a' }, { kind: 'z' }] },
     ]);
@@ -30,9 +35,14 @@ describe('validateRecords', () => {
     ]);
   });
 
-  it('refuses unknown fields but ignores @odata annotations', () => {
-    const { problems } = validateRecords('things', Record, [
-      { '@odata.type': '#x', id: 'x', items: [], extra: true },
+  it('refuses unknown fields but not @odata annotations, once those are stripped', () => {
+    const problems = validateRecords('things', Record, [
+      withoutODataAnnotations({
+        '@odata.type': '#x',
+        id: 'x',
+        items: [],
+        extra: true,
+      }),
     ]);
 
     expect(problems).toEqual([
@@ -40,13 +50,27 @@ describe('validateRecords', () => {
     ]);
   });
 
+  it('numbers records from firstIndex, for a share of a collection', () => {
+    const problems = validateRecords(
+      'things',
+      Record,
+      [{ id: 1, items: [] }],
+      40,
+    );
+
+    expect(problems).toEqual(['things[40].id: id must be a string']);
+  });
+});
+
+describe('findRepeatedIds', () => {
   it('reports a repeated id, in any letter case, pointing at the first', () => {
-    const { problems } = validateRecords('things', Record, [
+    const problems = findRepeatedIds('things', [
       { id: 'ABC', items: [] },
+      { id: 'x' },
       { id: 'abc', items: [] },
     ]);
 
-    expect(problems).toEqual(['things[1].id: repeats the id of things[0]']);
+    expect(problems).toEqual(['things[2].id: repeats the id of things[0]']);
   });
 });
 

@@ -20,54 +20,70 @@ function describeProblems(problems: readonly string[]): string {
   return listed.join('\n');
 }
 
-/** Validates the records of one collection; returns them as instances and the problems found. */
-export function validateRecords<T extends object>(
+/**
+ * The problems of each record of a collection, checked against its class-validator class;
+ * `firstIndex` is the index of `records[0]` in the whole collection, for the messages.
+ */
+export function validateRecords(
   collection: string,
-  recordClass: new () => T,
-  records: unknown[],
-): { instances: T[]; problems: string[] } {
-  const problems: string[] = [];
-  const instances: T[] = [];
+  recordClass: new () => object,
+  records: readonly unknown[],
+  firstIndex = 0,
+): string[] {
+  return records.flatMap((record, offset) => {
+    const place = `${collection}[${firstIndex + offset}]`;
+    if (!isPlainRecord(record)) {
+      return [`${place}: must be an object`];
+    }
+    const instance = plainToInstance(recordClass, record);
+    return validateSync(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    }).flatMap((error) => describeValidationError(place, error));
+  });
+}
+
+/** Records whose id (in any letter case) an earlier record of the collection already has. */
+export function findRepeatedIds(
+  collection: string,
+  records: readonly unknown[],
+): string[] {
   const firstIndexById = new Map<string, number>();
+  const problems: string[] = [];
   records.forEach((record, index) => {
-    const place = `${collection}[${index}]`;
-    if (
-      typeof record !== 'object' ||
-      record === null ||
-      Array.isArray(record)
-    ) {
-      problems.push(`${place}: must be an object`);
+    const id = isPlainRecord(record) ? record.id : undefined;
+    if (typeof id !== 'string') {
       return;
     }
-    const instance = plainToInstance(
-      recordClass,
-      withoutODataAnnotations(record),
-    );
-    problems.push(
-      ...validateSync(instance, {
-        whitelist: true,
-        forbidNonWhitelisted: true,
-      }).flatMap((error) => describeValidationError(place, error)),
-    );
-    const id = (record as { id?: unknown }).id;
-    if (typeof id === 'string') {
-      const key = id.toLowerCase();
-      const first = firstIndexById.get(key);
-      if (first !== undefined) {
-        problems.push(`${place}.id: repeats the id of ${collection}[${first}]`);
-      } else {
-        firstIndexById.set(key, index);
-      }
+    const key = id.toLowerCase();
+    const first = firstIndexById.get(key);
+    if (first === undefined) {
+      firstIndexById.set(key, index);
+    } else {
+      problems.push(
+        `${collection}[${index}].id: repeats the id of ${collection}[${first}]`,
+      );
     }
-    instances.push(instance);
   });
-  return { instances, problems };
+  return problems;
 }
 
 /** Graph-shaped records may carry `@odata.*` annotations; they are not data. */
-function withoutODataAnnotations(record: object): object {
+export function withoutODataAnnotations(record: unknown): unknown {
+  if (
+    !isPlainRecord(record) ||
+    !Object.keys(record).some((key) => key.startsWith('@odata.'))
+  ) {
+    return record;
+  }
   return Object.fromEntries(
     Object.entries(record).filter(([key]) => !key.startsWith('@odata.')),
+  );
+}
+
+function isPlainRecord(record: unknown): record is Record<string, unknown> {
+  return (
+    typeof record === 'object' && record !== null && !Array.isArray(record)
   );
 }
 

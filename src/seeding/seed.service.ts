@@ -7,7 +7,8 @@ import {
   SeedCollection,
   type SeedCollectionOptions,
 } from './seed-collection.js';
-import { SeedError, validateRecords } from './seed-validation.js';
+import { validateCollection } from './parallel-validation.js';
+import { SeedError, withoutODataAnnotations } from './seed-validation.js';
 
 export type SeedSummary = Record<string, number>;
 
@@ -68,13 +69,9 @@ export class SeedService {
       } else if (!Array.isArray(records)) {
         problems.push(`${name}: must be an array`);
       } else {
-        const validated = validateRecords(
-          name,
-          entry.seeder.recordClass,
-          records,
-        );
-        problems.push(...validated.problems);
-        batches.push({ entry, records: validated.instances });
+        const plain = records.map(withoutODataAnnotations) as object[];
+        problems.push(...(await validateCollection(name, entry.seeder, plain)));
+        batches.push({ entry, records: plain });
       }
     }
     if (problems.length > 0) {

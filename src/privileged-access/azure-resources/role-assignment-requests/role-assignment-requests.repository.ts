@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, QueryResult, Repository } from 'typeorm';
+import { DataSource, type EntityManager, type QueryResult } from 'typeorm';
 import { bulkUpsert } from '../../../database/bulk-upsert.js';
+import { EntitySql } from '../../../database/entity-sql.js';
 import { TransactionRunner } from '../../../database/transaction-runner.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
@@ -31,23 +31,52 @@ export interface Transition {
   readonly audit: TransitionAudit;
 }
 
+/**
+ * The requests' database access. Its statements are plain SQL written once from the entities'
+ * metadata (EntitySql): through the query builder, building them cost more than running them.
+ */
 @Injectable()
 export class RoleAssignmentRequestsRepository {
-  constructor(
-    @InjectRepository(RoleAssignmentRequestEntity)
-    private readonly requests: Repository<RoleAssignmentRequestEntity>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  private readonly requests: EntitySql<RoleAssignmentRequestEntity>;
+  private readonly auditEvents: EntitySql<RoleAssignmentRequestAuditEventEntity>;
+  private readonly selectInTenant: string;
+  private readonly existsInTenantSql: string;
+  private readonly insertAuditEvent: string;
 
-  findInTenant(
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {
+    const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
+    const auditEvents = new EntitySql(
+      dataSource,
+      RoleAssignmentRequestAuditEventEntity,
+    );
+    const inTenant = `${requests.column('tenantId')} = ${requests.parameter(0)} AND ${requests.column('id')} = ${requests.parameter(1)}`;
+    this.requests = requests;
+    this.auditEvents = auditEvents;
+    this.selectInTenant = `SELECT * FROM ${requests.table} WHERE ${inTenant}`;
+    this.existsInTenantSql = `SELECT 1 AS found FROM ${requests.table} WHERE ${inTenant} LIMIT 1`;
+    this.insertAuditEvent = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
+  }
+
+  async findInTenant(
     tenantId: string,
     id: string,
   ): Promise<RoleAssignmentRequestEntity | null> {
-    return this.requests.findOneBy({ tenantId, id });
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      this.selectInTenant,
+      [tenantId, id],
+    );
+    return rows.length > 0 ? this.requests.hydrate(rows[0]) : null;
   }
 
   async existsInTenant(tenantId: string, id: string): Promise<boolean> {
-    return this.requests.existsBy({ tenantId, id });
+    const rows: unknown[] = await this.dataSource.query(
+      this.existsInTenantSql,
+      [tenantId, id],
+    );
+    return rows.length > 0;
   }
 
   /**
@@ -60,14 +89,18 @@ export class RoleAssignmentRequestsRepository {
     return this.transactions.run(async (manager) => {
       const previous = await this.updateSubStatus(manager, transition);
       if (previous !== undefined) {
-        await manager.insert(RoleAssignmentRequestAuditEventEntity, {
+        const event: RoleAssignmentRequestAuditEventEntity = {
           id: randomUUID(),
           tenantId: transition.tenantId,
           requestId: transition.requestId,
           fromSubStatus: previous,
           toSubStatus: transition.toSubStatus,
           ...transition.audit,
-        });
+        };
+        await manager.query(
+          this.insertAuditEvent,
+          this.auditEvents.valuesOf(event),
+        );
       }
       return previous;
     });
@@ -85,29 +118,30 @@ export class RoleAssignmentRequestsRepository {
     manager: EntityManager,
     transition: Transition,
   ): Promise<SubStatus | undefined> {
+    const sql = this.requests;
+    const allowed = transition.fromSubStatuses
+      .map((_, index) => sql.parameter(4 + index))
+      .join(', ');
     // SET expressions read the row as it was before the UPDATE: previous_sub_status gets the
     // old value, which RETURNING then hands back.
-    const [sql, parameters] =
-      manager.connection.driver.escapeQueryWithParameters(
-        `UPDATE role_assignment_requests
-          SET previous_sub_status = sub_status, status = :toStatus, sub_status = :toSubStatus
-        WHERE id = :id AND tenant_id = :tenantId AND sub_status IN (:...fromSubStatuses)
-        RETURNING previous_sub_status`,
-        {
-          id: transition.requestId,
-          tenantId: transition.tenantId,
-          toStatus: transition.toStatus,
-          toSubStatus: transition.toSubStatus,
-          fromSubStatuses: transition.fromSubStatuses,
-        },
-      );
     const result = (await manager.queryRunner!.query(
-      sql,
-      parameters,
+      `UPDATE ${sql.table}
+          SET ${sql.column('previousSubStatus')} = ${sql.column('subStatus')},
+              ${sql.column('status')} = ${sql.parameter(0)},
+              ${sql.column('subStatus')} = ${sql.parameter(1)}
+        WHERE ${sql.column('id')} = ${sql.parameter(2)}
+          AND ${sql.column('tenantId')} = ${sql.parameter(3)}
+          AND ${sql.column('subStatus')} IN (${allowed})
+        RETURNING ${sql.column('previousSubStatus')} AS previous`,
+      [
+        transition.toStatus,
+        transition.toSubStatus,
+        transition.requestId,
+        transition.tenantId,
+        ...transition.fromSubStatuses,
+      ],
       true,
-    )) as QueryResult<{
-      previous_sub_status: SubStatus;
-    }>;
-    return result.records[0]?.previous_sub_status;
+    )) as QueryResult<{ previous: SubStatus }>;
+    return result.records[0]?.previous;
   }
 }

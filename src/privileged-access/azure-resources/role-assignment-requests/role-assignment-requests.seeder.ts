@@ -5,7 +5,10 @@ import {
   type CollectionSeeder,
   SeedCollection,
 } from '../../../seeding/seed-collection.js';
-import { SeedRoleAssignmentRequestDto } from './dto/seed-role-assignment-request.dto.js';
+import {
+  SEED_ROLE_ASSIGNMENT_REQUEST_MODULE_URL,
+  SeedRoleAssignmentRequestDto,
+} from './dto/seed-role-assignment-request.dto.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 
@@ -13,6 +16,7 @@ import { RoleAssignmentRequestsRepository } from './role-assignment-requests.rep
 @SeedCollection({ name: 'roleAssignmentRequests', order: 100 })
 export class RoleAssignmentRequestsSeeder implements CollectionSeeder<SeedRoleAssignmentRequestDto> {
   readonly recordClass = SeedRoleAssignmentRequestDto;
+  readonly recordModuleUrl = SEED_ROLE_ASSIGNMENT_REQUEST_MODULE_URL;
 
   constructor(
     private readonly repository: RoleAssignmentRequestsRepository,

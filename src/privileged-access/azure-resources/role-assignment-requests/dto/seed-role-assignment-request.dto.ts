@@ -70,6 +70,9 @@ export class SeedScheduleDto {
   duration?: string | null;
 }
 
+/** Where this module is, for the seed's validation worker threads. */
+export const SEED_ROLE_ASSIGNMENT_REQUEST_MODULE_URL = import.meta.url;
+
 /** One record of `roleAssignmentRequests` in a seed file: the Graph shape plus its tenant. */
 export class SeedRoleAssignmentRequestDto {
   @Matches(GUID_PATTERN, GUID_MESSAGE)

@@ -1,0 +1,98 @@
+import type {
+  DataSource,
+  EntityMetadata,
+  EntityTarget,
+  ObjectLiteral,
+} from 'typeorm';
+type ColumnMetadata = EntityMetadata['columns'][number];
+
+/**
+ * Plain SQL for one entity, derived once from TypeORM's metadata: table and column names,
+ * placeholders, and the driver's own conversion of values both ways, so that the same SQL runs
+ * on SQLite and PostgreSQL. For hot paths, where building each query through the query builder
+ * cost more than running it (bench/README.md).
+ */
+export class EntitySql<T extends ObjectLiteral> {
+  readonly table: string;
+  /** `(col_a, col_b, …)` in the order `valuesOf` and `rowPlaceholders` use. */
+  readonly columnList: string;
+  private readonly columns: readonly ColumnMetadata[];
+  private readonly columnsByProperty: ReadonlyMap<string, ColumnMetadata>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    target: EntityTarget<T>,
+  ) {
+    const metadata = dataSource.getMetadata(target);
+    this.table = dataSource.driver.escape(metadata.tableName);
+    this.columns = metadata.columns;
+    this.columnsByProperty = new Map(
+      metadata.columns.map((column) => [column.propertyName, column]),
+    );
+    this.columnList = `(${this.columns.map((column) => dataSource.driver.escape(column.databaseName)).join(', ')})`;
+  }
+
+  /** The quoted column of a property. */
+  column(property: keyof T & string): string {
+    return this.dataSource.driver.escape(
+      this.columnMetadata(property).databaseName,
+    );
+  }
+
+  /** The quoted names of the primary key columns. */
+  primaryKeyColumns(): string[] {
+    return this.columns
+      .filter((column) => column.isPrimary)
+      .map((column) => this.dataSource.driver.escape(column.databaseName));
+  }
+
+  /** The quoted names of every column. */
+  allColumns(): string[] {
+    return this.columns.map((column) =>
+      this.dataSource.driver.escape(column.databaseName),
+    );
+  }
+
+  /** The placeholder of the parameter at `index` (0-based): `?` on SQLite, `$n` on PostgreSQL. */
+  parameter(index: number): string {
+    return this.dataSource.driver.createParameter(`p${index}`, index);
+  }
+
+  /** `(?, ?, …)` for one row whose first value is the parameter at `firstIndex`. */
+  rowPlaceholders(firstIndex: number): string {
+    return `(${this.columns.map((_, offset) => this.parameter(firstIndex + offset)).join(', ')})`;
+  }
+
+  /** An entity's values in `columnList` order, converted for the database. */
+  valuesOf(entity: T): unknown[] {
+    return this.columns.map((column): unknown =>
+      this.dataSource.driver.preparePersistentValue(
+        column.getEntityValue(entity),
+        column,
+      ),
+    );
+  }
+
+  /** An entity from a `SELECT *` row. */
+  hydrate(row: Record<string, unknown>): T {
+    const entity = {} as T;
+    for (const column of this.columns) {
+      column.setEntityValue(
+        entity,
+        this.dataSource.driver.prepareHydratedValue(
+          row[column.databaseName],
+          column,
+        ),
+      );
+    }
+    return entity;
+  }
+
+  private columnMetadata(property: string): ColumnMetadata {
+    const column = this.columnsByProperty.get(property);
+    if (!column) {
+      throw new Error(`${this.table} has no column for ${property}`);
+    }
+    return column;
+  }
+}

@@ -58,6 +58,7 @@ export default tseslint.config(
         performance: 'readonly',
         fetch: 'readonly',
         setTimeout: 'readonly',
+        URL: 'readonly',
       },
     },
   },

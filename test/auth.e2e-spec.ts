@@ -206,6 +206,18 @@ describe('authentication and authorization (HS256 secret, default settings)', ()
     await expectCancelAccepted(testApp, bearer(userToken()));
   });
 
+  describe('a token verified before (kept by the verified-token cache)', () => {
+    it('is accepted again, but the same token with an altered signature is not', async () => {
+      const token = userToken();
+      await expectCancelAccepted(testApp, bearer(token));
+      await expectCancelAccepted(testApp, bearer(token));
+
+      const at = token.length - 10;
+      const altered = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+      await expectCancelRefused(testApp, bearer(altered), INVALID);
+    });
+  });
+
   describe('no or empty bearer token: 401 Access token is empty', () => {
     it('without an Authorization header', async () => {
       await expectCancelRefused(testApp, undefined, EMPTY);
@@ -583,6 +595,20 @@ describe('authentication with AUTH_AUDIENCE, AUTH_ISSUER and AUTH_CLOCK_TOLERANC
       );
     },
   );
+
+  it('stops accepting a token it accepted before, once the token expires', async () => {
+    const audience = CUSTOM_AUDIENCES[0];
+    // Expired 4 s ago: inside the 5 s tolerance now, outside it within a second.
+    const exp = nowInSeconds() - 4;
+    const token = signHs256(graphClaims({ aud: audience, exp }));
+    await expectCancelAccepted(testApp, bearer(token));
+
+    while (Date.now() / 1000 < exp + 5.05) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    await expectCancelRefused(testApp, bearer(token), EXPIRED);
+  });
 
   describe('issuer', () => {
     const audience = CUSTOM_AUDIENCES[0];

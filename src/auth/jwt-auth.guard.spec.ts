@@ -8,6 +8,8 @@ import {
 } from './auth.errors.js';
 import { describeTokenFailure, JwtAuthGuard } from './jwt-auth.guard.js';
 import type { Principal } from './principal.js';
+import type { AppConfig } from '../config/app-config.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
 const EMPTY = {
@@ -102,7 +104,11 @@ describe('describeTokenFailure', () => {
 });
 
 describe('JwtAuthGuard.handleRequest', () => {
-  const guard = new JwtAuthGuard();
+  const guard = new JwtAuthGuard(
+    new VerifiedTokenCache({
+      auth: { clockToleranceSeconds: 60 },
+    } as AppConfig),
+  );
   const principal: Principal = {
     kind: 'delegated',
     tenantId: '0a0a0a0a-0000-4000-8000-00000000000a',

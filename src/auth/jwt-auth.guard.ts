@@ -1,18 +1,38 @@
-import { Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import jwt from 'jsonwebtoken';
+import type { IncomingHttpHeaders } from 'node:http';
 import { GraphError } from '../graph/graph-error.js';
 import {
   AccessTokenExpiredError,
   AccessTokenValidationError,
   EmptyAccessTokenError,
 } from './auth.errors.js';
-import { GRAPH_JWT_STRATEGY } from './jwt.strategy.js';
+import { bearerTokenOf, GRAPH_JWT_STRATEGY } from './jwt.strategy.js';
 import type { Principal } from './principal.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 /** Authenticates every request; a refused token becomes the exact Graph 401 for its failure. */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard(GRAPH_JWT_STRATEGY) {
+  constructor(private readonly verifiedTokens: VerifiedTokenCache) {
+    super();
+  }
+
+  /** A token verified recently is not verified again while it is valid (VerifiedTokenCache). */
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: IncomingHttpHeaders; user?: Principal }>();
+    const token = bearerTokenOf(request);
+    const known = token ? this.verifiedTokens.principalFor(token) : undefined;
+    if (known) {
+      request.user = known;
+      return true;
+    }
+    return (await super.canActivate(context)) as boolean;
+  }
+
   override handleRequest<TUser = Principal>(
     error: unknown,
     principal: TUser | false,

@@ -10,8 +10,13 @@ import {
   principalFromClaims,
 } from './principal.js';
 import { SigningKeys } from './signing-keys.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 export const GRAPH_JWT_STRATEGY = 'graph-jwt';
+
+/** The bearer token of a request, read exactly as the strategy reads it. */
+export const bearerTokenOf =
+  passportJwt.ExtractJwt.fromAuthHeaderAsBearerToken();
 
 /** Verifies the bearer token (signature, algorithm, exp/nbf, audience, issuer) into a Principal. */
 @Injectable()
@@ -21,10 +26,12 @@ export class JwtStrategy extends PassportStrategy(
 ) {
   constructor(
     private readonly config: AppConfig,
+    private readonly verifiedTokens: VerifiedTokenCache,
     keys: SigningKeys,
   ) {
     super({
-      jwtFromRequest: passportJwt.ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: bearerTokenOf,
+      passReqToCallback: true,
       secretOrKeyProvider: (
         _request: unknown,
         rawToken: string,
@@ -45,7 +52,7 @@ export class JwtStrategy extends PassportStrategy(
     });
   }
 
-  validate(claims: AccessTokenClaims): Principal {
+  validate(request: unknown, claims: AccessTokenClaims): Principal {
     // jsonwebtoken checks exp only when present: a token without it would never expire.
     if (typeof claims.exp !== 'number') {
       throw new AccessTokenValidationError();
@@ -59,6 +66,14 @@ export class JwtStrategy extends PassportStrategy(
     ) {
       throw new AccessTokenValidationError('Invalid issuer.');
     }
-    return principalFromClaims(claims);
+    const principal = principalFromClaims(claims);
+    const token = bearerTokenOf(request);
+    if (token) {
+      this.verifiedTokens.remember(token, principal, {
+        exp: claims.exp,
+        nbf: claims.nbf,
+      });
+    }
+    return principal;
   }
 }

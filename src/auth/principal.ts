@@ -15,6 +15,7 @@ export interface AccessTokenClaims {
   wids?: unknown;
   iss?: unknown;
   exp?: unknown;
+  nbf?: unknown;
 }
 
 /** Who is calling: a user through an app (delegated) or an app on its own (application). */

@@ -1,5 +1,6 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { EntitySql } from './entity-sql.js';
+import type { ObjectLiteral } from 'typeorm';
+import type { EntitySql } from './entity-sql.js';
+import type { SqlSession } from './sql-client.js';
 
 // Rows per statement: 1,000 rows of ~20 columns stay far below SQLite's 32,766 and
 // PostgreSQL's 65,535 bound parameters.
@@ -12,11 +13,10 @@ const ROWS_PER_STATEMENT = 1000;
  * parameters; this writes the same SQL with the driver's own value conversion.
  */
 export async function bulkUpsert<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
+  session: SqlSession,
+  sql: EntitySql<T>,
   entities: readonly T[],
 ): Promise<void> {
-  const sql = new EntitySql(manager.connection, target);
   const keys = sql.primaryKeyColumns();
   const updates = sql
     .allColumns()
@@ -34,6 +34,6 @@ export async function bulkUpsert<T extends ObjectLiteral>(
         parameters.push(...sql.valuesOf(entity));
         return placeholders;
       });
-    await manager.query(head + rows.join(', ') + tail, parameters);
+    await session.run(head + rows.join(', ') + tail, parameters);
   }
 }

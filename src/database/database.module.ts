@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { buildDataSourceOptions } from './database-options.js';
-import { TransactionRunner } from './transaction-runner.js';
+import { SqlClient } from './sql-client.js';
 
 @Global()
 @Module({
@@ -17,7 +17,7 @@ import { TransactionRunner } from './transaction-runner.js';
       }),
     }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [SqlClient],
+  exports: [SqlClient],
 })
 export class DatabaseModule {}

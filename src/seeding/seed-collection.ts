@@ -1,5 +1,5 @@
 import { DiscoveryService } from '@nestjs/core';
-import type { EntityManager } from 'typeorm';
+import type { SqlSession } from '../database/sql-client.js';
 
 /** Writes one collection of a seed file; provided by the module that owns the collection. */
 export interface CollectionSeeder<TRecord extends object = object> {
@@ -14,7 +14,7 @@ export interface CollectionSeeder<TRecord extends object = object> {
    * Writes validated records inside the seed's transaction, replacing those with the same id.
    * The records are the file's plain objects, of the shape `recordClass` validated.
    */
-  write(manager: EntityManager, records: TRecord[]): Promise<void>;
+  write(session: SqlSession, records: TRecord[]): Promise<void>;
 }
 
 export interface SeedCollectionOptions {

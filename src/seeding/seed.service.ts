@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { readFile } from 'node:fs/promises';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { SqlClient } from '../database/sql-client.js';
 import {
   type CollectionSeeder,
   SeedCollection,
@@ -25,7 +25,7 @@ interface RegisteredSeeder {
 export class SeedService {
   constructor(
     private readonly discovery: DiscoveryService,
-    private readonly transactions: TransactionRunner,
+    private readonly sql: SqlClient,
   ) {}
 
   async seedFile(file: string): Promise<SeedSummary> {
@@ -78,9 +78,9 @@ export class SeedService {
       throw new SeedError(problems);
     }
     batches.sort((a, b) => a.entry.options.order - b.entry.options.order);
-    await this.transactions.run(async (manager) => {
+    await this.sql.transaction(async (session) => {
       for (const { entry, records } of batches) {
-        await entry.seeder.write(manager, records);
+        await entry.seeder.write(session, records);
       }
     });
     return Object.fromEntries(

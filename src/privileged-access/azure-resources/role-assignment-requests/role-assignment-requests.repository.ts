@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, type QueryResult } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { bulkUpsert } from '../../../database/bulk-upsert.js';
 import { EntitySql } from '../../../database/entity-sql.js';
-import { TransactionRunner } from '../../../database/transaction-runner.js';
+import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import type {
@@ -31,10 +31,7 @@ export interface Transition {
   readonly audit: TransitionAudit;
 }
 
-/**
- * The requests' database access. Its statements are plain SQL written once from the entities'
- * metadata (EntitySql): through the query builder, building them cost more than running them.
- */
+/** The requests' database access: plain SQL written once from the entities' metadata. */
 @Injectable()
 export class RoleAssignmentRequestsRepository {
   private readonly requests: EntitySql<RoleAssignmentRequestEntity>;
@@ -44,8 +41,8 @@ export class RoleAssignmentRequestsRepository {
   private readonly insertAuditEvent: string;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly transactions: TransactionRunner,
+    dataSource: DataSource,
+    private readonly sql: SqlClient,
   ) {
     const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
     const auditEvents = new EntitySql(
@@ -64,18 +61,12 @@ export class RoleAssignmentRequestsRepository {
     tenantId: string,
     id: string,
   ): Promise<RoleAssignmentRequestEntity | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      this.selectInTenant,
-      [tenantId, id],
-    );
-    return rows.length > 0 ? this.requests.hydrate(rows[0]) : null;
+    const [row] = await this.sql.rows(this.selectInTenant, [tenantId, id]);
+    return row ? this.requests.hydrate(row) : null;
   }
 
   async existsInTenant(tenantId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      this.existsInTenantSql,
-      [tenantId, id],
-    );
+    const rows = await this.sql.rows(this.existsInTenantSql, [tenantId, id]);
     return rows.length > 0;
   }
 
@@ -86,20 +77,19 @@ export class RoleAssignmentRequestsRepository {
    * undefined when no request of the tenant was in an allowed sub-status.
    */
   applyTransition(transition: Transition): Promise<SubStatus | undefined> {
-    return this.transactions.run(async (manager) => {
-      const previous = await this.updateSubStatus(manager, transition);
+    return this.sql.transaction(async (session) => {
+      const previous = await this.updateSubStatus(session, transition);
       if (previous !== undefined) {
-        const event: RoleAssignmentRequestAuditEventEntity = {
-          id: randomUUID(),
-          tenantId: transition.tenantId,
-          requestId: transition.requestId,
-          fromSubStatus: previous,
-          toSubStatus: transition.toSubStatus,
-          ...transition.audit,
-        };
-        await manager.query(
+        await session.run(
           this.insertAuditEvent,
-          this.auditEvents.valuesOf(event),
+          this.auditEvents.valuesOf({
+            id: randomUUID(),
+            tenantId: transition.tenantId,
+            requestId: transition.requestId,
+            fromSubStatus: previous,
+            toSubStatus: transition.toSubStatus,
+            ...transition.audit,
+          }),
         );
       }
       return previous;
@@ -108,14 +98,14 @@ export class RoleAssignmentRequestsRepository {
 
   /** Inserts the requests, or overwrites those whose id exists, in the caller's transaction. */
   upsert(
-    manager: EntityManager,
-    requests: RoleAssignmentRequestEntity[],
+    session: SqlSession,
+    requests: readonly RoleAssignmentRequestEntity[],
   ): Promise<void> {
-    return bulkUpsert(manager, RoleAssignmentRequestEntity, requests);
+    return bulkUpsert(session, this.requests, requests);
   }
 
   private async updateSubStatus(
-    manager: EntityManager,
+    session: SqlSession,
     transition: Transition,
   ): Promise<SubStatus | undefined> {
     const sql = this.requests;
@@ -124,7 +114,7 @@ export class RoleAssignmentRequestsRepository {
       .join(', ');
     // SET expressions read the row as it was before the UPDATE: previous_sub_status gets the
     // old value, which RETURNING then hands back.
-    const result = (await manager.queryRunner!.query(
+    const [row] = await session.rows(
       `UPDATE ${sql.table}
           SET ${sql.column('previousSubStatus')} = ${sql.column('subStatus')},
               ${sql.column('status')} = ${sql.parameter(0)},
@@ -140,8 +130,7 @@ export class RoleAssignmentRequestsRepository {
         transition.tenantId,
         ...transition.fromSubStatuses,
       ],
-      true,
-    )) as QueryResult<{ previous: SubStatus }>;
-    return result.records[0]?.previous;
+    );
+    return row?.previous as SubStatus | undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { SqlSession } from '../../../database/sql-client.js';
 import { Clock } from '../../../clock/clock.js';
 import {
   type CollectionSeeder,
@@ -24,12 +24,12 @@ export class RoleAssignmentRequestsSeeder implements CollectionSeeder<SeedRoleAs
   ) {}
 
   write(
-    manager: EntityManager,
+    session: SqlSession,
     records: SeedRoleAssignmentRequestDto[],
   ): Promise<void> {
     const now = this.clock.now();
     return this.repository.upsert(
-      manager,
+      session,
       records.map((record) => toEntity(record, now)),
     );
   }

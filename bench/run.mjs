@@ -182,6 +182,10 @@ function rotating(ids) {
 }
 
 function scenario(name, backgroundCount) {
+  return { name, ...scenarioPlan(name, backgroundCount) };
+}
+
+function scenarioPlan(name, backgroundCount) {
   switch (name) {
     case 'cancel-success': {
       let next = 0;
@@ -249,6 +253,25 @@ async function drive(url, plan, seconds, stub) {
         .filter(([code]) => !succeeded(Number(code)))
         .reduce((sum, [, stats]) => sum + stats.count, 0),
   };
+}
+
+async function measure(target, server, plan) {
+  await drive(server.url, plan, warmup, isStub(target));
+  server.resetPeakRss();
+  const figures = await drive(server.url, plan, duration, isStub(target));
+  const result = {
+    target,
+    scenario: plan.name,
+    ...figures,
+    peakRssMb: Math.round(server.peakRssMb()),
+  };
+  if (plan.remaining && plan.remaining() < 0) {
+    result.note = 'cancel pool exhausted: raise --pool';
+  }
+  log(
+    `  ${target.padEnd(14)} ${plan.name.padEnd(15)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}`,
+  );
+  return result;
 }
 
 function queryPlans(databaseFile) {
@@ -347,49 +370,38 @@ for (const backgroundCount of scales) {
       queryPlans: queryPlans(seeded.databaseFile),
       results: [],
     };
-    for (const target of targets) {
-      const databaseFile = path.join(directory, `${target}.sqlite`);
-      copyFileSync(seeded.databaseFile, databaseFile);
-      const profileDirectory =
-        options.profile && target === 'service'
-          ? path.join(ROOT, 'bench', 'results', 'profiles')
-          : undefined;
-      if (profileDirectory) {
-        mkdirSync(profileDirectory, { recursive: true });
+    // All targets run at once (each on its own copy of the data) and take turns per scenario,
+    // so that a slower minute of this shared machine weighs on every target alike.
+    const servers = new Map();
+    try {
+      for (const target of targets) {
+        const databaseFile = path.join(directory, `${target}.sqlite`);
+        copyFileSync(seeded.databaseFile, databaseFile);
+        const profileDirectory =
+          options.profile && target === 'service'
+            ? path.join(ROOT, 'bench', 'results', 'profiles')
+            : undefined;
+        if (profileDirectory) {
+          mkdirSync(profileDirectory, { recursive: true });
+        }
+        servers.set(
+          target,
+          await startTarget(target, databaseFile, profileDirectory),
+        );
       }
-      const server = await startTarget(target, databaseFile, profileDirectory);
-      try {
-        // A stub answers every cancel alike: "rejected" would measure the same thing again.
-        const names = isStub(target)
-          ? scenarioNames.filter((name) => name !== 'cancel-rejected')
-          : scenarioNames;
-        for (const name of names) {
-          const plan = scenario(name, backgroundCount);
-          await drive(server.url, plan, warmup, isStub(target));
-          server.resetPeakRss();
-          const figures = await drive(
-            server.url,
-            plan,
-            duration,
-            isStub(target),
-          );
-          const result = {
-            target,
-            scenario: name,
-            ...figures,
-            peakRssMb: Math.round(server.peakRssMb()),
-          };
-          if (plan.remaining && plan.remaining() < 0) {
-            result.note = 'cancel pool exhausted: raise --pool';
+      for (const name of scenarioNames) {
+        for (const [target, server] of servers) {
+          // A stub answers every cancel alike: "rejected" would measure nothing new.
+          if (isStub(target) && name === 'cancel-rejected') {
+            continue;
           }
-          scale.results.push(result);
-          log(
-            `  ${target.padEnd(9)} ${name.padEnd(15)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}`,
+          scale.results.push(
+            await measure(target, server, scenario(name, backgroundCount)),
           );
         }
-      } finally {
-        await server.stop();
       }
+    } finally {
+      await Promise.all([...servers.values()].map((server) => server.stop()));
     }
     report.scales.push(scale);
   } finally {

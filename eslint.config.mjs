@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   {
     // The benchmark scripts are plain JavaScript run by node: no type information.
-    files: ['bench/**/*.mjs'],
+    files: ['bench/**/*.mjs', 'test/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

@@ -1,14 +1,38 @@
 /**
  * Nest 12 ships as ES modules only, so Jest runs in its native ESM mode
- * (`--experimental-vm-modules`, set by `npm test`).
+ * (`--experimental-vm-modules`, set by `npm test`). The e2e suites run on SQLite always, and
+ * again on PostgreSQL when TEST_DATABASE_URL is set.
  * @type {import('jest').Config}
  */
-export default {
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
-  testRegex: '\\.(e2e-)?spec\\.ts$',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+};
+
+export default {
   testTimeout: 30000,
+  projects: [
+    {
+      ...common,
+      displayName: 'sqlite',
+      roots: ['<rootDir>/src', '<rootDir>/test'],
+      testRegex: '\\.(e2e-)?spec\\.ts$',
+    },
+    ...(process.env.TEST_DATABASE_URL
+      ? [
+          {
+            ...common,
+            displayName: 'postgres',
+            roots: ['<rootDir>/test'],
+            testRegex: '\\.e2e-spec\\.ts$',
+            // The built server and CLIs on their embedded default: covered by the sqlite run.
+            testPathIgnorePatterns: ['/startup\\.e2e-spec\\.ts$'],
+            globals: { TEST_DATABASE: 'postgres' },
+            globalSetup: '<rootDir>/test/support/check-test-database.mjs',
+          },
+        ]
+      : []),
+  ],
 };

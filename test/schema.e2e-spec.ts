@@ -26,11 +26,16 @@ describe('database schema', () => {
   });
 
   it('indexes the audit lookups of a request', async () => {
-    const indexes = await testApp.dataSource.query<{ name: string }[]>(
-      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'role_assignment_request_audit_events'",
-    );
-    expect(indexes.map((index) => index.name)).toContain(
-      'IX_role_assignment_request_audit_events_request',
-    );
+    const queryRunner = testApp.dataSource.createQueryRunner();
+    try {
+      const table = await queryRunner.getTable(
+        'role_assignment_request_audit_events',
+      );
+      expect(table?.indices.map((index) => index.name)).toContain(
+        'IX_role_assignment_request_audit_events_request',
+      );
+    } finally {
+      await queryRunner.release();
+    }
   });
 });

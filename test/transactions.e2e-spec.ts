@@ -26,7 +26,7 @@ describe('transactions', () => {
     const failure = await sql
       .transaction(async (session) => {
         await session.run(
-          "UPDATE role_assignment_requests SET sub_status = 'Canceled' WHERE id = ?",
+          `UPDATE role_assignment_requests SET sub_status = 'Canceled' WHERE id = ${testApp.parameter(0)}`,
           [stored.id],
         );
         throw new Error('second statement failed');
@@ -41,7 +41,7 @@ describe('transactions', () => {
     });
   });
 
-  it('take turns: concurrent transactions never see each other half-done', async () => {
+  it('do not see each other half-done when they run at once', async () => {
     const stored = aRequest();
     await storeRequests(testApp.dataSource, stored);
     const observed: string[] = [];
@@ -50,12 +50,12 @@ describe('transactions', () => {
       ['Granted', 'Denied'].map((subStatus) =>
         sql.transaction(async (session) => {
           await session.run(
-            'UPDATE role_assignment_requests SET sub_status = ? WHERE id = ?',
+            `UPDATE role_assignment_requests SET sub_status = ${testApp.parameter(0)} WHERE id = ${testApp.parameter(1)}`,
             [subStatus, stored.id],
           );
           await new Promise((resolve) => setTimeout(resolve, 20));
           const [row] = await session.rows(
-            'SELECT sub_status FROM role_assignment_requests WHERE id = ?',
+            `SELECT sub_status FROM role_assignment_requests WHERE id = ${testApp.parameter(0)}`,
             [stored.id],
           );
           observed.push(`${subStatus}:${String(row.sub_status)}`);

@@ -81,6 +81,7 @@ describe('loadAppConfig', () => {
     expect(config.database).toEqual({
       type: 'sqlite',
       path: path.resolve('data', 'pim.sqlite'),
+      migrateOnStart: true,
     });
   });
 
@@ -120,7 +121,46 @@ describe('loadAppConfig', () => {
     expect(
       load({ AUTH_JWT_SECRET: SECRET, DATABASE_URL: 'sqlite::memory:' })
         .database,
-    ).toEqual({ type: 'sqlite', path: ':memory:' });
+    ).toEqual({ type: 'sqlite', path: ':memory:', migrateOnStart: true });
+  });
+
+  it('reads a PostgreSQL URL, its schema parameter, the pool size and DB_MIGRATE', () => {
+    const config = load({
+      AUTH_JWT_SECRET: SECRET,
+      DATABASE_URL:
+        'postgres://pim:secret@db.internal:5432/pim?schema=governance&sslmode=require',
+      DB_POOL_SIZE: '25',
+      DB_MIGRATE: 'false',
+    });
+
+    expect(config.database).toEqual({
+      type: 'postgres',
+      url: 'postgres://pim:secret@db.internal:5432/pim?sslmode=require',
+      schema: 'governance',
+      poolSize: 25,
+      migrateOnStart: false,
+    });
+  });
+
+  it('defaults PostgreSQL to a pool of 10 and migrations at start', () => {
+    expect(
+      load({
+        AUTH_JWT_SECRET: SECRET,
+        DATABASE_URL: 'postgresql://localhost/pim',
+      }).database,
+    ).toMatchObject({ type: 'postgres', poolSize: 10, migrateOnStart: true });
+  });
+
+  it('never repeats a DATABASE_URL password in its error', () => {
+    const error = expectRefused(
+      {
+        AUTH_JWT_SECRET: SECRET,
+        DATABASE_URL: 'postgres://pim:hunter2@[bad/pim',
+      },
+      'DATABASE_URL',
+    );
+
+    expect(error.message).not.toContain('hunter2');
   });
 
   it('ignores variables it does not know', () => {
@@ -212,7 +252,10 @@ describe('loadAppConfig', () => {
       ['PORT', '1e3'],
       ['PORT', ' '],
       ['DATABASE_URL', 'mysql://x'],
-      ['DATABASE_URL', 'postgres://user:pw@host/db'],
+      ['DATABASE_URL', 'postgres://host/db?schema=Bad-Name'],
+      ['DB_POOL_SIZE', '0'],
+      ['DB_POOL_SIZE', 'many'],
+      ['DB_MIGRATE', 'yes'],
       ['DATABASE_URL', 'sqlite:'],
       ['DATABASE_URL', './data/pim.sqlite'],
       ['AUTH_JWKS_URI', 'not a url'],

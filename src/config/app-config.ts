@@ -13,13 +13,27 @@ export const GRAPH_AUDIENCES = [
 
 export type Environment = 'production' | 'development' | 'test';
 
-export interface SqliteDatabaseConfig {
+interface DatabaseSettings {
+  /** Run pending migrations when the service starts (DB_MIGRATE). */
+  readonly migrateOnStart: boolean;
+}
+
+export interface SqliteDatabaseConfig extends DatabaseSettings {
   readonly type: 'sqlite';
   /** A file path, or `:memory:`. */
   readonly path: string;
 }
 
-export type DatabaseConfig = SqliteDatabaseConfig;
+export interface PostgresDatabaseConfig extends DatabaseSettings {
+  readonly type: 'postgres';
+  /** The connection URL, without our own `schema` parameter. */
+  readonly url: string;
+  /** The schema holding the tables; the connection's default when unset. */
+  readonly schema?: string;
+  readonly poolSize: number;
+}
+
+export type DatabaseConfig = SqliteDatabaseConfig | PostgresDatabaseConfig;
 
 export interface AuthConfig {
   readonly jwksUri?: string;
@@ -69,6 +83,10 @@ export function loadAppConfig(
     database: parseDatabaseUrl(
       variables.DATABASE_URL ??
         `sqlite:${path.join(dataDirectory, 'pim.sqlite')}`,
+      {
+        migrateOnStart: variables.DB_MIGRATE ?? true,
+        poolSize: variables.DB_POOL_SIZE ?? 10,
+      },
     ),
     auth: buildAuthConfig(variables, environment, dataDirectory),
     seedFile: variables.SEED_FILE,
@@ -101,18 +119,57 @@ function describeError(error: ValidationError): string {
   return Object.values(error.constraints ?? {}).join(', ');
 }
 
-function parseDatabaseUrl(url: string): DatabaseConfig {
+// A schema name we put into `search_path` unquoted: keep it to plain identifiers.
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function parseDatabaseUrl(
+  url: string,
+  settings: { migrateOnStart: boolean; poolSize: number },
+): DatabaseConfig {
   const sqlite = /^sqlite:(.+)$/.exec(url);
   if (sqlite) {
     const location = sqlite[1];
     return {
       type: 'sqlite',
       path: location === ':memory:' ? location : path.resolve(location),
+      migrateOnStart: settings.migrateOnStart,
     };
   }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return parsePostgresUrl(url, settings);
+  }
   throw new ConfigurationError(
-    'Invalid configuration: DATABASE_URL must look like sqlite:./data/pim.sqlite or sqlite::memory:',
+    'Invalid configuration: DATABASE_URL must look like sqlite:./data/pim.sqlite, sqlite::memory: or postgres://user@host:5432/database',
   );
+}
+
+function parsePostgresUrl(
+  url: string,
+  settings: { migrateOnStart: boolean; poolSize: number },
+): PostgresDatabaseConfig {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // The URL may hold a password: never repeat it.
+    throw new ConfigurationError(
+      'Invalid configuration: DATABASE_URL is not a valid postgres:// URL',
+    );
+  }
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new ConfigurationError(
+      'Invalid configuration: the schema parameter of DATABASE_URL must be a lower-case identifier',
+    );
+  }
+  parsed.searchParams.delete('schema');
+  return {
+    type: 'postgres',
+    url: parsed.toString(),
+    schema,
+    poolSize: settings.poolSize,
+    migrateOnStart: settings.migrateOnStart,
+  };
 }
 
 function buildAuthConfig(

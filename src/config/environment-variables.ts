@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -46,6 +47,22 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   DATABASE_URL?: string;
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DB_POOL_SIZE?: number;
+
+  @Expose()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'DB_MIGRATE must be true or false' })
+  DB_MIGRATE?: boolean;
 
   @Expose()
   @IsOptional()

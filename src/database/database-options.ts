@@ -6,7 +6,28 @@ import { MIGRATIONS } from './migrations.js';
 export function buildDataSourceOptions(
   database: DatabaseConfig,
 ): DataSourceOptions {
+  const common = {
+    migrations: MIGRATIONS,
+    migrationsRun: database.migrateOnStart,
+    synchronize: false,
+  } as const;
+  if (database.type === 'postgres') {
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      schema: database.schema,
+      extra: {
+        max: database.poolSize,
+        // Our own SQL names tables without a schema: the connection's search_path finds them.
+        ...(database.schema && {
+          options: `-c search_path=${database.schema}`,
+        }),
+      },
+    };
+  }
   return {
+    ...common,
     type: 'better-sqlite3',
     database: database.path,
     // WAL lets readers in other processes (the seed command, backups) work while we write;
@@ -14,11 +35,10 @@ export function buildDataSourceOptions(
     // fsync per commit (a power loss may undo the last commits, never corrupt the file).
     enableWAL: true,
     timeout: 5000,
-    prepareDatabase: (database: { pragma: (statement: string) => unknown }) => {
-      database.pragma('synchronous = NORMAL');
+    prepareDatabase: (connection: {
+      pragma: (statement: string) => unknown;
+    }) => {
+      connection.pragma('synchronous = NORMAL');
     },
-    migrations: MIGRATIONS,
-    migrationsRun: true,
-    synchronize: false,
   };
 }

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { buildDataSourceOptions } from './database-options.js';
+import { DataSource } from 'typeorm';
+import { AppDataSource } from './app-data-source.js';
 import { SqlClient } from './sql-client.js';
 
 @Global()
@@ -15,9 +17,16 @@ import { SqlClient } from './sql-client.js';
         // A database that cannot be opened will not open on a retry: fail the start at once.
         retryAttempts: 0,
       }),
+      dataSourceFactory: (options) => new AppDataSource(options!).initialize(),
     }),
   ],
-  providers: [SqlClient],
+  providers: [
+    {
+      provide: SqlClient,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => SqlClient.for(dataSource),
+    },
+  ],
   exports: [SqlClient],
 })
 export class DatabaseModule {}

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
 import type { Database, Statement } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
-import { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
 
 export type Row = Record<string, unknown>;
 
@@ -15,23 +15,40 @@ export interface SqlSession {
 }
 
 /**
- * Runs the service's own SQL on the connection TypeORM opened. TypeORM still owns the schema
- * (migrations, entity metadata); the requests' statements go straight to the driver because
- * TypeORM's query and transaction machinery cost more than the statements themselves (cancel:
- * 2,240 -> 2,960 requests/s, bench/README.md). Statements are prepared once and reused.
+ * Runs the service's own SQL on the connections TypeORM opened. TypeORM owns the schema
+ * (migrations, entity metadata); the statements go straight to the driver because TypeORM's
+ * query and transaction machinery cost more than the statements themselves (cancel: 2,240 ->
+ * 2,960 requests/s on SQLite, bench/README.md).
  */
-@Injectable()
-export class SqlClient implements SqlSession {
-  private readonly connection: Database;
+export abstract class SqlClient implements SqlSession {
+  abstract rows(sql: string, parameters?: readonly unknown[]): Promise<Row[]>;
+  abstract run(sql: string, parameters?: readonly unknown[]): Promise<number>;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  abstract transaction<T>(
+    work: (session: SqlSession) => Promise<T>,
+  ): Promise<T>;
+
+  static for(dataSource: DataSource): SqlClient {
+    return dataSource.options.type === 'postgres'
+      ? new PostgresSqlClient(
+          (dataSource.driver as unknown as { master: Pool }).master,
+        )
+      : new SqliteSqlClient(
+          (dataSource.driver as unknown as { databaseConnection: Database })
+            .databaseConnection,
+        );
+  }
+}
+
+/** better-sqlite3: synchronous calls on one connection, statements prepared once. */
+class SqliteSqlClient extends SqlClient {
   private readonly statements = new LRUCache<string, Statement>({ max: 500 });
   // SQLite has one writer and TypeORM one shared connection: transactions take turns, or two
   // requests' statements would interleave inside each other's BEGIN … COMMIT.
   private readonly turns = new Mutex();
 
-  constructor(dataSource: DataSource) {
-    this.connection = (
-      dataSource.driver as unknown as { databaseConnection: Database }
-    ).databaseConnection;
+  constructor(private readonly connection: Database) {
+    super();
   }
 
   rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
@@ -46,7 +63,6 @@ export class SqlClient implements SqlSession {
     );
   }
 
-  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     return this.turns.runExclusive(async () => {
       // IMMEDIATE takes the write lock now, so another process (the seed command) cannot make
@@ -71,6 +87,46 @@ export class SqlClient implements SqlSession {
     }
     return statement;
   }
+}
+
+/** node-postgres: statements on the pool; a transaction holds one pooled connection. */
+class PostgresSqlClient extends SqlClient {
+  constructor(private readonly pool: Pool) {
+    super();
+  }
+
+  async rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query<Row>(sql, [...parameters])).rows;
+  }
+
+  async run(sql: string, parameters: readonly unknown[] = []): Promise<number> {
+    return (await this.pool.query(sql, [...parameters])).rowCount ?? 0;
+  }
+
+  async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    const connection = await this.pool.connect();
+    try {
+      await connection.query('BEGIN');
+      const result = await work(sessionOn(connection));
+      await connection.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot roll back is broken: release it so the pool drops it.
+      await connection.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
+    }
+  }
+}
+
+function sessionOn(connection: PoolClient): SqlSession {
+  return {
+    rows: async (sql, parameters = []) =>
+      (await connection.query<Row>(sql, [...parameters])).rows,
+    run: async (sql, parameters = []) =>
+      (await connection.query(sql, [...parameters])).rowCount ?? 0,
+  };
 }
 
 /** better-sqlite3 binds null, not undefined. */

@@ -7,6 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { type AppConfig, loadAppConfig } from '../../src/config/app-config.js';
+import {
+  createTestDatabase,
+  type TestDatabaseKind,
+  testDatabaseKind,
+} from './test-database.js';
 import { TEST_JWT_SECRET } from './tokens.js';
 
 export interface TestApp {
@@ -16,48 +21,62 @@ export interface TestApp {
   readonly baseUrl: string;
   readonly dataSource: DataSource;
   readonly config: AppConfig;
-  /** The temporary folder holding this app's SQLite file. */
+  /** A temporary folder of this app's own (its SQLite file, when on SQLite). */
   readonly directory: string;
+  readonly databaseKind: TestDatabaseKind;
+  /** The placeholder of the n-th (0-based) parameter in raw SQL: `?` or `$n+1`. */
+  parameter(index: number): string;
   close(): Promise<void>;
 }
 
 /**
- * Boots the real application (createApp, as `npm start` does) on a new SQLite file in a
- * temporary folder, with an HS256 test secret. `env` adds or overrides environment variables.
+ * Boots the real application (createApp, as `npm start` does) on a database of its own (a new
+ * SQLite file, or a new PostgreSQL schema in the postgres project), with an HS256 test secret.
+ * `env` adds or overrides environment variables.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   const directory = mkdtempSync(path.join(tmpdir(), 'pim-e2e-'));
+  const database = await createTestDatabase(directory);
+  const cleanUp = async () => {
+    await database.drop();
+    rmSync(directory, { recursive: true, force: true });
+  };
   const config = loadAppConfig(
     {
       NODE_ENV: 'test',
-      DATABASE_URL: `sqlite:${path.join(directory, 'pim.sqlite')}`,
+      DATABASE_URL: database.url,
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       ...env,
     },
     { dataDirectory: directory },
   );
-  const app = await createApp(config, ['error']);
+  let app: NestFastifyApplication | undefined;
   try {
+    app = await createApp(config, ['error']);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
-    await app.close();
-    rmSync(directory, { recursive: true, force: true });
+    await app?.close();
+    await cleanUp();
     throw error;
   }
   const server = app.getHttpServer();
+  const running = app;
   const { port } = server.address() as AddressInfo;
   return {
-    app,
+    app: running,
     server,
     baseUrl: `http://127.0.0.1:${port}`,
-    dataSource: app.get(DataSource),
+    dataSource: running.get(DataSource),
     config,
     directory,
+    databaseKind: testDatabaseKind(),
+    parameter: (index) =>
+      testDatabaseKind() === 'postgres' ? `$${index + 1}` : '?',
     async close() {
-      await app.close();
-      rmSync(directory, { recursive: true, force: true });
+      await running.close();
+      await cleanUp();
     },
   };
 }

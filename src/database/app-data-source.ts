@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+
+/**
+ * The application's DataSource. Entities declare instants as `type: Date`, which TypeORM maps
+ * to SQLite's `datetime` but to PostgreSQL's `timestamp without time zone`: on PostgreSQL they
+ * become `timestamp with time zone`, as the migrations create them, so that values keep their
+ * instant whatever the server's time zone and `migration:generate` sees no difference.
+ */
+export class AppDataSource extends DataSource {
+  protected override async buildMetadatas(): Promise<void> {
+    await super.buildMetadatas();
+    if (this.options.type !== 'postgres') {
+      return;
+    }
+    for (const entity of this.entityMetadatas) {
+      for (const column of entity.columns) {
+        if (column.type === Date) {
+          column.type = 'timestamp with time zone';
+        }
+      }
+    }
+  }
+}

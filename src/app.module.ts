@@ -5,8 +5,11 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { GraphModule } from './graph/graph.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
 import { RoleAssignmentRequestsModule } from './privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
+import { ThrottlingModule } from './throttling/throttling.module.js';
 
 @Module({})
 export class AppModule {
@@ -15,10 +18,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule,
         ClockModule,
         DatabaseModule,
         GraphModule,
+        HealthModule,
+        // Throttling counts per caller, so its guard comes after authentication's.
         AuthModule,
+        ThrottlingModule,
         SeedingModule,
         RoleAssignmentRequestsModule,
       ],

@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from './config/app-config.js';
 import { acceptRequestBody } from './graph/request-body.js';
 import { assignRequestIds } from './graph/request-ids.js';
+import { setUpOpenApi } from './openapi/openapi.js';
+import { configureHttpSecurity } from './security/http-security.js';
 
 /** What every instance of the app needs beyond its modules: the server and the tests share it. */
 export function configureApp(
@@ -28,6 +30,8 @@ export function configureApp(
       }
     },
   );
+  configureHttpSecurity(app, config);
+  setUpOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

@@ -5,7 +5,9 @@ import { SeedError } from './seeding/seed-validation.js';
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
-  const config = loadAppConfig(process.env);
+  const config = loadAppConfig(process.env, {
+    interactive: process.stdout.isTTY,
+  });
   const app = await createApp(config);
   // Start-up work (SEED_FILE) runs here, so that its errors are not taken for listen errors.
   await app.init();

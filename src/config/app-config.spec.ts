@@ -62,6 +62,15 @@ describe('loadAppConfig', () => {
         path: path.join(dataDirectory, 'pim.sqlite'),
       },
       maxRequestBodyBytes: 1024 * 1024,
+      logging: { level: 'info', pretty: false },
+      http: {
+        requestTimeoutSeconds: 30,
+        headersTimeoutSeconds: 15,
+        keepAliveTimeoutSeconds: 72,
+        corsOrigins: [],
+        shutdownGraceSeconds: 10,
+      },
+      throttle: { limit: 6000, windowSeconds: 60 },
     });
     expect(config.seedFile).toBeUndefined();
     expect(config.publicBaseUrl).toBeUndefined();
@@ -97,9 +106,30 @@ describe('loadAppConfig', () => {
       SEED_FILE: './seed.json',
       PUBLIC_BASE_URL: 'https://pim.contoso.com/',
       MAX_REQUEST_BODY_BYTES: '4096',
+      LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'pretty',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '20',
+      HTTP_HEADERS_TIMEOUT_SECONDS: '5',
+      HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '65',
+      CORS_ORIGINS: 'https://portal.contoso.com, https://admin.contoso.com',
+      SHUTDOWN_GRACE_SECONDS: '25',
+      THROTTLE_LIMIT: '100',
+      THROTTLE_WINDOW_SECONDS: '10',
     });
 
     expect(config).toMatchObject({
+      logging: { level: 'debug', pretty: true },
+      http: {
+        requestTimeoutSeconds: 20,
+        headersTimeoutSeconds: 5,
+        keepAliveTimeoutSeconds: 65,
+        corsOrigins: [
+          'https://portal.contoso.com',
+          'https://admin.contoso.com',
+        ],
+        shutdownGraceSeconds: 25,
+      },
+      throttle: { limit: 100, windowSeconds: 10 },
       environment: 'production',
       host: '0.0.0.0',
       port: 8443,
@@ -115,6 +145,20 @@ describe('loadAppConfig', () => {
     });
     expect(config.auth.developmentSecretFile).toBeUndefined();
     expect(existsSync(dataDirectory)).toBe(false);
+  });
+
+  it('logs pretty lines to a person at a terminal unless LOG_FORMAT says otherwise', () => {
+    const atTerminal = loadAppConfig(
+      { AUTH_JWT_SECRET: SECRET },
+      { dataDirectory, interactive: true },
+    );
+    const jsonAtTerminal = loadAppConfig(
+      { AUTH_JWT_SECRET: SECRET, LOG_FORMAT: 'json' },
+      { dataDirectory, interactive: true },
+    );
+
+    expect(atTerminal.logging.pretty).toBe(true);
+    expect(jsonAtTerminal.logging.pretty).toBe(false);
   });
 
   it('accepts an in-memory database', () => {
@@ -194,6 +238,15 @@ describe('loadAppConfig', () => {
       port: 3000,
       database: { path: path.join(dataDirectory, 'pim.sqlite') },
       maxRequestBodyBytes: 1024 * 1024,
+      logging: { level: 'info', pretty: false },
+      http: {
+        requestTimeoutSeconds: 30,
+        headersTimeoutSeconds: 15,
+        keepAliveTimeoutSeconds: 72,
+        corsOrigins: [],
+        shutdownGraceSeconds: 10,
+      },
+      throttle: { limit: 6000, windowSeconds: 60 },
     });
     expect(config.seedFile).toBeUndefined();
     expect(config.publicBaseUrl).toBeUndefined();
@@ -256,6 +309,11 @@ describe('loadAppConfig', () => {
       ['DB_POOL_SIZE', '0'],
       ['DB_POOL_SIZE', 'many'],
       ['DB_MIGRATE', 'yes'],
+      ['LOG_LEVEL', 'verbose'],
+      ['LOG_FORMAT', 'xml'],
+      ['HTTP_REQUEST_TIMEOUT_SECONDS', '0'],
+      ['THROTTLE_LIMIT', '-1'],
+      ['THROTTLE_WINDOW_SECONDS', '0'],
       ['DATABASE_URL', 'sqlite:'],
       ['DATABASE_URL', './data/pim.sqlite'],
       ['AUTH_JWKS_URI', 'not a url'],

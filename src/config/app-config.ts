@@ -46,6 +46,34 @@ export interface AuthConfig {
   readonly clockToleranceSeconds: number;
 }
 
+export type LogLevel =
+  'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface LoggingConfig {
+  readonly level: LogLevel;
+  /** Human-readable lines instead of JSON (a terminal, during development). */
+  readonly pretty: boolean;
+}
+
+export interface HttpConfig {
+  /** Longest a request may take from its first byte to the end of its body. */
+  readonly requestTimeoutSeconds: number;
+  /** Longest a client may take to send the request headers. */
+  readonly headersTimeoutSeconds: number;
+  /** How long an idle keep-alive connection stays open; above a load balancer's idle timeout. */
+  readonly keepAliveTimeoutSeconds: number;
+  /** Origins allowed by CORS; empty: CORS is off. */
+  readonly corsOrigins: readonly string[];
+  /** How long a stopping server waits for requests in flight before closing anyway. */
+  readonly shutdownGraceSeconds: number;
+}
+
+export interface ThrottleConfig {
+  /** Requests a caller of a tenant may make per window; 0 turns throttling off. */
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
 export { ConfigurationError };
 
 /** Validated, typed configuration; the only place that reads the environment is `loadAppConfig`. */
@@ -58,6 +86,9 @@ export class AppConfig {
   readonly seedFile?: string;
   readonly publicBaseUrl?: string;
   readonly maxRequestBodyBytes: number;
+  readonly logging: LoggingConfig;
+  readonly http: HttpConfig;
+  readonly throttle: ThrottleConfig;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -67,6 +98,8 @@ export class AppConfig {
 export interface LoadConfigOptions {
   /** Where the embedded database and the development secret live by default. */
   readonly dataDirectory?: string;
+  /** Whether a person reads the output (a terminal): logs default to pretty lines then. */
+  readonly interactive?: boolean;
 }
 
 export function loadAppConfig(
@@ -92,6 +125,23 @@ export function loadAppConfig(
     seedFile: variables.SEED_FILE,
     publicBaseUrl: variables.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     maxRequestBodyBytes: variables.MAX_REQUEST_BODY_BYTES ?? 1024 * 1024,
+    logging: {
+      level: variables.LOG_LEVEL ?? 'info',
+      pretty:
+        (variables.LOG_FORMAT ?? (options.interactive ? 'pretty' : 'json')) ===
+        'pretty',
+    },
+    http: {
+      requestTimeoutSeconds: variables.HTTP_REQUEST_TIMEOUT_SECONDS ?? 30,
+      headersTimeoutSeconds: variables.HTTP_HEADERS_TIMEOUT_SECONDS ?? 15,
+      keepAliveTimeoutSeconds: variables.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS ?? 72,
+      corsOrigins: splitList(variables.CORS_ORIGINS) ?? [],
+      shutdownGraceSeconds: variables.SHUTDOWN_GRACE_SECONDS ?? 10,
+    },
+    throttle: {
+      limit: variables.THROTTLE_LIMIT ?? 6000,
+      windowSeconds: variables.THROTTLE_WINDOW_SECONDS ?? 60,
+    },
   });
 }
 

@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import type { Environment } from './app-config.js';
+import type { Environment, LogLevel } from './app-config.js';
 
 /**
  * Digits only become a number; anything else ("0x10", "1e3", " ") stays a string, so that
@@ -110,4 +110,66 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1024)
   MAX_REQUEST_BODY_BYTES?: number;
+
+  @Expose()
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: LogLevel;
+
+  @Expose()
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_REQUEST_TIMEOUT_SECONDS?: number;
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  HTTP_HEADERS_TIMEOUT_SECONDS?: number;
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS?: number;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  SHUTDOWN_GRACE_SECONDS?: number;
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(0)
+  THROTTLE_LIMIT?: number;
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  THROTTLE_WINDOW_SECONDS?: number;
 }

@@ -38,4 +38,21 @@ describe('database schema', () => {
       await queryRunner.release();
     }
   });
+
+  it('is left alone with DB_MIGRATE=false: migrations are then a deploy step of their own', async () => {
+    const unmigrated = await startTestApp({ DB_MIGRATE: 'false' });
+    try {
+      expect(await unmigrated.dataSource.showMigrations()).toBe(true);
+      const queryRunner = unmigrated.dataSource.createQueryRunner();
+      try {
+        expect(await queryRunner.hasTable('role_assignment_requests')).toBe(
+          false,
+        );
+      } finally {
+        await queryRunner.release();
+      }
+    } finally {
+      await unmigrated.close();
+    }
+  });
 });

@@ -1,170 +1,24 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { type AddressInfo, createServer, connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { type AddressInfo, createServer } from 'node:net';
+import {
+  directories,
+  freePort,
+  freshDirectory,
+  MAIN,
+  runNode,
+  type RunningServer,
+  SEED_CLI,
+  startServer,
+  stop,
+  stopAll,
+  TOKEN_CLI,
+} from './support/built-app.js';
 import { REQUESTS_PATH } from './support/requests.js';
 import { READ, READ_WRITE, TENANT_A, USER_A } from './support/tokens.js';
 
-/**
- * The built server and command-line tools, run as a user runs them: `node dist/…` in a working
- * directory of its own, with nothing but the environment given. `npm test` builds dist/ first.
- */
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const MAIN = path.join(REPO, 'dist', 'main.js');
-const TOKEN_CLI = path.join(REPO, 'dist', 'cli', 'token.js');
-const SEED_CLI = path.join(REPO, 'dist', 'cli', 'seed.js');
-
 const UNKNOWN_ID = 'd2b1f6a0-1111-4222-8333-944455556666';
 const STACK_FRAME = /^\s+at /m;
-const PROCESS_TIMEOUT_MS = 20_000;
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface RunningServer {
-  readonly child: ChildProcess;
-  readonly baseUrl: string;
-  output(): string;
-}
-
-const children = new Set<ChildProcess>();
-const directories: string[] = [];
-
-function freshDirectory(): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'pim-startup-'));
-  directories.push(directory);
-  return directory;
-}
-
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-function spawnNode(
-  script: string,
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-): ChildProcess {
-  // Only what is given: no NODE_ENV=test or NODE_OPTIONS of Jest's own process.
-  const child = spawn(process.execPath, [script, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function collect(child: ChildProcess): { stdout(): string; stderr(): string } {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  return { stdout: () => stdout, stderr: () => stderr };
-}
-
-/** Runs a script to its end. */
-function runNode(
-  script: string,
-  args: string[],
-  cwd: string,
-  env: Record<string, string> = {},
-): Promise<Finished> {
-  const child = spawnNode(script, args, cwd, env);
-  const output = collect(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} did not finish:\n${output.stderr()}`));
-    }, PROCESS_TIMEOUT_MS);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: output.stdout(), stderr: output.stderr() });
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** Starts `node dist/main.js` and waits until its port accepts connections. */
-async function startServer(
-  cwd: string,
-  env: Record<string, string>,
-): Promise<RunningServer> {
-  const port = await freePort();
-  const child = spawnNode(MAIN, [], cwd, { ...env, PORT: String(port) });
-  const output = collect(child);
-  const combined = () => `${output.stdout()}${output.stderr()}`;
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
-  const deadline = Date.now() + PROCESS_TIMEOUT_MS;
-  while (!(await canConnect(port))) {
-    if (exited) {
-      throw new Error(`the server exited during start:\n${combined()}`);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`the server did not start:\n${combined()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, baseUrl: `http://127.0.0.1:${port}`, output: combined };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function stopAll(): Promise<void> {
-  await Promise.all([...children].map(stop));
-}
 
 afterAll(async () => {
   await stopAll();

@@ -8,7 +8,8 @@ export function buildDataSourceOptions(
 ): DataSourceOptions {
   const common = {
     migrations: MIGRATIONS,
-    migrationsRun: database.migrateOnStart,
+    // Migrations run through runPendingMigrations (DatabaseModule), under a lock on PostgreSQL.
+    migrationsRun: false,
     synchronize: false,
   } as const;
   if (database.type === 'postgres') {

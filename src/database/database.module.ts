@@ -1,10 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { buildDataSourceOptions } from './database-options.js';
 import { DataSource } from 'typeorm';
 import { AppDataSource } from './app-data-source.js';
+import { buildDataSourceOptions } from './database-options.js';
+import { runPendingMigrations } from './migrate.js';
 import { SqlClient } from './sql-client.js';
+
+const MIGRATED = Symbol('database.migrated');
 
 @Global()
 @Module({
@@ -22,8 +25,19 @@ import { SqlClient } from './sql-client.js';
   ],
   providers: [
     {
+      provide: MIGRATED,
+      inject: [DataSource, AppConfig],
+      useFactory: async (dataSource: DataSource, config: AppConfig) => {
+        if (config.database.migrateOnStart) {
+          await runPendingMigrations(dataSource);
+        }
+        return true;
+      },
+    },
+    {
       provide: SqlClient,
-      inject: [DataSource],
+      // Depends on MIGRATED: nothing queries the database before its schema is current.
+      inject: [DataSource, MIGRATED],
       useFactory: (dataSource: DataSource) => SqlClient.for(dataSource),
     },
   ],

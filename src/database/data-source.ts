@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { loadAppConfig } from '../config/app-config.js';
+import { AppDataSource } from './app-data-source.js';
+import { buildDataSourceOptions } from './database-options.js';
+
+/**
+ * The DataSource of the TypeORM command line (`npm run migration:run`,
+ * `npm run migration:generate -- <path>`), configured by the same environment as the service.
+ * It loads the compiled entities, so the commands run on the build (`dist/`).
+ */
+export default new AppDataSource({
+  ...buildDataSourceOptions(loadAppConfig(process.env).database),
+  entities: [new URL('../**/*.entity.js', import.meta.url).pathname],
+});

@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import {
   backgroundId,
   poolId,
@@ -39,14 +40,14 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '50' },
     targets: {
       type: 'string',
-      default:
-        'service,reference,empty,layer:fastify,layer:nest,layer:graph,layer:auth',
+      default: `service,reference,empty,layer:fastify,layer:nest,layer:graph,layer:auth${process.env.BENCH_DATABASE_URL ? ',service:postgres,reference:postgres' : ''}`,
     },
     scenarios: {
       type: 'string',
       default: 'cancel-success,cancel-rejected,get',
     },
     profile: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
     out: {
       type: 'string',
       default: path.join(ROOT, 'bench', 'results', 'latest.json'),
@@ -104,29 +105,43 @@ async function waitForPort(port, child) {
   throw new Error(`nothing listens on port ${port}`);
 }
 
+const postgresUrl = process.env.BENCH_DATABASE_URL;
+
+/** `database` is `{ file }` (SQLite) or `{ url, schema }` (PostgreSQL) of the target's own data. */
+const service = (port, database, profileDirectory) => ({
+  args: [
+    ...(profileDirectory
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`]
+      : []),
+    'dist/main.js',
+  ],
+  env: {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: database.file
+      ? `sqlite:${database.file}`
+      : withSchema(database.url, database.schema),
+    AUTH_JWT_SECRET: SECRET,
+    // One caller sends everything here: the default limit would throttle the benchmark.
+    THROTTLE_LIMIT: '0',
+  },
+});
+const reference = (port, database) => ({
+  args: ['bench/reference-server.mjs'],
+  env: {
+    PORT: String(port),
+    ...(database.file
+      ? { DATABASE_FILE: database.file }
+      : { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema }),
+    AUTH_JWT_SECRET: SECRET,
+  },
+});
+
 const TARGETS = {
-  service: (port, databaseFile, profileDirectory) => ({
-    args: [
-      ...(profileDirectory
-        ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`]
-        : []),
-      'dist/main.js',
-    ],
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${databaseFile}`,
-      AUTH_JWT_SECRET: SECRET,
-    },
-  }),
-  reference: (port, databaseFile) => ({
-    args: ['bench/reference-server.mjs'],
-    env: {
-      PORT: String(port),
-      DATABASE_FILE: databaseFile,
-      AUTH_JWT_SECRET: SECRET,
-    },
-  }),
+  service,
+  reference,
+  'service:postgres': service,
+  'reference:postgres': reference,
   empty: (port) => ({
     args: ['bench/empty-server.mjs'],
     env: { PORT: String(port) },
@@ -145,9 +160,9 @@ const TARGETS = {
 /** Targets that answer without looking at the data: any success is what they were asked for. */
 const isStub = (target) => target === 'empty' || target.startsWith('layer:');
 
-async function startTarget(name, databaseFile, profileDirectory) {
+async function startTarget(name, database, profileDirectory) {
   const port = await freePort();
-  const { args, env } = TARGETS[name](port, databaseFile, profileDirectory);
+  const { args, env } = TARGETS[name](port, database, profileDirectory);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -310,26 +325,81 @@ function queryPlans(databaseFile) {
   return plans;
 }
 
-async function seed(directory, backgroundCount) {
-  const files = writeSeedFiles(directory, backgroundCount, poolSize);
-  const databaseFile = path.join(directory, 'seeded.sqlite');
-  let seconds = 0;
-  for (const file of files) {
-    seconds += run(process.execPath, ['dist/cli/seed.js', file], {
-      NODE_ENV: 'production',
-      DATABASE_URL: `sqlite:${databaseFile}`,
-      AUTH_JWT_SECRET: SECRET,
-    });
-    rmSync(file);
-  }
-  const db = new Database(databaseFile);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  return { databaseFile, seconds, records: backgroundCount + poolSize };
+function withSchema(url, schema) {
+  const parsed = new URL(url);
+  parsed.searchParams.set('schema', schema);
+  return parsed.toString();
 }
 
-log('Building the production bundle (npm run build)…');
-run('npm', ['run', '--silent', 'build']);
+async function onPostgres(statement, schema) {
+  const client = new pg.Client({
+    connectionString: postgresUrl,
+    ...(schema && { options: `-c search_path=${schema}` }),
+  });
+  await client.connect();
+  try {
+    return (await client.query(statement)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Loads the seed files with the seed command into DATABASE_URL; returns the seconds it took. */
+function seedWithCommand(files, databaseUrl) {
+  return files.reduce(
+    (seconds, file) =>
+      seconds +
+      run(process.execPath, ['dist/cli/seed.js', file], {
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        AUTH_JWT_SECRET: SECRET,
+      }),
+    0,
+  );
+}
+
+async function seedSqlite(directory, files) {
+  const file = path.join(directory, 'seeded.sqlite');
+  const seconds = seedWithCommand(files, `sqlite:${file}`);
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { file, seconds };
+}
+
+/** A schema of the target's own on BENCH_DATABASE_URL, seeded by the seed command. */
+async function seedPostgres(target, files) {
+  const schema = `pim_bench_${target.split(':')[0]}_${process.pid}`;
+  await onPostgres(
+    `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`,
+  );
+  const seconds = seedWithCommand(files, withSchema(postgresUrl, schema));
+  await onPostgres(`ANALYZE`, schema);
+  return { url: postgresUrl, schema, seconds };
+}
+
+async function postgresQueryPlans(schema) {
+  const plan = async (sql) =>
+    (await onPostgres(`EXPLAIN ${sql}`, schema))
+      .map((row) => row['QUERY PLAN'].trim())
+      .join('; ');
+  return {
+    cancelUpdate: await plan(
+      `UPDATE role_assignment_requests SET previous_sub_status = sub_status, status = 'Closed', sub_status = 'Canceled'
+        WHERE id = '${poolId(0)}' AND tenant_id = '${TENANT}'
+          AND sub_status IN ('Granted', 'PendingApproval', 'PendingApprovalProvisioning', 'PendingAdminDecision')
+        RETURNING previous_sub_status`,
+    ),
+    get: await plan(
+      `SELECT * FROM role_assignment_requests WHERE tenant_id = '${TENANT}' AND id = '${poolId(0)}'`,
+    ),
+  };
+}
+
+if (!options['skip-build']) {
+  log('Building the production bundle (npm run build)…');
+  run('npm', ['run', '--silent', 'build']);
+}
 const { mintDevelopmentToken } = await import(
   path.join(ROOT, 'dist/auth/development-token.js')
 );
@@ -360,14 +430,31 @@ for (const backgroundCount of scales) {
     log(
       `\nN = ${backgroundCount}: seeding ${backgroundCount + poolSize} requests with the seed command…`,
     );
-    const seeded = await seed(directory, backgroundCount);
+    const files = writeSeedFiles(directory, backgroundCount, poolSize);
+    const sqlite = await seedSqlite(directory, files);
+    const databases = new Map();
+    for (const target of targets.filter((name) => name.endsWith(':postgres'))) {
+      databases.set(target, await seedPostgres(target, files));
+    }
+    files.forEach((file) => rmSync(file));
+    const records = backgroundCount + poolSize;
     log(
-      `  seeded in ${seeded.seconds.toFixed(1)} s (${Math.round(seeded.records / seeded.seconds)} records/s)`,
+      `  seeded SQLite in ${sqlite.seconds.toFixed(1)} s (${Math.round(records / sqlite.seconds)} records/s)` +
+        [...databases.values()]
+          .map((database) => `, PostgreSQL in ${database.seconds.toFixed(1)} s`)
+          .join(''),
     );
+    const firstPostgres = [...databases.values()][0];
     const scale = {
       n: backgroundCount,
-      seeding: seeded,
-      queryPlans: queryPlans(seeded.databaseFile),
+      seeding: {
+        records,
+        seconds: sqlite.seconds,
+        postgresSeconds: firstPostgres?.seconds,
+      },
+      queryPlans: queryPlans(sqlite.file),
+      postgresQueryPlans:
+        firstPostgres && (await postgresQueryPlans(firstPostgres.schema)),
       results: [],
     };
     // All targets run at once (each on its own copy of the data) and take turns per scenario,
@@ -375,8 +462,11 @@ for (const backgroundCount of scales) {
     const servers = new Map();
     try {
       for (const target of targets) {
-        const databaseFile = path.join(directory, `${target}.sqlite`);
-        copyFileSync(seeded.databaseFile, databaseFile);
+        let database = databases.get(target);
+        if (!database) {
+          database = { file: path.join(directory, `${target}.sqlite`) };
+          copyFileSync(sqlite.file, database.file);
+        }
         const profileDirectory =
           options.profile && target === 'service'
             ? path.join(ROOT, 'bench', 'results', 'profiles')
@@ -386,7 +476,7 @@ for (const backgroundCount of scales) {
         }
         servers.set(
           target,
-          await startTarget(target, databaseFile, profileDirectory),
+          await startTarget(target, database, profileDirectory),
         );
       }
       for (const name of scenarioNames) {
@@ -402,6 +492,9 @@ for (const backgroundCount of scales) {
       }
     } finally {
       await Promise.all([...servers.values()].map((server) => server.stop()));
+      for (const database of databases.values()) {
+        await onPostgres(`DROP SCHEMA IF EXISTS ${database.schema} CASCADE`);
+      }
     }
     report.scales.push(scale);
   } finally {
@@ -420,9 +513,14 @@ function printReport() {
     );
     lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
     for (const result of scale.results) {
+      // Stubs and SQLite targets compare with the SQLite reference; PostgreSQL ones with theirs.
+      const referenceTarget = result.target.endsWith(':postgres')
+        ? 'reference:postgres'
+        : 'reference';
       const reference = scale.results.find(
         (other) =>
-          other.target === 'reference' && other.scenario === result.scenario,
+          other.target === referenceTarget &&
+          other.scenario === result.scenario,
       );
       const ratio = reference
         ? `${Math.round((100 * result.requestsPerSecond) / reference.requestsPerSecond)}%`
@@ -431,9 +529,17 @@ function printReport() {
         `| ${result.target} | ${result.scenario} | ${result.requestsPerSecond} | ${ratio} | ${result.p50} | ${result.p99} | ${result.errors} | ${result.peakRssMb} |`,
       );
     }
-    lines.push('Query plans:');
+    lines.push('Query plans (SQLite):');
     for (const [name, detail] of Object.entries(scale.queryPlans)) {
       lines.push(`  ${name}: ${detail}`);
+    }
+    if (scale.postgresQueryPlans) {
+      lines.push(
+        `Query plans (PostgreSQL; seeded in ${scale.seeding.postgresSeconds.toFixed(1)} s):`,
+      );
+      for (const [name, detail] of Object.entries(scale.postgresQueryPlans)) {
+        lines.push(`  ${name}: ${detail}`);
+      }
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,16 +1,24 @@
-import type { LogLevel } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import {
   FastifyAdapter,
   type NestFastifyApplication,
 } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import type { AppConfig } from './config/app-config.js';
 import { graphErrorBody } from './graph/graph-error-body.js';
 import { BadRequestError } from './graph/graph-errors.js';
 import { assignRequestIds } from './graph/request-ids.js';
+import { createLogger } from './logging/logger.js';
+import { PinoNestLogger } from './logging/nest-logger.js';
+import { RequestLogController } from './logging/request-log.js';
+
+export interface CreateAppOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  readonly logDestination?: DestinationStream;
+}
 
 /**
  * Builds the application exactly as the server runs it; the e2e tests boot it through here.
@@ -19,9 +27,13 @@ import { assignRequestIds } from './graph/request-ids.js';
  */
 export async function createApp(
   config: AppConfig,
-  logger?: false | LogLevel[],
+  options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  // One pino logger for Fastify and Nest: JSON lines, one per request (RequestLogController).
+  const logger = createLogger(config.logging, options.logDestination);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLogController(),
     // Graph paths are case-insensitive; ids may be long before we refuse them ourselves.
     routerOptions: {
       caseSensitive: false,
@@ -29,6 +41,10 @@ export async function createApp(
       maxParamLength: 1000,
     },
     bodyLimit: config.maxRequestBodyBytes,
+    // While the server stops, a request that still arrives on an open connection is served (and
+    // its connection then closed), not refused with Fastify's own non-Graph 503: main.ts bounds
+    // the wait.
+    return503OnClosing: false,
     // Fastify answers a URL it cannot decode before any of Nest runs: answer it the Graph way.
     frameworkErrors: (
       _error: FastifyError,
@@ -51,7 +67,7 @@ export async function createApp(
     AppModule.forRoot(config),
     adapter,
     {
-      ...(logger !== undefined && { logger }),
+      logger: new PinoNestLogger(logger),
       // Bodies are read by our own parser (app.setup.ts), so that their errors are Graph errors.
       bodyParser: false,
       abortOnError: false,

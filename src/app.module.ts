@@ -6,7 +6,6 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { HealthModule } from './health/health.module.js';
-import { LoggingModule } from './logging/logging.module.js';
 import { RoleAssignmentRequestsModule } from './privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
@@ -18,7 +17,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
         ClockModule,
         DatabaseModule,
         GraphModule,

@@ -1,3 +1,4 @@
+import { Reflector } from '@nestjs/core';
 import jwt from 'jsonwebtoken';
 import { ServiceUnavailableError } from '../graph/graph-errors.js';
 import {
@@ -108,6 +109,7 @@ describe('JwtAuthGuard.handleRequest', () => {
     new VerifiedTokenCache({
       auth: { clockToleranceSeconds: 60 },
     } as AppConfig),
+    new Reflector(),
   );
   const principal: Principal = {
     kind: 'delegated',

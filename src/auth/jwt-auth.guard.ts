@@ -1,4 +1,5 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import jwt from 'jsonwebtoken';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -10,17 +11,28 @@ import {
 } from './auth.errors.js';
 import { bearerTokenOf, GRAPH_JWT_STRATEGY } from './jwt.strategy.js';
 import type { Principal } from './principal.js';
+import { Public } from './public.decorator.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
 
-/** Authenticates every request; a refused token becomes the exact Graph 401 for its failure. */
+/**
+ * Authenticates every request but those of @Public() routes; a refused token becomes the exact
+ * Graph 401 for its failure.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard(GRAPH_JWT_STRATEGY) {
-  constructor(private readonly verifiedTokens: VerifiedTokenCache) {
+  constructor(
+    private readonly verifiedTokens: VerifiedTokenCache,
+    private readonly reflector: Reflector,
+  ) {
     super();
   }
 
   /** A token verified recently is not verified again while it is valid (VerifiedTokenCache). */
   override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride(Public, targets)) {
+      return true;
+    }
     const request = context
       .switchToHttp()
       .getRequest<{ headers: IncomingHttpHeaders; user?: Principal }>();

@@ -7,6 +7,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { UnauthorizedAccessError } from './auth.errors.js';
 import type { Principal } from './principal.js';
+import { Public } from './public.decorator.js';
 import {
   type PermissionRequirement,
   RequiredScopes,
@@ -16,7 +17,7 @@ import {
 export const PERSONAL_ACCOUNT_TENANT_ID =
   '9188040d-6c67-4c5b-b112-36a304b66dad';
 
-/** Checks the caller's token grants one of the permissions the route declares. */
+/** Checks the caller's token grants one of the permissions the route declares; @Public() routes need none. */
 @Injectable()
 export class ScopeGuard implements CanActivate {
   private readonly logger = new Logger(ScopeGuard.name);
@@ -24,10 +25,14 @@ export class ScopeGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const requirement = this.reflector.getAllAndOverride(RequiredScopes, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride(Public, targets)) {
+      return true;
+    }
+    const requirement = this.reflector.getAllAndOverride(
+      RequiredScopes,
+      targets,
+    );
     if (!requirement) {
       this.logger.warn(
         `${context.getClass().name}.${context.getHandler().name} declares no @RequiredScopes: refused`,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type CreateAppOptions } from '../../src/app.factory.js';
 import { type AppConfig, loadAppConfig } from '../../src/config/app-config.js';
 import {
   createTestDatabase,
@@ -32,10 +32,12 @@ export interface TestApp {
 /**
  * Boots the real application (createApp, as `npm start` does) on a database of its own (a new
  * SQLite file, or a new PostgreSQL schema in the postgres project), with an HS256 test secret.
- * `env` adds or overrides environment variables.
+ * `env` adds or overrides environment variables; only errors are logged unless it sets
+ * LOG_LEVEL. `options.logDestination` receives the log lines instead of stdout.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
+  options: CreateAppOptions = {},
 ): Promise<TestApp> {
   const directory = mkdtempSync(path.join(tmpdir(), 'pim-e2e-'));
   const database = await createTestDatabase(directory);
@@ -48,13 +50,14 @@ export async function startTestApp(
       NODE_ENV: 'test',
       DATABASE_URL: database.url,
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'error',
       ...env,
     },
     { dataDirectory: directory },
   );
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createApp(config, ['error']);
+    app = await createApp(config, options);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app?.close();

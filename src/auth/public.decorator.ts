@@ -1,0 +1,10 @@
+import { Reflector } from '@nestjs/core';
+
+/**
+ * Opens a route (or every route of a controller) to callers without a token: JwtAuthGuard and
+ * ScopeGuard let it through, so it needs no @RequiredScopes. For operational routes such as the
+ * health checks, never for Graph routes.
+ */
+export const Public = Reflector.createDecorator<void, true>({
+  transform: () => true,
+});

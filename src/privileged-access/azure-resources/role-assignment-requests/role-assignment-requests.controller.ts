@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../auth/principal.js';
 import { RequiredScopes } from '../../../auth/required-scopes.decorator.js';
+import { ApiGraphErrors } from '../../../graph/api-graph-errors.decorator.js';
 import { NoRequestBody } from '../../../graph/no-request-body.js';
 import { GraphEntity } from '../../../graph/odata/context.js';
 import { CurrentRequestIds } from '../../../graph/request-ids.decorator.js';
@@ -12,18 +20,57 @@ import {
   WRITE_AZURE_RESOURCES,
 } from '../azure-resources.constants.js';
 import {
+  GOVERNANCE_ROLE_ASSIGNMENT_REQUEST_EXAMPLES,
+  GovernanceRoleAssignmentRequestEntityResponse,
+} from './dto/governance-role-assignment-request.dto.js';
+import {
+  RequestCannotBeCancelledError,
+  RoleAssignmentRequestNotFoundError,
+} from './role-assignment-request.errors.js';
+import {
   type GraphRoleAssignmentRequest,
   toGraphRoleAssignmentRequest,
 } from './role-assignment-request.presenter.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
 
+// The request of the Graph documentation's cancel example.
+const SEED_EXAMPLE_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
+const NOT_FOUND = {
+  error: new RoleAssignmentRequestNotFoundError(),
+  summary: "an unknown id, an id that is not a GUID, another tenant's request",
+};
+
 @Controller(`${AZURE_RESOURCES_ROUTE}/roleAssignmentRequests`)
+@ApiTags('privilegedAccess.governanceRoleAssignmentRequest')
+@ApiParam({
+  name: 'id',
+  description:
+    'The id of the governanceRoleAssignmentRequest, a GUID in any letter case.',
+  type: String,
+  examples: {
+    cancelExample: {
+      summary: 'The request of the Graph documentation cancel example',
+      value: SEED_EXAMPLE_ID,
+    },
+  },
+})
 export class RoleAssignmentRequestsController {
   constructor(private readonly service: RoleAssignmentRequestsService) {}
 
   @Get(':id')
   @RequiredScopes(READ_AZURE_RESOURCES)
   @GraphEntity('governanceRoleAssignmentRequests')
+  @ApiOperation({
+    summary: 'Get governanceRoleAssignmentRequest',
+    description:
+      'Retrieve the properties of a governanceRoleAssignmentRequest of your tenant.',
+  })
+  @ApiOkResponse({
+    description: 'The request, with `@odata.context`.',
+    type: GovernanceRoleAssignmentRequestEntityResponse,
+    examples: GOVERNANCE_ROLE_ASSIGNMENT_REQUEST_EXAMPLES,
+  })
+  @ApiGraphErrors(NOT_FOUND)
   async get(
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,
@@ -35,6 +82,22 @@ export class RoleAssignmentRequestsController {
   @HttpCode(204)
   @RequiredScopes(WRITE_AZURE_RESOURCES)
   @NoRequestBody()
+  @ApiOperation({
+    summary: 'Cancel governanceRoleAssignmentRequest',
+    description:
+      'Cancel a governanceRoleAssignmentRequest. Only requests in status of `Granted`, ' +
+      '`PendingApproval`, `PendingApprovalProvisioning` and `PendingAdminDecision` can be ' +
+      'cancelled; the request becomes `Closed` / `Canceled`. Example: ' +
+      `\`POST /beta/privilegedAccess/azureResources/roleAssignmentRequests/${SEED_EXAMPLE_ID}/cancel\` ` +
+      'answers `HTTP/1.1 204 No Content`.',
+  })
+  @ApiNoContentResponse({
+    description: 'Cancelled. It does not return anything in the response body.',
+  })
+  @ApiGraphErrors(NOT_FOUND, {
+    error: new RequestCannotBeCancelledError(),
+    summary: 'the request is not in a cancellable sub-status',
+  })
   cancel(
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,

@@ -1,0 +1,419 @@
+import type {
+  OpenAPIObject,
+  OperationObject,
+  PathItemObject,
+  ReferenceObject,
+} from '@nestjs/swagger';
+import { getSchemaPath } from '@nestjs/swagger';
+import {
+  AccessTokenExpiredError,
+  AccessTokenValidationError,
+  EmptyAccessTokenError,
+  MissingPermissionClaimsError,
+  UnauthorizedAccessError,
+} from '../auth/auth.errors.js';
+import type { PermissionRequirement } from '../auth/required-scopes.decorator.js';
+import {
+  describeGraphErrors,
+  type GraphErrorExample,
+} from '../graph/api-graph-errors.decorator.js';
+import { GraphErrorSchema } from '../graph/graph-error.schema.js';
+import {
+  BadRequestError,
+  GeneralError,
+  MethodNotAllowedError,
+  RequestEntityTooLargeError,
+  ServiceUnavailableError,
+} from '../graph/graph-errors.js';
+import {
+  SYSTEM_QUERY_OPTIONS,
+  type SystemQueryOption,
+} from '../graph/odata/query-options.js';
+import { TooManyRequestsError } from '../throttling/throttling.errors.js';
+
+/** What the application declares about one route, read from its handler's metadata. */
+export interface DocumentedRoute {
+  /** The operationId the document gives the route's operation. */
+  readonly operationId: string;
+  /** `@RequiredScopes`; undefined when the route declares none (then it is refused to everyone). */
+  readonly permissions?: PermissionRequirement;
+  /** `@ODataQueryOptions`: the system query options it supports. */
+  readonly queryOptions: readonly SystemQueryOption[];
+  /** `@NoRequestBody`. */
+  readonly noRequestBody: boolean;
+}
+
+export interface GraphOperationsOptions {
+  readonly maxRequestBodyBytes: number;
+  /** Requests a caller may make per window (THROTTLE_*); a limit of 0 never answers 429. */
+  readonly throttle: { readonly limit: number; readonly windowSeconds: number };
+}
+
+export const BEARER_SCHEME = 'bearer';
+/** The vendor extension naming the permissions of an operation, by kind of caller. */
+export const PERMISSIONS_EXTENSION = 'x-permissions';
+export const GRAPH_PATH_PREFIX = '/beta/';
+
+const REQUEST_ID = 'request-id';
+const CLIENT_REQUEST_ID = 'client-request-id';
+const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+// Fastify reads a body for these methods only; for GET and HEAD it never does.
+const BODY_METHODS: ReadonlySet<HttpMethod> = new Set([
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'options',
+]);
+
+/**
+ * Completes the document Nest's scanner built with what the Graph plumbing does for every route,
+ * derived from each route's declarations rather than repeated on each handler:
+ * - the `request-id` / `client-request-id` headers on every response of every operation (a
+ *   global hook sets them);
+ * - on every operation under `/beta/`: the `client-request-id` request header; the Graph error
+ *   responses the protocol can give (400, 401, 403, 405, 413 when the method reads a body, 429
+ *   when throttling is on, 500, 503), merged with the route's own (`@ApiGraphErrors`); the
+ *   bearer scheme and the permissions of `@RequiredScopes`; what `@ODataQueryOptions` and
+ *   `@NoRequestBody` declare.
+ */
+export function completeGraphOperations(
+  document: OpenAPIObject,
+  routes: readonly DocumentedRoute[],
+  options: GraphOperationsOptions,
+): OpenAPIObject {
+  addSharedComponents(document);
+  const byOperationId = new Map(
+    routes.map((route) => [route.operationId, route]),
+  );
+  for (const [path, pathItem] of Object.entries(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!operation) {
+        continue;
+      }
+      if (path.toLowerCase().startsWith(GRAPH_PATH_PREFIX)) {
+        const route = operation.operationId
+          ? byOperationId.get(operation.operationId)
+          : undefined;
+        describeGraphOperation(operation, {
+          method,
+          allowedMethods: methodsOf(pathItem),
+          route: route ?? {
+            operationId: operation.operationId ?? '',
+            queryOptions: [],
+            noRequestBody: false,
+          },
+          options,
+        });
+      }
+      addRequestIdHeaders(operation);
+    }
+  }
+  return document;
+}
+
+function addSharedComponents(document: OpenAPIObject): void {
+  const components = (document.components ??= {});
+  components.securitySchemes = {
+    ...components.securitySchemes,
+    [BEARER_SCHEME]: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'An Entra ID access token for Microsoft Graph (`aud` `https://graph.microsoft.com` or ' +
+        '`00000003-0000-0000-c000-000000000000`). A delegated token carries its permissions ' +
+        'in `scp`, an application token in `roles`; each operation names the permissions it ' +
+        'accepts (`x-permissions`). In development, `npm run --silent token -- --tid … --oid … ' +
+        '--scp PrivilegedAccess.ReadWrite.AzureResources` prints a token the server accepts.',
+    },
+  };
+  components.headers = {
+    ...components.headers,
+    [REQUEST_ID]: {
+      description: 'The id of this HTTP call, new for every request.',
+      schema: { type: 'string', format: 'uuid' },
+      example: 'b4f3c9a2-6d1e-4f7a-9c2b-1e5d8a7f3c60',
+    },
+    [CLIENT_REQUEST_ID]: {
+      description:
+        "The caller's `client-request-id` echoed, else the same value as `request-id`.",
+      schema: { type: 'string' },
+      example: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    },
+  };
+  components.parameters = {
+    ...components.parameters,
+    [CLIENT_REQUEST_ID]: {
+      name: CLIENT_REQUEST_ID,
+      in: 'header',
+      required: false,
+      description:
+        'A correlation id of your own, echoed in the `client-request-id` response header, in ' +
+        'error bodies and in the audit record. 1 to 128 visible ASCII characters; any other ' +
+        'value is replaced by the request id.',
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$' },
+      example: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    },
+  };
+}
+
+function addRequestIdHeaders(operation: OperationObject): void {
+  for (const response of Object.values(operation.responses)) {
+    if (response && !isReference(response)) {
+      response.headers = {
+        [REQUEST_ID]: { $ref: `#/components/headers/${REQUEST_ID}` },
+        [CLIENT_REQUEST_ID]: {
+          $ref: `#/components/headers/${CLIENT_REQUEST_ID}`,
+        },
+        ...response.headers,
+      };
+    }
+  }
+}
+
+function describeGraphOperation(
+  operation: OperationObject,
+  context: {
+    method: HttpMethod;
+    allowedMethods: readonly string[];
+    route: DocumentedRoute;
+    options: GraphOperationsOptions;
+  },
+): void {
+  const { method, allowedMethods, route, options } = context;
+  const readsBody = BODY_METHODS.has(method);
+  operation.parameters = [
+    ...(operation.parameters ?? []),
+    { $ref: `#/components/parameters/${CLIENT_REQUEST_ID}` },
+  ];
+  operation.security = [{ [BEARER_SCHEME]: [] }];
+  Object.assign(operation, {
+    [PERMISSIONS_EXTENSION]: {
+      delegated: [...(route.permissions?.delegated ?? [])],
+      application: [...(route.permissions?.application ?? [])],
+    },
+  });
+  operation.description = [
+    operation.description,
+    permissionsSection(route.permissions),
+    queryOptionsSection(route.queryOptions),
+    route.noRequestBody ? REQUEST_BODY_SECTION : undefined,
+  ]
+    .filter((section) => section)
+    .join('\n\n');
+
+  const unsupportedOption = SYSTEM_QUERY_OPTIONS.find(
+    (option) => !route.queryOptions.includes(option),
+  );
+  const errors: GraphErrorExample[] = [
+    ...(unsupportedOption
+      ? [
+          {
+            key: 'unsupportedQueryOption',
+            summary: 'an OData system query option the route does not support',
+            error: new BadRequestError(
+              `The query option '$${unsupportedOption}' is not supported by this request.`,
+            ),
+          },
+        ]
+      : []),
+    ...(readsBody
+      ? [
+          {
+            key: 'malformedJson',
+            summary: 'a JSON body that does not parse',
+            error: new BadRequestError(
+              'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+            ),
+          },
+        ]
+      : []),
+    ...(route.noRequestBody
+      ? [
+          {
+            key: 'requestBodyNotAccepted',
+            summary: 'a request body other than none, `{}` or `null`',
+            error: new BadRequestError(
+              'This request does not accept a request body.',
+            ),
+          },
+        ]
+      : []),
+    {
+      key: 'emptyToken',
+      summary: 'no or an empty bearer token',
+      error: new EmptyAccessTokenError(),
+    },
+    {
+      key: 'invalidToken',
+      summary:
+        'a bad signature, malformed token, wrong algorithm, unknown key; with "Invalid audience." or "Invalid issuer." when those are wrong',
+      error: new AccessTokenValidationError(),
+    },
+    {
+      key: 'expiredToken',
+      summary: 'an expired or not yet valid token',
+      error: new AccessTokenExpiredError(),
+    },
+    {
+      key: 'noPermissionClaims',
+      summary: 'a token with neither `scp` nor `roles`',
+      error: new MissingPermissionClaimsError(),
+    },
+    {
+      key: 'permissionMissing',
+      summary:
+        'none of the permissions the operation accepts, or a personal Microsoft account',
+      error: new UnauthorizedAccessError(),
+    },
+    {
+      key: 'methodNotAllowed',
+      summary: `another method on this path; \`Allow\` lists ${allowedMethods.join(', ')}`,
+      error: new MethodNotAllowedError(
+        otherMethod(allowedMethods),
+        allowedMethods,
+      ),
+    },
+    ...(readsBody
+      ? [
+          {
+            key: 'bodyTooLarge',
+            summary: 'a body larger than `MAX_REQUEST_BODY_BYTES`',
+            error: new RequestEntityTooLargeError(options.maxRequestBodyBytes),
+          },
+        ]
+      : []),
+    ...(options.throttle.limit > 0
+      ? [
+          {
+            key: 'throttled',
+            summary:
+              'more requests of this caller of this tenant than the limit allows',
+            error: new TooManyRequestsError(
+              options.throttle.limit,
+              options.throttle.windowSeconds,
+              options.throttle.windowSeconds,
+            ),
+          },
+        ]
+      : []),
+    {
+      key: 'unexpected',
+      summary: 'anything unexpected; details only in the server log',
+      error: new GeneralError(),
+    },
+    {
+      key: 'unavailable',
+      summary:
+        "the database is busy or unreachable, or the identity provider's keys are",
+      error: new ServiceUnavailableError(),
+    },
+  ];
+  for (const status of new Set(errors.map(({ error }) => error.status))) {
+    mergeErrorResponse(
+      operation,
+      status,
+      errors.filter(({ error }) => error.status === status),
+    );
+  }
+}
+
+/** Adds protocol errors to the response of their status, after those the route declared. */
+function mergeErrorResponse(
+  operation: OperationObject,
+  status: number,
+  errors: readonly GraphErrorExample[],
+): void {
+  const existing = operation.responses[status];
+  if (existing && isReference(existing)) {
+    return;
+  }
+  const described = describeGraphErrors(errors);
+  const examples = { ...existing?.content?.['application/json']?.examples };
+  for (const [key, example] of Object.entries(described.examples)) {
+    examples[key in examples ? `${key}Protocol` : key] = example;
+  }
+  operation.responses[status] = {
+    ...existing,
+    description: [existing?.description, described.description]
+      .filter((text) => text)
+      .join('\n'),
+    headers: { ...existing?.headers, ...described.headers },
+    content: {
+      'application/json': {
+        schema: { $ref: getSchemaPath(GraphErrorSchema) },
+        examples,
+      },
+    },
+  };
+}
+
+function permissionsSection(
+  permissions: PermissionRequirement | undefined,
+): string {
+  if (!permissions) {
+    return '### Permissions\n\nThis route declares no permission: every caller gets 403.';
+  }
+  const list = (names: readonly string[]) =>
+    names.length > 0 ? names.join(', ') : 'Not supported.';
+  return [
+    '### Permissions',
+    '',
+    'One of the following permissions is required to call this API.',
+    '',
+    '| Permission type | Permissions |',
+    '|:--|:--|',
+    `| Delegated (work or school account) | ${list(permissions.delegated)} |`,
+    '| Delegated (personal Microsoft account) | Not supported. |',
+    `| Application | ${list(permissions.application)} |`,
+  ].join('\n');
+}
+
+function queryOptionsSection(supported: readonly SystemQueryOption[]): string {
+  const refused = SYSTEM_QUERY_OPTIONS.filter(
+    (option) => !supported.includes(option),
+  ).map((option) => `\`$${option}\``);
+  const head = '### Optional query parameters\n\n';
+  if (supported.length === 0) {
+    return `${head}This method does **not** support OData query parameters: ${refused.join(', ')} (with or without the \`$\`) get 400 \`BadRequest\`.`;
+  }
+  return `${head}This method supports the OData query parameters ${supported
+    .map((option) => `\`$${option}\``)
+    .join(
+      ', ',
+    )}; ${refused.join(', ')} (with or without the \`$\`) get 400 \`BadRequest\`.`;
+}
+
+const REQUEST_BODY_SECTION =
+  '### Request body\n\nDo not supply a request body for this method. No body, an empty body, ' +
+  '`{}` and `null` are accepted, with or without `Content-Type`; anything else gets 400 `BadRequest`.';
+
+function methodsOf(pathItem: PathItemObject): string[] {
+  return HTTP_METHODS.filter((method) => pathItem[method]).map((method) =>
+    method.toUpperCase(),
+  );
+}
+
+function otherMethod(allowed: readonly string[]): string {
+  return (
+    ['DELETE', 'PATCH', 'PUT', 'POST', 'GET'].find(
+      (method) => !allowed.includes(method),
+    ) ?? 'TRACE'
+  );
+}
+
+function isReference(value: object): value is ReferenceObject {
+  return '$ref' in value;
+}

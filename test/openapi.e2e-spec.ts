@@ -1,0 +1,676 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  ResponseObject,
+} from '@nestjs/swagger';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import request from 'supertest';
+import { RequiredScopes } from '../src/auth/required-scopes.decorator.js';
+import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
+import { rawRequest } from './support/raw-http.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { appToken, READ, userToken } from './support/tokens.js';
+
+// ajv-formats is CommonJS: imported from ESM, its plugin is the `default` of the module.
+const addFormats = ajvFormats.default;
+
+const ENTITY_PATH =
+  '/beta/privilegedAccess/azureResources/roleAssignmentRequests/{id}';
+const CANCEL_PATH = `${ENTITY_PATH}/cancel`;
+const SEED_EXAMPLE_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
+const UNKNOWN_ID = 'd2b1f6a0-1111-4222-8333-944455556666';
+const BODY_LIMIT = 1024;
+const SCHEMAS_ID = 'https://pim.test/openapi.json/components/schemas';
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+
+interface Sample {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** Every operation of the document, with its path and method. */
+function operationsOf(
+  document: OpenAPIObject,
+): { path: string; method: HttpMethod; operation: OperationObject }[] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map((method) => ({
+      path,
+      method,
+      operation: item[method]!,
+    })),
+  );
+}
+
+/**
+ * An ajv for the document's schemas (JSON Schema 2020-12, the dialect of OpenAPI 3.1). Object
+ * schemas are closed here, so that a key the service sends but the document does not name fails.
+ */
+function schemaValidator(document: OpenAPIObject) {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajv.addKeyword('example');
+  addFormats(ajv);
+  const schemas = JSON.parse(
+    toDefinitions(JSON.stringify(document.components?.schemas ?? {})),
+  ) as Record<string, Record<string, unknown>>;
+  for (const schema of Object.values(schemas)) {
+    if (schema.type === 'object' && schema.properties) {
+      schema.additionalProperties ??= false;
+    }
+  }
+  ajv.addSchema({ $id: SCHEMAS_ID, $defs: schemas });
+  const compiled = new Map<string, ValidateFunction>();
+  return (schema: object): ValidateFunction => {
+    const text = toDefinitions(JSON.stringify(schema));
+    let validate = compiled.get(text);
+    if (!validate) {
+      validate = ajv.compile(JSON.parse(text) as object);
+      compiled.set(text, validate);
+    }
+    return validate;
+  };
+}
+
+/** Points the document's schema references at the validator's copy of its schemas. */
+function toDefinitions(json: string): string {
+  return json.replaceAll(
+    '"$ref":"#/components/schemas/',
+    `"$ref":"${SCHEMAS_ID}#/$defs/`,
+  );
+}
+
+/** A running app with the document it serves, and checks of its responses against it. */
+class DocumentedApp {
+  private constructor(
+    readonly testApp: TestApp,
+    readonly document: OpenAPIObject,
+    readonly validatorFor: (schema: object) => ValidateFunction,
+  ) {}
+
+  static async start(env: Record<string, string>): Promise<DocumentedApp> {
+    const testApp = await startTestApp(env);
+    const response = await request(testApp.server).get('/openapi.json');
+    const document = JSON.parse(response.text) as OpenAPIObject;
+    return new DocumentedApp(testApp, document, schemaValidator(document));
+  }
+
+  responseOf(path: string, method: HttpMethod, status: number): ResponseObject {
+    const answer = this.document.paths[path]?.[method]?.responses[status];
+    if (!answer) {
+      throw new Error(`${method.toUpperCase()} ${path} documents no ${status}`);
+    }
+    return answer as ResponseObject;
+  }
+
+  send(
+    method: string,
+    path: string,
+    options: { token?: string; body?: string } = {},
+  ): Promise<Sample> {
+    return rawRequest(this.testApp.baseUrl, {
+      method,
+      path,
+      headers: {
+        ...(options.token && { Authorization: `Bearer ${options.token}` }),
+        ...(options.body !== undefined && {
+          'Content-Type': 'application/json',
+          'Content-Length': String(Buffer.byteLength(options.body)),
+        }),
+      },
+      body: options.body,
+    });
+  }
+
+  /**
+   * Checks a response against what the document says of its path, method (for a 405: of the
+   * path's operation) and status: the headers, the body's schema, and for errors that the code
+   * is one the document shows.
+   */
+  expectDocumented(sample: Sample, path: string, method: HttpMethod): void {
+    const answer = this.responseOf(path, method, sample.status);
+    for (const header of Object.keys(answer.headers ?? {})) {
+      expect([header, sample.headers[header.toLowerCase()]]).toEqual([
+        header,
+        expect.any(String),
+      ]);
+    }
+    const media = answer.content?.['application/json'];
+    if (!media) {
+      expect(sample.text).toBe('');
+      return;
+    }
+    expect(sample.headers['content-type']).toMatch(/^application\/json/);
+    const body = JSON.parse(sample.text) as unknown;
+    const validate = this.validatorFor(media.schema!);
+    expect([validate(body), validate.errors]).toEqual([true, null]);
+    if (sample.status >= 400) {
+      const documentedCodes = Object.values(media.examples ?? {}).map(
+        (example) =>
+          (example as { value: { error: { code: string } } }).value.error.code,
+      );
+      expect(documentedCodes).toContain(
+        (body as { error: { code: string } }).error.code,
+      );
+    }
+  }
+
+  async stored(
+    overrides: Parameters<typeof aRequest>[0] = {},
+  ): Promise<string> {
+    const entity = aRequest(overrides);
+    await storeRequests(this.testApp.dataSource, entity);
+    return entity.id;
+  }
+
+  close(): Promise<void> {
+    return this.testApp.close();
+  }
+}
+
+describe('the OpenAPI document', () => {
+  let api: DocumentedApp;
+  let testApp: TestApp;
+  let document: OpenAPIObject;
+
+  beforeAll(async () => {
+    api = await DocumentedApp.start({
+      MAX_REQUEST_BODY_BYTES: String(BODY_LIMIT),
+    });
+    ({ testApp, document } = api);
+  });
+  afterAll(() => api.close());
+
+  describe('serving', () => {
+    it('serves the document at /openapi.json without a token', async () => {
+      const response = await request(testApp.server).get('/openapi.json');
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.headers['request-id']).toBeDefined();
+      expect(JSON.parse(response.text)).toMatchObject({
+        openapi: '3.1.0',
+        info: { version: 'beta' },
+      });
+    });
+
+    it('serves it with an invalid token too: no guard runs for it', async () => {
+      const response = await request(testApp.server)
+        .get('/openapi.json')
+        .set('Authorization', 'Bearer not-a-token');
+
+      expect(response.status).toBe(200);
+    });
+
+    it('serves the interactive page at /docs, its scripts and styles, without a token', async () => {
+      const page = await request(testApp.server).get('/docs');
+
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toContain('<div id="swagger-ui"></div>');
+      for (const asset of [
+        '/docs/swagger-ui-init.js',
+        '/docs/swagger-ui-bundle.js',
+        '/docs/swagger-ui.css',
+      ]) {
+        const response = await request(testApp.server).get(asset);
+        expect([asset, response.status]).toEqual([asset, 200]);
+      }
+      const init = await request(testApp.server).get(
+        '/docs/swagger-ui-init.js',
+      );
+      expect(init.text).toContain(CANCEL_PATH);
+    });
+  });
+
+  describe('content', () => {
+    it('has every route the application registers, with its method', () => {
+      const discovery = testApp.app.get(DiscoveryService);
+      const scanner = testApp.app.get(MetadataScanner);
+      const registered = discovery
+        .getControllers()
+        .flatMap(({ metatype, instance }) => {
+          const prototype = Object.getPrototypeOf(instance) as object;
+          const bases = pathsOf(metatype!);
+          return scanner.getAllMethodNames(prototype).flatMap((name) => {
+            const handler = (prototype as Record<string, object>)[name];
+            const method = Reflect.getMetadata(METHOD_METADATA, handler) as
+              RequestMethod | undefined;
+            if (method === undefined) {
+              return [];
+            }
+            return bases.flatMap((base) =>
+              pathsOf(handler).map(
+                (path) =>
+                  `${RequestMethod[method].toLowerCase()} ${toOpenApiPath(base, path)}`,
+              ),
+            );
+          });
+        });
+      const documented = operationsOf(document).map(
+        ({ path, method }) => `${method} ${path}`,
+      );
+
+      expect(registered).toEqual(
+        expect.arrayContaining([`get ${ENTITY_PATH}`, `post ${CANCEL_PATH}`]),
+      );
+      expect(documented.sort()).toEqual([...new Set(registered)].sort());
+    });
+
+    it('gives every Graph route the bearer scheme and the permissions its @RequiredScopes declares', () => {
+      const reflector = testApp.app.get(Reflector);
+      const controllers = testApp.app.get(DiscoveryService).getControllers();
+      const graphOperations = operationsOf(document).filter(({ path }) =>
+        path.startsWith('/beta/'),
+      );
+
+      expect(graphOperations.length).toBeGreaterThanOrEqual(2);
+      for (const { operation } of graphOperations) {
+        const [controllerName, methodName] = operation.operationId!.split('_');
+        const controller = controllers.find(
+          ({ metatype }) => metatype?.name === controllerName,
+        )!;
+        const handler = (
+          controller.instance as Record<string, (...args: unknown[]) => unknown>
+        )[methodName];
+        const declared = reflector.getAllAndOverride(RequiredScopes, [
+          handler,
+          controller.metatype!,
+        ]);
+
+        expect(operation.security).toEqual([{ bearer: [] }]);
+        expect(permissionsOf(operation)).toEqual({
+          delegated: [...declared.delegated],
+          application: [...declared.application],
+        });
+        expect(operation.description).toContain(
+          `| Application | ${declared.application.join(', ')} |`,
+        );
+      }
+      expect(document.components!.securitySchemes!.bearer).toMatchObject({
+        type: 'http',
+        scheme: 'bearer',
+      });
+      expect(permissionsOf(document.paths[ENTITY_PATH].get!)).toEqual({
+        delegated: ['PrivilegedAccess.ReadWrite.AzureResources'],
+        application: [
+          'PrivilegedAccess.Read.AzureResources',
+          'PrivilegedAccess.ReadWrite.AzureResources',
+        ],
+      });
+    });
+
+    it.each([
+      ['get', ENTITY_PATH, [200, 400, 401, 403, 405, 429, 500, 503]],
+      ['post', CANCEL_PATH, [204, 400, 401, 403, 405, 413, 429, 500, 503]],
+    ] as const)(
+      '%s %s documents %p, errors with the Graph error schema, and the request ids on all',
+      (method, path, statuses) => {
+        const operation = document.paths[path][method]!;
+
+        expect(Object.keys(operation.responses).map(Number)).toEqual(statuses);
+        for (const status of statuses) {
+          const answer = api.responseOf(path, method, status);
+          expect(Object.keys(answer.headers!)).toEqual(
+            expect.arrayContaining(['request-id', 'client-request-id']),
+          );
+          if (status >= 400) {
+            expect(answer.content!['application/json'].schema).toEqual({
+              $ref: '#/components/schemas/microsoft.graph.ODataErrors.ODataError',
+            });
+          }
+        }
+        expect(operation.parameters).toContainEqual({
+          $ref: '#/components/parameters/client-request-id',
+        });
+      },
+    );
+
+    it('compiles every schema, and every example validates against its schema', () => {
+      let examples = 0;
+      for (const name of Object.keys(document.components!.schemas!)) {
+        expect(() =>
+          api.validatorFor({ $ref: `#/components/schemas/${name}` }),
+        ).not.toThrow();
+      }
+      const check = (schema: object, value: unknown, where: string) => {
+        const validate = api.validatorFor(schema);
+        examples += 1;
+        expect([where, validate(value), validate.errors]).toEqual([
+          where,
+          true,
+          null,
+        ]);
+      };
+      for (const { path, method, operation } of operationsOf(document)) {
+        for (const [status, answer] of Object.entries(operation.responses)) {
+          const media = (answer as ResponseObject).content?.[
+            'application/json'
+          ];
+          for (const [key, example] of Object.entries(media?.examples ?? {})) {
+            check(
+              media!.schema!,
+              (example as { value: unknown }).value,
+              `${method} ${path} ${status} ${key}`,
+            );
+          }
+        }
+        for (const parameter of (operation.parameters ??
+          []) as ParameterObject[]) {
+          for (const example of Object.values(parameter.examples ?? {})) {
+            check(
+              parameter.schema!,
+              (example as { value: unknown }).value,
+              `${method} ${path} parameter ${parameter.name}`,
+            );
+          }
+        }
+      }
+      for (const [name, component] of Object.entries({
+        ...document.components!.parameters,
+        ...document.components!.headers,
+      })) {
+        const { schema, example } = component as {
+          schema: object;
+          example: unknown;
+        };
+        check(schema, example, name);
+      }
+      expect(examples).toBeGreaterThan(20);
+    });
+
+    it('shows the example of the seed page: the cancel of 7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee, answered 204 without a body', () => {
+      const cancel = document.paths[CANCEL_PATH].post!;
+      const id = (cancel.parameters as ParameterObject[]).find(
+        (parameter) => parameter.name === 'id',
+      )!;
+
+      expect(Object.values(id.examples!)).toContainEqual(
+        expect.objectContaining({ value: SEED_EXAMPLE_ID }),
+      );
+      expect(api.responseOf(CANCEL_PATH, 'post', 204).content).toBeUndefined();
+      expect(cancel.description).toContain(
+        `${SEED_EXAMPLE_ID}/cancel\` answers \`HTTP/1.1 204 No Content\``,
+      );
+      expect(cancel.description).toContain(
+        'Do not supply a request body for this method.',
+      );
+    });
+
+    it('says that neither route supports OData query options', () => {
+      for (const operation of [
+        document.paths[ENTITY_PATH].get!,
+        document.paths[CANCEL_PATH].post!,
+      ]) {
+        expect(operation.description).toContain(
+          'This method does **not** support OData query parameters',
+        );
+      }
+    });
+  });
+
+  describe('responses of the running app', () => {
+    const send = (...args: Parameters<DocumentedApp['send']>) =>
+      api.send(...args);
+    const stored = (overrides?: Parameters<typeof aRequest>[0]) =>
+      api.stored(overrides);
+
+    describe(`GET ${ENTITY_PATH}`, () => {
+      const cases: [string, number, () => Promise<Sample>][] = [
+        [
+          'a request with every property set',
+          200,
+          async () =>
+            send(
+              'GET',
+              `${REQUESTS_PATH}/${await stored({ linkedEligibleRoleAssignmentId: '11b25b04-2d6f-4d9a-a1e9-bbb4c3d0f8c2', scheduleEndDateTime: new Date('2026-11-28T18:00:00.000Z') })}`,
+              {
+                token: userToken(),
+              },
+            ),
+        ],
+        [
+          'a request without schedule, reason or details',
+          200,
+          async () =>
+            send(
+              'GET',
+              `${REQUESTS_PATH}/${await stored({ reason: null, scheduleType: null, scheduleStartDateTime: null, scheduleDuration: null, statusDetails: [] })}`,
+              { token: appToken([READ]) },
+            ),
+        ],
+        [
+          'a cancelled request',
+          200,
+          async () => {
+            const id = await stored({ subStatus: 'Granted' });
+            await send('POST', `${REQUESTS_PATH}/${id}/cancel`, {
+              token: userToken(),
+            });
+            return send('GET', `${REQUESTS_PATH}/${id}`, {
+              token: userToken(),
+            });
+          },
+        ],
+        [
+          'RoleAssignmentRequestNotFound',
+          400,
+          () =>
+            send('GET', `${REQUESTS_PATH}/${UNKNOWN_ID}`, {
+              token: userToken(),
+            }),
+        ],
+        [
+          'BadRequest for an OData option',
+          400,
+          async () =>
+            send('GET', `${REQUESTS_PATH}/${await stored()}?$select=id`, {
+              token: userToken(),
+            }),
+        ],
+        ['no token', 401, () => send('GET', `${REQUESTS_PATH}/${UNKNOWN_ID}`)],
+        [
+          'an expired token',
+          401,
+          () =>
+            send('GET', `${REQUESTS_PATH}/${UNKNOWN_ID}`, {
+              token: userToken(undefined, { expiresInSeconds: -3600 }),
+            }),
+        ],
+        [
+          'a token without scp or roles',
+          403,
+          () =>
+            send('GET', `${REQUESTS_PATH}/${UNKNOWN_ID}`, {
+              token: userToken([]),
+            }),
+        ],
+        [
+          'a delegated token without the permission',
+          403,
+          () =>
+            send('GET', `${REQUESTS_PATH}/${UNKNOWN_ID}`, {
+              token: userToken([READ]),
+            }),
+        ],
+        [
+          'DELETE on the path',
+          405,
+          () =>
+            send('DELETE', `${REQUESTS_PATH}/${UNKNOWN_ID}`, {
+              token: userToken(),
+            }),
+        ],
+      ];
+
+      it.each(cases)('%s: %d as documented', async (_case, status, call) => {
+        const sample = await call();
+
+        expect(sample.status).toBe(status);
+        api.expectDocumented(sample, ENTITY_PATH, 'get');
+      });
+    });
+
+    describe(`POST ${CANCEL_PATH}`, () => {
+      const cases: [string, number, () => Promise<Sample>][] = [
+        [
+          'the cancel of the seed example',
+          204,
+          async () => {
+            await stored({ id: SEED_EXAMPLE_ID });
+            return send('POST', `${REQUESTS_PATH}/${SEED_EXAMPLE_ID}/cancel`, {
+              token: userToken(),
+            });
+          },
+        ],
+        [
+          'a cancel with the {} body of the Graph JS client',
+          204,
+          async () =>
+            send('POST', `${REQUESTS_PATH}/${await stored()}/cancel`, {
+              token: appToken(),
+              body: '{}',
+            }),
+        ],
+        [
+          'RoleAssignmentRequestNotFound',
+          400,
+          () =>
+            send('POST', `${REQUESTS_PATH}/not-a-guid/cancel`, {
+              token: userToken(),
+            }),
+        ],
+        [
+          'RequestCannotBeCancelled',
+          400,
+          async () =>
+            send(
+              'POST',
+              `${REQUESTS_PATH}/${await stored({ status: 'Closed', subStatus: 'Canceled' })}/cancel`,
+              { token: userToken() },
+            ),
+        ],
+        [
+          'BadRequest for a body',
+          400,
+          async () =>
+            send('POST', `${REQUESTS_PATH}/${await stored()}/cancel`, {
+              token: userToken(),
+              body: '{"reason":"no longer needed"}',
+            }),
+        ],
+        [
+          'BadRequest for malformed JSON',
+          400,
+          async () =>
+            send('POST', `${REQUESTS_PATH}/${await stored()}/cancel`, {
+              token: userToken(),
+              body: '{"reason":',
+            }),
+        ],
+        [
+          'BadRequest for an OData option',
+          400,
+          async () =>
+            send('POST', `${REQUESTS_PATH}/${await stored()}/cancel?filter=x`, {
+              token: userToken(),
+            }),
+        ],
+        [
+          'a malformed token',
+          401,
+          () =>
+            send('POST', `${REQUESTS_PATH}/${UNKNOWN_ID}/cancel`, {
+              token: 'not.a.token',
+            }),
+        ],
+        [
+          'an application token with only the Read permission',
+          403,
+          () =>
+            send('POST', `${REQUESTS_PATH}/${UNKNOWN_ID}/cancel`, {
+              token: appToken([READ]),
+            }),
+        ],
+        [
+          'GET on the path',
+          405,
+          () =>
+            send('GET', `${REQUESTS_PATH}/${UNKNOWN_ID}/cancel`, {
+              token: userToken(),
+            }),
+        ],
+        [
+          'a body over MAX_REQUEST_BODY_BYTES',
+          413,
+          async () =>
+            send('POST', `${REQUESTS_PATH}/${await stored()}/cancel`, {
+              token: userToken(),
+              body: JSON.stringify({ reason: 'x'.repeat(BODY_LIMIT) }),
+            }),
+        ],
+      ];
+
+      it.each(cases)('%s: %d as documented', async (_case, status, call) => {
+        const sample = await call();
+
+        expect(sample.status).toBe(status);
+        api.expectDocumented(sample, CANCEL_PATH, 'post');
+      });
+    });
+  });
+});
+
+describe('the OpenAPI document with throttling at its limit', () => {
+  let api: DocumentedApp;
+
+  beforeAll(async () => {
+    api = await DocumentedApp.start({
+      THROTTLE_LIMIT: '1',
+      THROTTLE_WINDOW_SECONDS: '60',
+    });
+  });
+  afterAll(() => api.close());
+
+  it('documents the 429 a caller over the limit gets, with Retry-After', async () => {
+    const id = await api.stored();
+    const token = userToken();
+
+    const first = await api.send('GET', `${REQUESTS_PATH}/${id}`, { token });
+    const second = await api.send('GET', `${REQUESTS_PATH}/${id}`, { token });
+
+    expect([first.status, second.status]).toEqual([200, 429]);
+    api.expectDocumented(second, ENTITY_PATH, 'get');
+    expect(api.responseOf(ENTITY_PATH, 'get', 429).headers).toHaveProperty(
+      'Retry-After',
+    );
+  });
+});
+
+function permissionsOf(operation: OperationObject): unknown {
+  return (operation as unknown as Record<string, unknown>)['x-permissions'];
+}
+
+/** The paths a controller or handler declares (one or several). */
+function pathsOf(target: object): string[] {
+  const paths = Reflect.getMetadata(PATH_METADATA, target) as
+    string | string[] | undefined;
+  return Array.isArray(paths) ? paths : [paths ?? ''];
+}
+
+/** `beta/x` + `:id/cancel` → `/beta/x/{id}/cancel`, as OpenAPI writes paths. */
+function toOpenApiPath(base: string, path: string): string {
+  const joined = [base, path]
+    .flatMap((part) => part.split('/'))
+    .filter((segment) => segment.length > 0)
+    .map((segment) =>
+      segment.startsWith(':') ? `{${segment.slice(1)}}` : segment,
+    )
+    .join('/');
+  return `/${joined}`;
+}

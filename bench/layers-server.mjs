@@ -95,7 +95,7 @@ if (LAYER === 'fastify') {
     bodyParser: !withGraph,
   });
   if (withGraph) {
-    configureApp(app);
+    await configureApp(app);
   }
   await app.listen(Number(PORT), '127.0.0.1');
 }

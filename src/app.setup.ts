@@ -6,9 +6,9 @@ import { setUpOpenApi } from './openapi/openapi.js';
 import { configureHttpSecurity } from './security/http-security.js';
 
 /** What every instance of the app needs beyond its modules: the server and the tests share it. */
-export function configureApp(
+export async function configureApp(
   app: NestFastifyApplication,
-): NestFastifyApplication {
+): Promise<NestFastifyApplication> {
   const config = app.get(AppConfig);
   const fastify = app.getHttpAdapter().getInstance();
   // A global hook runs for every request, unknown routes included, before anything can fail.
@@ -30,8 +30,7 @@ export function configureApp(
       }
     },
   );
-  configureHttpSecurity(app, config);
+  await configureHttpSecurity(app, config);
   setUpOpenApi(app);
-  app.enableShutdownHooks();
   return app;
 }

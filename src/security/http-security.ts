@@ -1,7 +1,21 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config.js';
+import { corsOptions } from './cors.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { configureServerTimeouts } from './server-timeouts.js';
 
-export function configureHttpSecurity(
-  _app: NestFastifyApplication,
-  _config: AppConfig,
-): void {}
+/**
+ * The HTTP hardening of the server: security headers on every response, timeouts against slow
+ * clients, and CORS for the origins of CORS_ORIGINS only. Call before the app listens.
+ */
+export async function configureHttpSecurity(
+  app: NestFastifyApplication,
+  config: AppConfig,
+): Promise<void> {
+  configureServerTimeouts(app.getHttpServer(), config.http);
+  const cors = corsOptions(config.http.corsOrigins);
+  if (cors) {
+    app.enableCors(cors);
+  }
+  await registerSecurityHeaders(app, config);
+}

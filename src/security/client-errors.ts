@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { GraphError } from '../graph/graph-error.js';
+import { graphErrorBody } from '../graph/graph-error-body.js';
+import { BadRequestError } from '../graph/graph-errors.js';
+
+export class RequestTimeoutError extends GraphError {
+  constructor() {
+    super(
+      408,
+      'RequestTimeout',
+      'The request was not received in time: its headers or its body arrived too slowly.',
+    );
+  }
+}
+
+export class RequestHeadersTooLargeError extends GraphError {
+  constructor() {
+    super(
+      431,
+      'RequestHeaderFieldsTooLarge',
+      'The request headers are too large.',
+    );
+  }
+}
+
+/** What Node.js reports about a connection whose request never reached the application. */
+export function clientErrorToGraphError(code: string | undefined): GraphError {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return new RequestTimeoutError();
+  }
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return new RequestHeadersTooLargeError();
+  }
+  return new BadRequestError('The request is malformed.');
+}
+
+/** A complete HTTP/1.1 response carrying the Graph error, for a connection that is then closed. */
+export function rawGraphErrorResponse(error: GraphError): string {
+  // The request was never parsed: there is no client-request-id to echo.
+  const requestId = randomUUID();
+  const body = JSON.stringify(
+    graphErrorBody(error, { requestId, clientRequestId: requestId }),
+  );
+  return [
+    `HTTP/1.1 ${error.status} ${STATUS_TEXT[error.status] ?? 'Error'}`,
+    'Connection: close',
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `request-id: ${requestId}`,
+    `client-request-id: ${requestId}`,
+    'X-Content-Type-Options: nosniff',
+    '',
+    body,
+  ].join('\r\n');
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
+/**
+ * The server's `clientError` listener, in place of Fastify's (whose bodies are not Graph errors):
+ * answers a request that timed out, was malformed or had too large headers with the Graph error,
+ * then closes the connection. As Node.js does, it writes nothing when the connection is gone or
+ * when a response to it has already begun.
+ */
+export function answerClientError(
+  error: Error & { code?: string },
+  socket: Duplex,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) {
+    return;
+  }
+  // Node.js's own check (lib/_http_server.js socketOnError): the response in flight, if any.
+  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })
+    ._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
+    socket.write(rawGraphErrorResponse(clientErrorToGraphError(error.code)));
+  }
+  socket.destroy(error);
+}

@@ -13,6 +13,7 @@ import {
   stop,
   stopAll,
   TOKEN_CLI,
+  waitForOutput,
 } from './support/built-app.js';
 import { REQUESTS_PATH } from './support/requests.js';
 import { READ, READ_WRITE, TENANT_A, USER_A } from './support/tokens.js';
@@ -168,7 +169,9 @@ describe('starting the server (node dist/main.js)', () => {
     });
     afterAll(() => stop(server.child));
 
-    it('serves on 127.0.0.1 and says how to mint a token', () => {
+    it('serves on 127.0.0.1 and says how to mint a token', async () => {
+      await waitForOutput(server, 'npm run --silent token');
+
       expect(server.output()).toContain(`Serving ${server.baseUrl}/beta`);
       expect(server.output()).toContain('npm run --silent token');
       expect(server.output()).toContain(

@@ -18,6 +18,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   const cause =
     error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  // better-sqlite3 on a closed connection throws a TypeError without a code.
+  if (
+    cause instanceof TypeError &&
+    cause.message === 'The database connection is not open'
+  ) {
+    return true;
+  }
   const code = (cause as { code?: unknown } | null)?.code;
   return typeof code === 'string' && UNAVAILABLE_SQLITE_CODES.test(code);
 }

@@ -161,3 +161,17 @@ export async function stop(child: ChildProcess): Promise<void> {
 export async function stopAll(): Promise<void> {
   await Promise.all([...children].map(stop));
 }
+
+/** Waits until a running server has written `text` (it logs after it starts listening). */
+export async function waitForOutput(
+  server: RunningServer,
+  text: string,
+): Promise<void> {
+  const deadline = Date.now() + PROCESS_TIMEOUT_MS;
+  while (!server.output().includes(text)) {
+    if (Date.now() > deadline) {
+      throw new Error(`the server never wrote ${text}:\n${server.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -31,7 +31,6 @@ if (LAYER === 'fastify') {
   const { AuthModule } = await load('auth/auth.module.js');
   const { RequiredScopes } = await load('auth/required-scopes.decorator.js');
   const { NoRequestBody } = await load('graph/no-request-body.js');
-  const { GraphEntity } = await load('graph/odata/context.js');
   const { READ_AZURE_RESOURCES, WRITE_AZURE_RESOURCES } = await load(
     'privileged-access/azure-resources/azure-resources.constants.js',
   );
@@ -70,12 +69,7 @@ if (LAYER === 'fastify') {
   decorate(
     'get',
     Get(':id'),
-    ...(withGraph
-      ? [
-          GraphEntity('governanceRoleAssignmentRequests'),
-          RequiredScopes(READ_AZURE_RESOURCES),
-        ]
-      : []),
+    ...(withGraph ? [RequiredScopes(READ_AZURE_RESOURCES)] : []),
   );
   Controller(ROUTE)(StubController);
 
@@ -95,7 +89,7 @@ if (LAYER === 'fastify') {
     bodyParser: !withGraph,
   });
   if (withGraph) {
-    await configureApp(app);
+    configureApp(app);
   }
   await app.listen(Number(PORT), '127.0.0.1');
 }

@@ -19,10 +19,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule,
         DatabaseModule,
-        GraphModule,
         HealthModule,
-        // Throttling counts per caller, so its guard comes after authentication's.
+        // Global guards run in the order of these imports: authentication first, then the
+        // Graph request checks (which must not tell an anonymous caller about a route's shape),
+        // then throttling, which counts per authenticated caller.
         AuthModule,
+        GraphModule,
         ThrottlingModule,
         SeedingModule,
         RoleAssignmentRequestsModule,

@@ -6,9 +6,9 @@ import { setUpOpenApi } from './openapi/openapi.js';
 import { configureHttpSecurity } from './security/http-security.js';
 
 /** What every instance of the app needs beyond its modules: the server and the tests share it. */
-export async function configureApp(
+export function configureApp(
   app: NestFastifyApplication,
-): Promise<NestFastifyApplication> {
+): NestFastifyApplication {
   const config = app.get(AppConfig);
   const fastify = app.getHttpAdapter().getInstance();
   // A global hook runs for every request, unknown routes included, before anything can fail.
@@ -30,7 +30,7 @@ export async function configureApp(
       }
     },
   );
-  await configureHttpSecurity(app, config);
+  configureHttpSecurity(app, config);
   setUpOpenApi(app);
   return app;
 }

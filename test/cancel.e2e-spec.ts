@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
   CANCELLABLE_SUB_STATUSES,
@@ -206,6 +207,16 @@ describe('POST …/roleAssignmentRequests/{id}/cancel', () => {
         ).toMatchObject({ subStatus: 'PendingApproval' });
       },
     );
+
+    it('tells an unauthenticated caller nothing about them: 401 comes first', async () => {
+      const response = await request(testApp.server)
+        .post(`${REQUESTS_PATH}/${randomUUID()}/cancel?$select=id`)
+        .set('Content-Type', 'text/plain')
+        .send('a body');
+
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('InvalidAuthenticationToken');
+    });
 
     it('ignores parameters that are not OData options', async () => {
       const stored = aRequest();

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { GraphExceptionFilter } from './graph-exception.filter.js';
-import { GraphResponseInterceptor } from './graph-response.interceptor.js';
-import { RequestShapeInterceptor } from './request-shape.interceptor.js';
+import { GraphResponses } from './odata/graph-responses.js';
+import { RequestShapeGuard } from './request-shape.guard.js';
 import { RouteCatalog } from './route-catalog.js';
 
 /** The Graph protocol plumbing every PIM module shares: errors, envelopes, request checks. */
@@ -11,9 +11,10 @@ import { RouteCatalog } from './route-catalog.js';
   imports: [DiscoveryModule],
   providers: [
     RouteCatalog,
+    GraphResponses,
     { provide: APP_FILTER, useClass: GraphExceptionFilter },
-    { provide: APP_INTERCEPTOR, useClass: RequestShapeInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: GraphResponseInterceptor },
+    { provide: APP_GUARD, useClass: RequestShapeGuard },
   ],
+  exports: [GraphResponses],
 })
 export class GraphModule {}

@@ -8,14 +8,14 @@ import { configureServerTimeouts } from './server-timeouts.js';
  * The HTTP hardening of the server: security headers on every response, timeouts against slow
  * clients, and CORS for the origins of CORS_ORIGINS only. Call before the app listens.
  */
-export async function configureHttpSecurity(
+export function configureHttpSecurity(
   app: NestFastifyApplication,
   config: AppConfig,
-): Promise<void> {
+): void {
   configureServerTimeouts(app.getHttpServer(), config.http);
   const cors = corsOptions(config.http.corsOrigins);
   if (cors) {
     app.enableCors(cors);
   }
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
 }

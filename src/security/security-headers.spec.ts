@@ -13,6 +13,7 @@ describe('security headers', () => {
     ['/docs/swagger-ui-bundle.js', true],
     ['/docs/*', true],
     ['/DOCS/index.html', true],
+    ['/docs?url=x', true],
     ['/docs-json', false],
     ['/openapi.json', false],
     ['/beta/docs', false],

@@ -1,12 +1,5 @@
-import { Reflector } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-
-/**
- * Declares that a route returns one entity of the named entity set; the response then carries
- * `@odata.context` = `<base>/beta/$metadata#<entitySet>/$entity`.
- */
-export const GraphEntity = Reflector.createDecorator<string>();
 
 const HOST_PATTERN = /^[a-z0-9.\-[\]:]{1,255}$/i;
 

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiNoContentResponse,
   ApiOkResponse,
@@ -11,7 +11,10 @@ import type { Principal } from '../../../auth/principal.js';
 import { RequiredScopes } from '../../../auth/required-scopes.decorator.js';
 import { ApiGraphErrors } from '../../../graph/api-graph-errors.decorator.js';
 import { NoRequestBody } from '../../../graph/no-request-body.js';
-import { GraphEntity } from '../../../graph/odata/context.js';
+import {
+  type GraphEntityBody,
+  GraphResponses,
+} from '../../../graph/odata/graph-responses.js';
 import { CurrentRequestIds } from '../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import {
@@ -55,11 +58,13 @@ const NOT_FOUND = {
   },
 })
 export class RoleAssignmentRequestsController {
-  constructor(private readonly service: RoleAssignmentRequestsService) {}
+  constructor(
+    private readonly service: RoleAssignmentRequestsService,
+    private readonly responses: GraphResponses,
+  ) {}
 
   @Get(':id')
   @RequiredScopes(READ_AZURE_RESOURCES)
-  @GraphEntity('governanceRoleAssignmentRequests')
   @ApiOperation({
     summary: 'Get governanceRoleAssignmentRequest',
     description:
@@ -74,8 +79,13 @@ export class RoleAssignmentRequestsController {
   async get(
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,
-  ): Promise<GraphRoleAssignmentRequest> {
-    return toGraphRoleAssignmentRequest(await this.service.get(caller, id));
+    @Req() request: unknown,
+  ): Promise<GraphEntityBody<GraphRoleAssignmentRequest>> {
+    return this.responses.entity(
+      request,
+      'governanceRoleAssignmentRequests',
+      toGraphRoleAssignmentRequest(await this.service.get(caller, id)),
+    );
   }
 
   @Post(':id/cancel')

@@ -15,6 +15,8 @@ export interface CollectionSeeder<TRecord extends object = object> {
    * The records are the file's plain objects, of the shape `recordClass` validated.
    */
   write(session: SqlSession, records: TRecord[]): Promise<void>;
+  /** The ids the collection already stores for a tenant, for the references of other collections. */
+  existingIds?(session: SqlSession, tenantId: string): Promise<Set<string>>;
 }
 
 export interface SeedCollectionOptions {
@@ -22,6 +24,12 @@ export interface SeedCollectionOptions {
   readonly name: string;
   /** Collections are written in ascending order, so that referenced records come first. */
   readonly order: number;
+  /**
+   * Fields of a record naming a record of another collection (`{ roleDefinitionId:
+   * 'roleDefinitions' }`): the seed is refused unless that record is in the seed or stored, in
+   * the same tenant.
+   */
+  readonly references?: Readonly<Record<string, string>>;
 }
 
 /** Marks a provider as the seeder of a seed-file collection; the seeding module finds it. */

@@ -1,5 +1,7 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import {
+  isPlainObject,
+  validationProblems,
+} from '../graph/validation-problems.js';
 
 /** A seed file that cannot be loaded; every problem names its place (`collection[index].field`). */
 export class SeedError extends Error {
@@ -30,17 +32,13 @@ export function validateRecords(
   records: readonly unknown[],
   firstIndex = 0,
 ): string[] {
-  return records.flatMap((record, offset) => {
-    const place = `${collection}[${firstIndex + offset}]`;
-    if (!isPlainRecord(record)) {
-      return [`${place}: must be an object`];
-    }
-    const instance = plainToInstance(recordClass, record);
-    return validateSync(instance, {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-    }).flatMap((error) => describeValidationError(place, error));
-  });
+  return records.flatMap((record, offset) =>
+    validationProblems(
+      `${collection}[${firstIndex + offset}]`,
+      recordClass,
+      record,
+    ),
+  );
 }
 
 /** Records whose id (in any letter case) an earlier record of the collection already has. */
@@ -51,7 +49,7 @@ export function findRepeatedIds(
   const firstIndexById = new Map<string, number>();
   const problems: string[] = [];
   records.forEach((record, index) => {
-    const id = isPlainRecord(record) ? record.id : undefined;
+    const id = isPlainObject(record) ? record.id : undefined;
     if (typeof id !== 'string') {
       return;
     }
@@ -71,7 +69,7 @@ export function findRepeatedIds(
 /** Graph-shaped records may carry `@odata.*` annotations; they are not data. */
 export function withoutODataAnnotations(record: unknown): unknown {
   if (
-    !isPlainRecord(record) ||
+    !isPlainObject(record) ||
     !Object.keys(record).some((key) => key.startsWith('@odata.'))
   ) {
     return record;
@@ -79,26 +77,4 @@ export function withoutODataAnnotations(record: unknown): unknown {
   return Object.fromEntries(
     Object.entries(record).filter(([key]) => !key.startsWith('@odata.')),
   );
-}
-
-function isPlainRecord(record: unknown): record is Record<string, unknown> {
-  return (
-    typeof record === 'object' && record !== null && !Array.isArray(record)
-  );
-}
-
-function describeValidationError(
-  path: string,
-  error: ValidationError,
-): string[] {
-  const place = /^\d+$/.test(error.property)
-    ? `${path}[${error.property}]`
-    : `${path}.${error.property}`;
-  const own = Object.values(error.constraints ?? {}).map(
-    (message) => `${place}: ${message}`,
-  );
-  const nested = (error.children ?? []).flatMap((child) =>
-    describeValidationError(place, child),
-  );
-  return [...own, ...nested];
 }

@@ -17,6 +17,60 @@ interface RegisteredSeeder {
   readonly seeder: CollectionSeeder;
 }
 
+interface SeedBatch {
+  readonly entry: RegisteredSeeder;
+  readonly records: object[];
+}
+
+type SeedRecord = Record<string, unknown>;
+
+/** The ids of each collection and tenant: the seed's own, then the stored ones, read once. */
+class TenantIds {
+  private readonly cache = new Map<string, Promise<Set<string>>>();
+
+  constructor(
+    private readonly batches: readonly SeedBatch[],
+    private readonly known: ReadonlyMap<string, RegisteredSeeder>,
+    private readonly sql: SqlClient,
+  ) {}
+
+  async has(
+    collection: string,
+    tenantId: string,
+    id: string,
+  ): Promise<boolean> {
+    const key = `${collection}\u0000${tenantId}`;
+    let ids = this.cache.get(key);
+    if (!ids) {
+      ids = this.load(collection, tenantId);
+      this.cache.set(key, ids);
+    }
+    return (await ids).has(id);
+  }
+
+  private async load(
+    collection: string,
+    tenantId: string,
+  ): Promise<Set<string>> {
+    const seeder = this.known.get(collection)?.seeder;
+    if (!seeder?.existingIds) {
+      throw new Error(`No seeder can tell the stored ids of ${collection}`);
+    }
+    const ids = await seeder.existingIds(this.sql, tenantId);
+    for (const { entry, records } of this.batches) {
+      if (entry.options.name !== collection) {
+        continue;
+      }
+      for (const record of records as SeedRecord[]) {
+        if (String(record.tenantId).toLowerCase() === tenantId) {
+          ids.add(String(record.id).toLowerCase());
+        }
+      }
+    }
+    return ids;
+  }
+}
+
 /**
  * Loads a seed document `{ <collection>: [records…] }`: validates all of it first, then writes
  * all of it in one transaction, so a bad file changes nothing.
@@ -59,7 +113,7 @@ export class SeedService {
     const seeders = this.registeredSeeders();
     const known = new Map(seeders.map((entry) => [entry.options.name, entry]));
     const problems: string[] = [];
-    const batches: { entry: RegisteredSeeder; records: object[] }[] = [];
+    const batches: SeedBatch[] = [];
     for (const [name, records] of Object.entries(document)) {
       const entry = known.get(name);
       if (!entry) {
@@ -74,6 +128,9 @@ export class SeedService {
         batches.push({ entry, records: plain });
       }
     }
+    if (problems.length === 0) {
+      problems.push(...(await this.missingReferences(batches, known)));
+    }
     if (problems.length > 0) {
       throw new SeedError(problems);
     }
@@ -86,6 +143,34 @@ export class SeedService {
     return Object.fromEntries(
       batches.map(({ entry, records }) => [entry.options.name, records.length]),
     );
+  }
+
+  /** Every reference to a record that is neither in the seed nor stored, in the same tenant. */
+  private async missingReferences(
+    batches: readonly SeedBatch[],
+    known: ReadonlyMap<string, RegisteredSeeder>,
+  ): Promise<string[]> {
+    const ids = new TenantIds(batches, known, this.sql);
+    const problems: string[] = [];
+    for (const { entry, records } of batches) {
+      for (const [field, collection] of Object.entries(
+        entry.options.references ?? {},
+      )) {
+        for (const [index, record] of (records as SeedRecord[]).entries()) {
+          const value = record[field];
+          if (typeof value !== 'string') {
+            continue;
+          }
+          const tenantId = String(record.tenantId).toLowerCase();
+          if (!(await ids.has(collection, tenantId, value.toLowerCase()))) {
+            problems.push(
+              `${entry.options.name}[${index}].${field}: no ${collection} record with id '${value}' in tenant '${tenantId}', in this seed or stored`,
+            );
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   private registeredSeeders(): RegisteredSeeder[] {

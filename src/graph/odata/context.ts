@@ -19,3 +19,10 @@ export function baseUrlOf(
 export function entityContextUrl(baseUrl: string, entitySet: string): string {
   return `${baseUrl}/beta/$metadata#${entitySet}/$entity`;
 }
+
+export function collectionContextUrl(
+  baseUrl: string,
+  entitySet: string,
+): string {
+  return `${baseUrl}/beta/$metadata#${entitySet}`;
+}

@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { nodeRequestOf } from '../node-http.js';
-import { baseUrlOf, entityContextUrl } from './context.js';
+import {
+  baseUrlOf,
+  collectionContextUrl,
+  entityContextUrl,
+} from './context.js';
+import type { EntityPage } from './entity-set-reader.js';
 
 export type GraphEntityBody<T extends object> = {
   '@odata.context': string;
 } & T;
+
+export interface GraphCollectionBody {
+  '@odata.context': string;
+  '@odata.count'?: number;
+  '@odata.nextLink'?: string;
+  value: object[];
+}
 
 /**
  * The Graph response envelopes. Controllers call it explicitly rather than through an
@@ -22,10 +34,66 @@ export class GraphResponses {
     entitySet: string,
     body: T,
   ): GraphEntityBody<T> {
-    const baseUrl = baseUrlOf(
-      nodeRequestOf(request),
-      this.config.publicBaseUrl,
-    );
-    return { '@odata.context': entityContextUrl(baseUrl, entitySet), ...body };
+    return {
+      '@odata.context': entityContextUrl(this.baseUrl(request), entitySet),
+      ...body,
+    };
+  }
+
+  /**
+   * A page of `entitySet`: `@odata.count` when counted, and `@odata.nextLink` (the request's
+   * own URL with the next `$skiptoken`, and without `$skip`) when more follow.
+   */
+  collection(
+    request: unknown,
+    entitySet: string,
+    page: EntityPage,
+  ): GraphCollectionBody {
+    const baseUrl = this.baseUrl(request);
+    return {
+      '@odata.context': collectionContextUrl(baseUrl, entitySet),
+      ...(page.count !== undefined && { '@odata.count': page.count }),
+      ...(page.nextSkipToken !== undefined && {
+        '@odata.nextLink': nextLink(
+          baseUrl,
+          nodeRequestOf(request).url ?? '/',
+          page.nextSkipToken,
+        ),
+      }),
+      value: page.value,
+    };
+  }
+
+  private baseUrl(request: unknown): string {
+    return baseUrlOf(nodeRequestOf(request), this.config.publicBaseUrl);
+  }
+}
+
+const PAGING_OPTIONS = /^\$?(skip|skiptoken)$/i;
+
+function nextLink(baseUrl: string, url: string, skipToken: string): string {
+  const queryStart = url.indexOf('?');
+  const path = queryStart < 0 ? url : url.slice(0, queryStart);
+  const kept =
+    queryStart < 0
+      ? []
+      : url
+          .slice(queryStart + 1)
+          .split('&')
+          .filter(
+            (pair) =>
+              pair !== '' &&
+              !PAGING_OPTIONS.test(
+                decodeURIComponentSafely(pair.split('=')[0]),
+              ),
+          );
+  return `${baseUrl}${path}?${[...kept, `$skiptoken=${skipToken}`].join('&')}`;
+}
+
+function decodeURIComponentSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }

@@ -1,0 +1,29 @@
+import { Body, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { BadRequestError } from './graph-errors.js';
+import { validationProblems } from './validation-problems.js';
+
+/**
+ * Validates a JSON request body against a class-validator class: anything else, including a
+ * property the class does not declare, is a 400 BadRequest listing every problem.
+ */
+class GraphBodyPipe<T extends object> implements PipeTransform<unknown, T> {
+  constructor(private readonly bodyClass: new () => T) {}
+
+  transform(value: unknown): T {
+    const problems = validationProblems('body', this.bodyClass, value);
+    if (problems.length > 0) {
+      throw new BadRequestError(
+        `The request body is not valid: ${problems.join('; ')}.`,
+      );
+    }
+    return plainToInstance(this.bodyClass, value);
+  }
+}
+
+/** The request body, validated against `bodyClass`. */
+export function GraphBody<T extends object>(
+  bodyClass: new () => T,
+): ParameterDecorator {
+  return Body(new GraphBodyPipe(bodyClass));
+}

@@ -1,0 +1,150 @@
+import { applyDecorators, Param, Req } from '@nestjs/common';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import type { Principal } from '../../auth/principal.js';
+import {
+  type PermissionRequirement,
+  RequiredScopes,
+} from '../../auth/required-scopes.decorator.js';
+import { ApiGraphErrors } from '../api-graph-errors.decorator.js';
+import type { GraphError } from '../graph-error.js';
+import type { EntityPage } from './entity-set-reader.js';
+import type { ODataEntitySet, TenantEntity } from './entity-set.js';
+import { type GraphCollectionBody, GraphResponses } from './graph-responses.js';
+import type { ListQuery, ShapeQuery } from './list-query.js';
+import {
+  EntityRoute,
+  ListQueryOf,
+  ListRoute,
+  ShapeQueryOf,
+} from './odata-routes.js';
+
+/** What the read routes of an entity set call. */
+export interface EntitySetReads {
+  list(caller: Principal, query: ListQuery): Promise<EntityPage>;
+  get(caller: Principal, id: string, query: ShapeQuery): Promise<object>;
+  listOfParent(
+    caller: Principal,
+    parentId: string,
+    query: ListQuery,
+  ): Promise<EntityPage>;
+}
+
+export interface EntitySetRoutesOptions {
+  /** The collection's path below the controller's, such as `roleDefinitions`. */
+  readonly collection: string;
+  readonly permissions: PermissionRequirement;
+  /** The error of an unknown id. */
+  readonly notFound: GraphError;
+  /** What the set's `$expand` offers, for the documentation. */
+  readonly expandable: readonly string[];
+  /** False when the module answers `GET <collection>/{id}` itself. */
+  readonly entityRoute?: boolean;
+  /** Adds `GET <parent.collection>/{id}/<collection>`. */
+  readonly parent?: {
+    readonly collection: string;
+    readonly typeName: string;
+    readonly notFound: GraphError;
+  };
+}
+
+/** The decorators of a route the options may leave out: without them the method is no route. */
+function RouteIf(
+  wanted: boolean,
+  ...decorators: (MethodDecorator | ClassDecorator)[]
+): MethodDecorator {
+  return wanted ? applyDecorators(...decorators) : () => undefined;
+}
+
+/** The controller class `EntitySetRoutes` makes, for a feature module's controller to extend. */
+export interface EntitySetRoutesClass {
+  new (reads: EntitySetReads, responses: GraphResponses): object;
+}
+
+/**
+ * The read routes of an entity set: the list, one entity (unless `entityRoute` is false, for a
+ * module that answers it itself) and, with `parent`, the list of one parent's entities. Every
+ * module lists and reads the same way, so the routes are written once; a feature module's
+ * controller extends the class this returns.
+ */
+export function EntitySetRoutes<T extends TenantEntity>(
+  set: ODataEntitySet<T>,
+  options: EntitySetRoutesOptions,
+): EntitySetRoutesClass {
+  const expand = options.expandable.length
+    ? ` and \`$expand\` of ${options.expandable.join(', ')}`
+    : '';
+  const many = `${set.typeName}s`;
+  const parent = options.parent;
+
+  class Routes {
+    constructor(
+      readonly reads: EntitySetReads,
+      readonly responses: GraphResponses,
+    ) {}
+
+    @ListRoute(set, {
+      path: options.collection,
+      summary: `List ${many}`,
+      description: `The ${many} of your tenant, with \`$filter\`, \`$orderby\`, \`$top\`, \`$skip\`, \`$count\`, \`$select\`${expand}.`,
+    })
+    @RequiredScopes(options.permissions)
+    async list(
+      @CurrentPrincipal() caller: Principal,
+      @ListQueryOf(set) query: ListQuery,
+      @Req() request: unknown,
+    ): Promise<GraphCollectionBody> {
+      return this.responses.collection(
+        request,
+        set.name,
+        await this.reads.list(caller, query),
+      );
+    }
+
+    @RouteIf(
+      options.entityRoute !== false,
+      EntityRoute(set, {
+        path: `${options.collection}/:id`,
+        summary: `Get ${set.typeName}`,
+        description: `One ${set.typeName} of your tenant, with \`$select\`${expand}.`,
+      }),
+      RequiredScopes(options.permissions),
+      ApiGraphErrors({ error: options.notFound }),
+    )
+    async get(
+      @CurrentPrincipal() caller: Principal,
+      @Param('id') id: string,
+      @ShapeQueryOf(set) query: ShapeQuery,
+      @Req() request: unknown,
+    ): Promise<object> {
+      return this.responses.entity(
+        request,
+        set.name,
+        await this.reads.get(caller, id, query),
+      );
+    }
+
+    @RouteIf(
+      parent !== undefined,
+      ListRoute(set, {
+        path: `${parent?.collection}/:parentId/${options.collection}`,
+        summary: `List ${many} of a ${parent?.typeName}`,
+        description: `The ${many} of one ${parent?.typeName} of your tenant, with the options of the whole list.`,
+      }),
+      RequiredScopes(options.permissions),
+      ApiGraphErrors({ error: parent?.notFound ?? options.notFound }),
+    )
+    async listOfParent(
+      @CurrentPrincipal() caller: Principal,
+      @Param('parentId') parentId: string,
+      @ListQueryOf(set) query: ListQuery,
+      @Req() request: unknown,
+    ): Promise<GraphCollectionBody> {
+      return this.responses.collection(
+        request,
+        set.name,
+        await this.reads.listOfParent(caller, parentId, query),
+      );
+    }
+  }
+  return Routes;
+}

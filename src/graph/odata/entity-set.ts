@@ -1,0 +1,70 @@
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+
+/** How a property compares and sorts, and so which literals it accepts in `$filter`. */
+export type ODataPropertyType = 'string' | 'guid' | 'dateTime' | 'boolean';
+
+/** A stored entity of a tenant-scoped entity set. */
+export interface TenantEntity {
+  id: string;
+  tenantId: string;
+}
+
+/** A property path of `$filter` and `$orderby` (`displayName`, `status/subStatus`) and its column. */
+export interface ODataPropertyMapping {
+  /** The entity's property stored in the column. */
+  readonly column: string;
+  readonly type: ODataPropertyType;
+  /** Nullable properties filter with `eq null`, and cannot order a list (keyset paging). */
+  readonly nullable?: boolean;
+}
+
+/**
+ * A single-valued navigation property for `$expand`: the related entity is the target's entity
+ * whose `targetProperty` equals this entity's `sourceProperty`, in the same tenant.
+ */
+export interface ODataNavigationProperty {
+  /** A function, as entity sets refer to each other (and to themselves). */
+  readonly target: () => ODataEntitySet;
+  readonly sourceProperty: string;
+  /** Defaults to the target's `id`. */
+  readonly targetProperty?: string;
+}
+
+/**
+ * What the shared OData machinery needs to know of an entity set to list, filter, order, page,
+ * select and expand it in SQL. Each feature module declares its own.
+ */
+export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
+  /** The entity set of `@odata.context`, such as `governanceResources`. */
+  readonly name: string;
+  /** The entity type, as Graph's errors name it: `microsoft.graph.<typeName>`. */
+  readonly typeName: string;
+  /** The TypeORM entity class. */
+  readonly entity: new () => T;
+  /** Every top-level property of the Graph JSON, in Graph's order: what `$select` may name. */
+  readonly graphProperties: readonly string[];
+  /** The property paths `$filter` and `$orderby` may use. */
+  readonly properties: Readonly<Record<string, ODataPropertyMapping>>;
+  readonly navigation: Readonly<Record<string, ODataNavigationProperty>>;
+  /** The Graph JSON of one entity, every key of `graphProperties` present. */
+  present(entity: T): Record<string, unknown>;
+  /** The OpenAPI schema of that JSON, or a reference to the document's. */
+  readonly schema: SchemaObject | ReferenceObject;
+}
+
+/** Declares an entity set, checking at compile time that it names only the entity's properties. */
+export function defineEntitySet<T extends TenantEntity>(
+  set: ODataEntitySet<T> & {
+    readonly properties: Readonly<
+      Record<string, ODataPropertyMapping & { column: keyof T & string }>
+    >;
+    readonly navigation: Readonly<
+      Record<
+        string,
+        ODataNavigationProperty & { sourceProperty: keyof T & string }
+      >
+    >;
+  },
+): ODataEntitySet<T> {
+  return set;
+}

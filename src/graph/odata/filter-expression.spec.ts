@@ -1,0 +1,687 @@
+import { BadRequestError } from '../graph-errors.js';
+import { defineEntitySet } from './entity-set.js';
+import { type FilterExpression, parseFilter } from './filter-expression.js';
+
+class OwnerEntity {
+  id!: string;
+  tenantId!: string;
+  name!: string;
+}
+
+class ThingEntity {
+  id!: string;
+  tenantId!: string;
+  displayName!: string;
+  ownerId!: string;
+  createdAt!: Date;
+  enabled!: boolean;
+  note!: string | null;
+  subStatus!: string;
+  expiresAt!: Date | null;
+  parentId!: string | null;
+  archived!: boolean | null;
+}
+
+const OWNERS = defineEntitySet({
+  name: 'owners',
+  typeName: 'owner',
+  entity: OwnerEntity,
+  graphProperties: ['id', 'name'],
+  properties: { id: { column: 'id', type: 'guid' } },
+  navigation: {},
+  present: (owner) => ({ id: owner.id, name: owner.name }),
+  schema: { type: 'object' },
+});
+
+const THINGS = defineEntitySet({
+  name: 'things',
+  typeName: 'thing',
+  entity: ThingEntity,
+  graphProperties: [
+    'id',
+    'displayName',
+    'ownerId',
+    'createdDateTime',
+    'isEnabled',
+    'note',
+    'status',
+    'expirationDateTime',
+    'parentId',
+    'isArchived',
+    'tags',
+  ],
+  properties: {
+    id: { column: 'id', type: 'guid' },
+    displayName: { column: 'displayName', type: 'string' },
+    ownerId: { column: 'ownerId', type: 'guid' },
+    createdDateTime: { column: 'createdAt', type: 'dateTime' },
+    isEnabled: { column: 'enabled', type: 'boolean' },
+    note: { column: 'note', type: 'string', nullable: true },
+    'status/subStatus': { column: 'subStatus', type: 'string' },
+    expirationDateTime: {
+      column: 'expiresAt',
+      type: 'dateTime',
+      nullable: true,
+    },
+    parentId: { column: 'parentId', type: 'guid', nullable: true },
+    isArchived: { column: 'archived', type: 'boolean', nullable: true },
+  },
+  navigation: { owner: { target: () => OWNERS, sourceProperty: 'ownerId' } },
+  present: (thing) => ({ id: thing.id, displayName: thing.displayName }),
+  schema: { type: 'object' },
+});
+
+const GUID = '0123abcd-89ab-cdef-0123-456789abcdef';
+
+function parse(text: string): FilterExpression {
+  return parseFilter(text, THINGS);
+}
+
+/** The BadRequestError that parsing `text` throws. */
+function rejection(text: string): BadRequestError {
+  try {
+    parse(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BadRequestError);
+    return error as BadRequestError;
+  }
+  throw new Error(`'${text}' was accepted`);
+}
+
+function compare(
+  operator: string,
+  property: string,
+  value: unknown,
+): FilterExpression {
+  return {
+    kind: 'compare',
+    operator,
+    property,
+    value,
+  } as FilterExpression;
+}
+
+describe('parseFilter', () => {
+  describe('comparisons', () => {
+    it.each(['eq', 'ne', 'gt', 'ge', 'lt', 'le'])(
+      'reads %s on a string property',
+      (operator) => {
+        expect(parse(`displayName ${operator} 'abc'`)).toEqual(
+          compare(operator, 'displayName', 'abc'),
+        );
+      },
+    );
+
+    it.each(['eq', 'ne'])('reads %s on a boolean property', (operator) => {
+      expect(parse(`isEnabled ${operator} true`)).toEqual(
+        compare(operator, 'isEnabled', true),
+      );
+      expect(parse(`isEnabled ${operator} false`)).toEqual(
+        compare(operator, 'isEnabled', false),
+      );
+    });
+
+    it('reads a nested property path', () => {
+      expect(parse("status/subStatus eq 'Granted'")).toEqual(
+        compare('eq', 'status/subStatus', 'Granted'),
+      );
+    });
+
+    it('keeps a string literal exactly, undoubling its quotes', () => {
+      expect(parse("displayName eq 'it''s  Ünïcode, (x) % _ \\'")).toEqual(
+        compare('eq', 'displayName', "it's  Ünïcode, (x) % _ \\"),
+      );
+      expect(parse("displayName eq ''")).toEqual(
+        compare('eq', 'displayName', ''),
+      );
+    });
+
+    it('keeps the characters a URL encodes, and percent signs, as they are', () => {
+      const text = 'a/b\\c%d%25e%2Ff"g#h?i<j>k[l]m^n`o{p|q}r\tt';
+      expect(parse(`displayName eq '${text}'`)).toEqual(
+        compare('eq', 'displayName', text),
+      );
+      expect(parse(`displayName in ('${text}', '%', '/')`)).toEqual({
+        kind: 'in',
+        property: 'displayName',
+        values: [text, '%', '/'],
+      });
+      expect(parse(`contains(displayName, '${text}')`)).toEqual({
+        kind: 'function',
+        name: 'contains',
+        property: 'displayName',
+        value: text,
+      });
+    });
+  });
+
+  describe('GUID literals', () => {
+    it('reads a bare GUID in lower case', () => {
+      expect(parse(`id eq ${GUID.toUpperCase()}`)).toEqual(
+        compare('eq', 'id', GUID),
+      );
+      expect(parse('ownerId eq 12345678-1234-1234-1234-123456789012')).toEqual(
+        compare('eq', 'ownerId', '12345678-1234-1234-1234-123456789012'),
+      );
+    });
+
+    it('reads a quoted GUID in lower case', () => {
+      expect(parse(`id eq '${GUID.toUpperCase()}'`)).toEqual(
+        compare('eq', 'id', GUID),
+      );
+      expect(parse(`ownerId ne '${GUID}'`)).toEqual(
+        compare('ne', 'ownerId', GUID),
+      );
+    });
+
+    it('reads GUIDs of an in list in lower case, bare or quoted', () => {
+      expect(
+        parse(`id in (${GUID.toUpperCase()}, '${GUID.toUpperCase()}')`),
+      ).toEqual({ kind: 'in', property: 'id', values: [GUID, GUID] });
+    });
+
+    it('refuses a bare GUID for a string property', () => {
+      expect(rejection(`displayName eq ${GUID}`).message).toBe(
+        `The property 'displayName' (string) cannot be compared with a literal of type Edm.Guid in 'displayName eq ${GUID}'.`,
+      );
+    });
+  });
+
+  describe('date literals', () => {
+    it('reads a date-time with its offset', () => {
+      expect(parse('createdDateTime gt 2024-01-02T03:04:05.123+02:00')).toEqual(
+        compare('gt', 'createdDateTime', new Date('2024-01-02T01:04:05.123Z')),
+      );
+      expect(parse('createdDateTime le 2024-01-02T03:04:05Z')).toEqual(
+        compare('le', 'createdDateTime', new Date('2024-01-02T03:04:05Z')),
+      );
+    });
+
+    it('reads a date alone as midnight UTC', () => {
+      expect(parse('createdDateTime ge 2024-01-02')).toEqual(
+        compare('ge', 'createdDateTime', new Date('2024-01-02T00:00:00Z')),
+      );
+    });
+
+    it('reads dates in an in list', () => {
+      expect(
+        parse('createdDateTime in (2024-01-02, 2024-01-03T04:05:06Z)'),
+      ).toEqual({
+        kind: 'in',
+        property: 'createdDateTime',
+        values: [
+          new Date('2024-01-02T00:00:00Z'),
+          new Date('2024-01-03T04:05:06Z'),
+        ],
+      });
+    });
+
+    it('refuses a quoted date', () => {
+      expect(rejection("createdDateTime gt '2024-01-02'").message).toContain(
+        'Edm.String',
+      );
+    });
+
+    it('refuses an impossible date', () => {
+      rejection('createdDateTime gt 2024-13-45');
+    });
+  });
+
+  describe('and, or, not', () => {
+    it('groups a or b and c as a or (b and c)', () => {
+      expect(
+        parse("displayName eq 'a' or displayName eq 'b' and isEnabled eq true"),
+      ).toEqual({
+        kind: 'or',
+        left: compare('eq', 'displayName', 'a'),
+        right: {
+          kind: 'and',
+          left: compare('eq', 'displayName', 'b'),
+          right: compare('eq', 'isEnabled', true),
+        },
+      });
+    });
+
+    it('groups a and b or c as (a and b) or c', () => {
+      expect(
+        parse("displayName eq 'a' and displayName eq 'b' or isEnabled eq true"),
+      ).toEqual({
+        kind: 'or',
+        left: {
+          kind: 'and',
+          left: compare('eq', 'displayName', 'a'),
+          right: compare('eq', 'displayName', 'b'),
+        },
+        right: compare('eq', 'isEnabled', true),
+      });
+    });
+
+    it('follows parentheses', () => {
+      expect(
+        parse(
+          "(displayName eq 'a' or displayName eq 'b') and isEnabled eq true",
+        ),
+      ).toEqual({
+        kind: 'and',
+        left: {
+          kind: 'or',
+          left: compare('eq', 'displayName', 'a'),
+          right: compare('eq', 'displayName', 'b'),
+        },
+        right: compare('eq', 'isEnabled', true),
+      });
+    });
+
+    it('reads not with parentheses', () => {
+      expect(parse("not (displayName eq 'a')")).toEqual({
+        kind: 'not',
+        operand: compare('eq', 'displayName', 'a'),
+      });
+      expect(
+        parse("isEnabled eq true and not (note eq null or note eq 'x')"),
+      ).toEqual({
+        kind: 'and',
+        left: compare('eq', 'isEnabled', true),
+        right: {
+          kind: 'not',
+          operand: {
+            kind: 'or',
+            left: compare('eq', 'note', null),
+            right: compare('eq', 'note', 'x'),
+          },
+        },
+      });
+    });
+
+    it('binds not to the operand that follows it: not (a) and b', () => {
+      expect(parse("not (displayName eq 'a') and isEnabled eq true")).toEqual({
+        kind: 'and',
+        left: { kind: 'not', operand: compare('eq', 'displayName', 'a') },
+        right: compare('eq', 'isEnabled', true),
+      });
+      expect(parse("not displayName eq 'a' or isEnabled eq true")).toEqual({
+        kind: 'or',
+        left: { kind: 'not', operand: compare('eq', 'displayName', 'a') },
+        right: compare('eq', 'isEnabled', true),
+      });
+    });
+
+    it('binds not tighter than and, and and tighter than or', () => {
+      expect(
+        parse(
+          "displayName eq 'a' and not (displayName eq 'b') or isEnabled eq true",
+        ),
+      ).toEqual({
+        kind: 'or',
+        left: {
+          kind: 'and',
+          left: compare('eq', 'displayName', 'a'),
+          right: { kind: 'not', operand: compare('eq', 'displayName', 'b') },
+        },
+        right: compare('eq', 'isEnabled', true),
+      });
+      expect(
+        parse(
+          "displayName eq 'a' or not (displayName eq 'b') and isEnabled eq true",
+        ),
+      ).toEqual({
+        kind: 'or',
+        left: compare('eq', 'displayName', 'a'),
+        right: {
+          kind: 'and',
+          left: { kind: 'not', operand: compare('eq', 'displayName', 'b') },
+          right: compare('eq', 'isEnabled', true),
+        },
+      });
+    });
+
+    it('reads not not', () => {
+      expect(
+        parse("not not (displayName eq 'a') and isEnabled eq true"),
+      ).toEqual({
+        kind: 'and',
+        left: {
+          kind: 'not',
+          operand: {
+            kind: 'not',
+            operand: compare('eq', 'displayName', 'a'),
+          },
+        },
+        right: compare('eq', 'isEnabled', true),
+      });
+    });
+
+    it('keeps the grouping of parentheses around not and its chain', () => {
+      expect(parse("not (displayName eq 'a' and isEnabled eq true)")).toEqual({
+        kind: 'not',
+        operand: {
+          kind: 'and',
+          left: compare('eq', 'displayName', 'a'),
+          right: compare('eq', 'isEnabled', true),
+        },
+      });
+      expect(parse("(not (displayName eq 'a')) and isEnabled eq true")).toEqual(
+        {
+          kind: 'and',
+          left: { kind: 'not', operand: compare('eq', 'displayName', 'a') },
+          right: compare('eq', 'isEnabled', true),
+        },
+      );
+    });
+
+    it('refuses upper-case operators', () => {
+      rejection("displayName eq 'a' OR displayName eq 'b'");
+      rejection("displayName EQ 'a'");
+    });
+  });
+
+  describe('in', () => {
+    it('reads a list of strings', () => {
+      expect(parse("displayName in ('a', 'b','c')")).toEqual({
+        kind: 'in',
+        property: 'displayName',
+        values: ['a', 'b', 'c'],
+      });
+    });
+
+    it('keeps commas, parentheses and doubled quotes inside strings', () => {
+      expect(
+        parse("displayName in ('a,b', 'it''s', '(', 'x'',''y', ' , ')"),
+      ).toEqual({
+        kind: 'in',
+        property: 'displayName',
+        values: ['a,b', "it's", '(', "x','y", ' , '],
+      });
+    });
+
+    it('reads a list of one', () => {
+      expect(parse("displayName in ('a')")).toEqual({
+        kind: 'in',
+        property: 'displayName',
+        values: ['a'],
+      });
+    });
+
+    it('combines a parenthesized in with and / or', () => {
+      expect(
+        parse("(displayName in ('a', 'b')) and isEnabled eq true"),
+      ).toEqual({
+        kind: 'and',
+        left: { kind: 'in', property: 'displayName', values: ['a', 'b'] },
+        right: compare('eq', 'isEnabled', true),
+      });
+      expect(parse("isEnabled eq true or displayName in ('a')")).toEqual({
+        kind: 'or',
+        left: compare('eq', 'isEnabled', true),
+        right: { kind: 'in', property: 'displayName', values: ['a'] },
+      });
+    });
+
+    it.each(['and', 'or'])(
+      'reads in followed by %s as OData does',
+      (operator) => {
+        expect(
+          parse(`displayName in ('a') ${operator} isEnabled eq true`),
+        ).toEqual({
+          kind: operator,
+          left: { kind: 'in', property: 'displayName', values: ['a'] },
+          right: compare('eq', 'isEnabled', true),
+        });
+      },
+    );
+
+    it('keeps and above or after an in list', () => {
+      expect(
+        parse(
+          "displayName in ('a', 'b') or isEnabled eq true and displayName eq 'c'",
+        ),
+      ).toEqual({
+        kind: 'or',
+        left: { kind: 'in', property: 'displayName', values: ['a', 'b'] },
+        right: {
+          kind: 'and',
+          left: compare('eq', 'isEnabled', true),
+          right: compare('eq', 'displayName', 'c'),
+        },
+      });
+      expect(
+        parse(
+          "displayName in ('a') and isEnabled eq true or displayName in ('b', 'c') and isEnabled eq false",
+        ),
+      ).toEqual({
+        kind: 'or',
+        left: {
+          kind: 'and',
+          left: { kind: 'in', property: 'displayName', values: ['a'] },
+          right: compare('eq', 'isEnabled', true),
+        },
+        right: {
+          kind: 'and',
+          left: { kind: 'in', property: 'displayName', values: ['b', 'c'] },
+          right: compare('eq', 'isEnabled', false),
+        },
+      });
+    });
+
+    it('refuses, rather than misreads, a closing parenthesis inside a listed string', () => {
+      // The parser ends the list at the first ')', even inside a string.
+      rejection("displayName in ('a)', 'b')");
+    });
+
+    it('accepts null in the list of a nullable property', () => {
+      expect(parse("note in (null, 'a')")).toEqual({
+        kind: 'in',
+        property: 'note',
+        values: [null, 'a'],
+      });
+    });
+
+    it('refuses null in the list of a property that is not nullable', () => {
+      expect(rejection("displayName in ('a', null)").message).toContain(
+        "'displayName' (string) cannot be compared with null",
+      );
+    });
+
+    it.each([
+      ['an empty list', 'displayName in ()'],
+      ['a trailing comma', "displayName in ('a',)"],
+      ['items without a comma', "displayName in ('a' 'b')"],
+      ['a property in the list', "displayName in ('a', displayName)"],
+      ['SQL in the list', "displayName in ('a' OR 1=1)"],
+      ['a single literal', "displayName in 'a'"],
+      ['a literal of another type', "displayName in ('a', 1)"],
+    ])('refuses %s', (_case, text) => {
+      rejection(text);
+    });
+  });
+
+  describe('null', () => {
+    it.each(['eq', 'ne'])(
+      'reads %s null on a nullable property',
+      (operator) => {
+        expect(parse(`note ${operator} null`)).toEqual(
+          compare(operator, 'note', null),
+        );
+        expect(parse(`expirationDateTime ${operator} null`)).toEqual(
+          compare(operator, 'expirationDateTime', null),
+        );
+      },
+    );
+
+    it('refuses null for a property that is not nullable', () => {
+      expect(rejection('displayName eq null').message).toBe(
+        "The property 'displayName' (string) cannot be compared with null in 'displayName eq null'.",
+      );
+    });
+
+    it.each(['gt', 'ge', 'lt', 'le'])(
+      'refuses %s null, even on a nullable property',
+      (operator) => {
+        expect(rejection(`note ${operator} null`).message).toBe(
+          `The operator '${operator}' cannot compare with null in 'note ${operator} null'.`,
+        );
+      },
+    );
+  });
+
+  describe('string functions', () => {
+    it.each(['startswith', 'endswith', 'contains'])('reads %s', (name) => {
+      expect(parse(`${name}(displayName,'Ab''c')`)).toEqual({
+        kind: 'function',
+        name,
+        property: 'displayName',
+        value: "Ab'c",
+      });
+    });
+
+    it('reads a function on a nullable property, within and / not', () => {
+      expect(parse("not contains(note, 'x') and isEnabled eq true")).toEqual({
+        kind: 'and',
+        left: {
+          kind: 'not',
+          operand: {
+            kind: 'function',
+            name: 'contains',
+            property: 'note',
+            value: 'x',
+          },
+        },
+        right: compare('eq', 'isEnabled', true),
+      });
+    });
+
+    it.each([
+      ['a GUID property', "contains(id, 'a')"],
+      ['a boolean property', "startswith(isEnabled, 'a')"],
+      ['a date property', "endswith(createdDateTime, '1')"],
+      ['a null argument', 'contains(displayName, null)'],
+      ['a boolean argument', 'contains(displayName, true)'],
+    ])('refuses %s', (_case, text) => {
+      expect(rejection(text).message).toContain(
+        'takes a string property and a string literal',
+      );
+    });
+
+    it('refuses the arguments in the wrong order', () => {
+      rejection("contains('a', displayName)");
+    });
+
+    it('refuses a property as the second argument', () => {
+      rejection('contains(displayName, displayName)');
+    });
+
+    it('refuses a function on an unknown property', () => {
+      expect(rejection("contains(secret, 'a')").message).toContain("'secret'");
+    });
+  });
+
+  describe('errors', () => {
+    it('names an unknown property and the type', () => {
+      expect(rejection("secret eq 'a'").message).toBe(
+        "Could not find a property named 'secret' on type 'microsoft.graph.thing' that can be used in $filter.",
+      );
+    });
+
+    it('names an unknown nested path', () => {
+      expect(rejection("status/other eq 'a'").message).toContain(
+        "'status/other'",
+      );
+      expect(rejection("owner/name eq 'a'").message).toContain("'owner/name'");
+    });
+
+    it('refuses a property that is not filterable', () => {
+      expect(rejection("tags eq 'a'").message).toContain("'tags'");
+      expect(rejection("status eq 'a'").message).toContain("'status'");
+    });
+
+    it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+      'does not take the inherited %s for a property',
+      (name) => {
+        expect(rejection(`${name} eq 'a'`).message).toContain(`'${name}'`);
+      },
+    );
+
+    it('names an unknown function', () => {
+      expect(rejection("substringof('a', displayName)").message).toBe(
+        "The function 'substringof' is not supported in $filter; supported: startswith, endswith, contains.",
+      );
+      expect(
+        rejection('geo.intersects(displayName, displayName)').message,
+      ).toContain("'geo.intersects'");
+    });
+
+    it('refuses a function as the left operand', () => {
+      rejection("tolower(displayName) eq 'a'");
+      rejection('length(displayName) eq 1');
+    });
+
+    it.each([
+      ["displayName eq 'a' and", 18],
+      ['displayName eq', 11],
+      ["displayName eq 'a", 11],
+      ['foo(displayName)', 3],
+    ])('reports the syntax error of %s with its position', (text, position) => {
+      expect(rejection(text).message).toBe(
+        `Syntax error in $filter '${text}' at position ${position}.`,
+      );
+    });
+
+    it.each(['', ' ', 'displayName) OR (1 eq 1', "id;drop eq 'a'"])(
+      'refuses the syntax of %p',
+      (text) => {
+        expect(rejection(text).message).toMatch(/^Syntax error in \$filter/);
+      },
+    );
+
+    it('refuses a boolean property compared with a string', () => {
+      expect(rejection("isEnabled eq 'true'").message).toBe(
+        "The property 'isEnabled' (boolean) cannot be compared with a literal of type Edm.String in 'isEnabled eq 'true''.",
+      );
+    });
+
+    it.each([
+      ['a string property with a number', 'displayName eq 1', 'Edm.SByte'],
+      [
+        'a string property with a boolean',
+        'displayName eq true',
+        'Edm.Boolean',
+      ],
+      ['a date property with a string', "createdDateTime eq 'x'", 'Edm.String'],
+      ['a GUID property with a number', 'id eq 5', 'Edm.SByte'],
+      ['a boolean property with a date', 'isEnabled eq 2024-01-02', 'Edm.Date'],
+    ])('refuses %s', (_case, text, edmType) => {
+      expect(rejection(text).message).toContain(`a literal of type ${edmType}`);
+    });
+
+    it('names a nullable property as such', () => {
+      expect(rejection('isArchived eq 1').message).toContain(
+        "'isArchived' (nullable boolean)",
+      );
+    });
+
+    it.each(['gt', 'ge', 'lt', 'le'])('refuses %s on a boolean', (operator) => {
+      expect(rejection(`isEnabled ${operator} true`).message).toBe(
+        `The operator '${operator}' is not defined for the boolean property 'isEnabled'.`,
+      );
+    });
+
+    it('refuses a property on the right', () => {
+      expect(rejection('displayName eq displayName').message).toBe(
+        "The right operand of 'displayName eq displayName' must be a literal.",
+      );
+    });
+
+    it('refuses a literal on the left', () => {
+      rejection("'a' eq displayName");
+      rejection('1 eq 1');
+    });
+
+    it('refuses a bare property as a condition', () => {
+      rejection('isEnabled');
+    });
+
+    it('refuses arithmetic', () => {
+      rejection('displayName add 1 eq 2');
+    });
+  });
+});

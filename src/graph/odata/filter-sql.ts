@@ -1,0 +1,116 @@
+import type { FilterExpression } from './filter-expression.js';
+
+/**
+ * Where the SQL of a filter gets its column names and parameters. Column names come only from
+ * the entity set's mapping and the entity metadata; every literal becomes a bound parameter.
+ */
+export interface SqlConditionContext {
+  /** The quoted, qualified column of a property path. */
+  column(property: string): string;
+  nullable(property: string): boolean;
+  /** Binds a literal compared with `property` and returns its placeholder. */
+  bind(property: string, value: unknown): string;
+}
+
+const SQL_OPERATORS = {
+  eq: '=',
+  ne: '<>',
+  gt: '>',
+  ge: '>=',
+  lt: '<',
+  le: '<=',
+} as const;
+
+/**
+ * The SQL condition of a filter. Every condition it writes is two-valued (never NULL), so that
+ * `not` and `ne` treat a null property as OData does: `null ne 'a'` is true, `null eq 'a'` false.
+ */
+export function filterSql(
+  expression: FilterExpression,
+  context: SqlConditionContext,
+): string {
+  switch (expression.kind) {
+    case 'and':
+    case 'or':
+      return `(${filterSql(expression.left, context)} ${expression.kind.toUpperCase()} ${filterSql(expression.right, context)})`;
+    case 'not':
+      return `(NOT ${filterSql(expression.operand, context)})`;
+    case 'compare':
+      return comparisonSql(expression, context);
+    case 'in':
+      return inSql(expression.property, expression.values, context);
+    case 'function':
+      return notNull(
+        expression.property,
+        `LOWER(${context.column(expression.property)}) LIKE ${context.bind(
+          expression.property,
+          likePattern(expression.name, expression.value.toLowerCase()),
+        )} ESCAPE '\\'`,
+        context,
+      );
+  }
+}
+
+function comparisonSql(
+  expression: Extract<FilterExpression, { kind: 'compare' }>,
+  context: SqlConditionContext,
+): string {
+  const { property, operator, value } = expression;
+  const column = context.column(property);
+  if (value === null) {
+    return operator === 'eq' ? `${column} IS NULL` : `${column} IS NOT NULL`;
+  }
+  const condition = `${column} ${SQL_OPERATORS[operator]} ${context.bind(property, value)}`;
+  if (!context.nullable(property)) {
+    return condition;
+  }
+  return operator === 'ne'
+    ? `(${column} IS NULL OR ${condition})`
+    : `(${column} IS NOT NULL AND ${condition})`;
+}
+
+function inSql(
+  property: string,
+  values: readonly unknown[],
+  context: SqlConditionContext,
+): string {
+  const column = context.column(property);
+  const present = values.filter((value) => value !== null);
+  const list =
+    present.length > 0
+      ? notNull(
+          property,
+          `${column} IN (${present.map((value) => context.bind(property, value)).join(', ')})`,
+          context,
+        )
+      : '1 = 0';
+  return present.length < values.length
+    ? `(${column} IS NULL OR ${list})`
+    : list;
+}
+
+function notNull(
+  property: string,
+  condition: string,
+  context: SqlConditionContext,
+): string {
+  return context.nullable(property)
+    ? `(${context.column(property)} IS NOT NULL AND ${condition})`
+    : condition;
+}
+
+/** A LIKE pattern matching the function, with the literal's own `%`, `_` and `\` escaped. */
+function likePattern(
+  name: 'startswith' | 'endswith' | 'contains',
+  text: string,
+): string {
+  const escaped = text.replace(/[\\%_]/g, (character) => `\\${character}`);
+  switch (name) {
+    case 'startswith':
+      return `${escaped}%`;
+    case 'endswith':
+      return `%${escaped}`;
+    case 'contains':
+      return `%${escaped}%`;
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  Get,
+} from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  type SchemaObject,
+} from '@nestjs/swagger';
+import { nodeRequestOf } from '../node-http.js';
+import type { ODataEntitySet, TenantEntity } from './entity-set.js';
+import {
+  ENTITY_QUERY_OPTIONS,
+  LIST_QUERY_OPTIONS,
+  parseListQuery,
+  parseShapeQuery,
+} from './list-query.js';
+import { ODataQueryOptions } from './query-options.js';
+
+type AnySet = ODataEntitySet<TenantEntity>;
+
+function urlOf(context: ExecutionContext): string {
+  return nodeRequestOf(context.switchToHttp().getRequest()).url ?? '';
+}
+
+/** The list options of the request (`$filter`, `$orderby`, paging…), checked against `set`. */
+export const ListQueryOf = createParamDecorator(
+  (set: AnySet, context: ExecutionContext) =>
+    parseListQuery(urlOf(context), set),
+);
+
+/** The `$select` and `$expand` of the request, checked against `set`. */
+export const ShapeQueryOf = createParamDecorator(
+  (set: AnySet, context: ExecutionContext) =>
+    parseShapeQuery(urlOf(context), set),
+);
+
+export interface ODataRouteDescription {
+  /** The route below the controller's path; the controller's path itself when omitted. */
+  readonly path?: string;
+  readonly summary: string;
+  readonly description: string;
+}
+
+/** A GET answering a page of `set`: its OData options and its documented 200 answer. */
+export function ListRoute<T extends TenantEntity>(
+  set: ODataEntitySet<T>,
+  route: ODataRouteDescription,
+): MethodDecorator {
+  return applyDecorators(
+    Get(route.path ?? ''),
+    ODataQueryOptions(LIST_QUERY_OPTIONS),
+    ApiOperation({ summary: route.summary, description: route.description }),
+    ApiOkResponse({
+      description: `A page of ${set.name}, with \`@odata.context\`, \`@odata.nextLink\` when more follow and \`@odata.count\` when asked for.`,
+      schema: collectionSchema(set),
+    }),
+  );
+}
+
+/** A GET answering one entity of `set`, with `$select` and `$expand`. */
+export function EntityRoute<T extends TenantEntity>(
+  set: ODataEntitySet<T>,
+  route: ODataRouteDescription,
+): MethodDecorator {
+  return applyDecorators(
+    Get(route.path ?? ':id'),
+    ODataQueryOptions(ENTITY_QUERY_OPTIONS),
+    ApiOperation({ summary: route.summary, description: route.description }),
+    ApiOkResponse({
+      description: `The ${set.typeName}, with \`@odata.context\`.`,
+      schema: {
+        allOf: [
+          {
+            type: 'object',
+            properties: { '@odata.context': { type: 'string' } },
+          },
+          set.schema,
+        ],
+      },
+    }),
+  );
+}
+
+function collectionSchema<T extends TenantEntity>(
+  set: ODataEntitySet<T>,
+): SchemaObject {
+  return {
+    type: 'object',
+    required: ['@odata.context', 'value'],
+    properties: {
+      '@odata.context': { type: 'string' },
+      '@odata.count': { type: 'integer', minimum: 0 },
+      '@odata.nextLink': { type: 'string', format: 'uri' },
+      value: { type: 'array', items: set.schema },
+    },
+  };
+}

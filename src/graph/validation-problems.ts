@@ -1,0 +1,43 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+export function isPlainObject(
+  value: unknown,
+): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What is wrong with a plain object against a class-validator class, each problem naming its
+ * place from `path` (`roleSettings[2].setting`, `body.adminEligibleSettings[0].ruleIdentifier`).
+ * Properties the class does not declare are problems too.
+ */
+export function validationProblems(
+  path: string,
+  recordClass: new () => object,
+  value: unknown,
+): string[] {
+  if (!isPlainObject(value)) {
+    return [`${path}: must be an object`];
+  }
+  return validateSync(plainToInstance(recordClass, value), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  }).flatMap((error) => describeValidationError(path, error));
+}
+
+function describeValidationError(
+  path: string,
+  error: ValidationError,
+): string[] {
+  const place = /^\d+$/.test(error.property)
+    ? `${path}[${error.property}]`
+    : `${path}.${error.property}`;
+  const own = Object.values(error.constraints ?? {}).map(
+    (message) => `${place}: ${message}`,
+  );
+  const nested = (error.children ?? []).flatMap((child) =>
+    describeValidationError(place, child),
+  );
+  return [...own, ...nested];
+}

@@ -6,7 +6,12 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ResourcesModule } from './privileged-access/azure-resources/resources/resources.module.js';
 import { RoleAssignmentRequestsModule } from './privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
+import { RoleAssignmentsModule } from './privileged-access/azure-resources/role-assignments/role-assignments.module.js';
+import { RoleDefinitionsModule } from './privileged-access/azure-resources/role-definitions/role-definitions.module.js';
+import { RoleSettingsModule } from './privileged-access/azure-resources/role-settings/role-settings.module.js';
+import { SubjectsModule } from './privileged-access/azure-resources/subjects/subjects.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
 
@@ -27,6 +32,11 @@ export class AppModule {
         GraphModule,
         ThrottlingModule,
         SeedingModule,
+        ResourcesModule,
+        SubjectsModule,
+        RoleDefinitionsModule,
+        RoleSettingsModule,
+        RoleAssignmentsModule,
         RoleAssignmentRequestsModule,
       ],
     };

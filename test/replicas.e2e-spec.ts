@@ -1,6 +1,8 @@
+import { MIGRATIONS } from '../src/database/migrations.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { referencedRecords } from './support/directory.js';
 import {
   directories,
   freshDirectory,
@@ -60,6 +62,7 @@ describeOnPostgres('several replicas on one PostgreSQL', () => {
     writeFileSync(
       seedFile,
       JSON.stringify({
+        ...referencedRecords(),
         roleAssignmentRequests: Array.from(
           { length: REQUEST_COUNT },
           (_, index) => ({
@@ -97,9 +100,10 @@ describeOnPostgres('several replicas on one PostgreSQL', () => {
       const { rows } = await client.query(
         `SELECT name FROM ${schema}.migrations`,
       );
-      expect(rows).toEqual([
-        { name: 'CreateRoleAssignmentRequests1764340000000' },
-      ]);
+      // Each migration once, in order: the second replica waited instead of migrating too.
+      expect(rows).toEqual(
+        MIGRATIONS.map((migration) => ({ name: migration.name })),
+      );
     } finally {
       await client.end();
     }

@@ -15,6 +15,12 @@ describe('database schema', () => {
     );
     expect(applied.map((migration) => migration.name)).toEqual([
       'CreateRoleAssignmentRequests1764340000000',
+      'CreateResources1764400000000',
+      'CreateSubjects1764400000100',
+      'CreateRoleDefinitions1764400000200',
+      'CreateRoleSettings1764400000300',
+      'CreateRoleAssignments1764400000400',
+      'CreateRoleAssignmentRequestIndexes1764400000500',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });

@@ -10,6 +10,7 @@ import {
   REQUESTS_PATH,
   storeRequests,
 } from './support/requests.js';
+import { referencedRecords } from './support/directory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { TENANT_A, USER_A, userToken } from './support/tokens.js';
 
@@ -52,6 +53,8 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     seeds = testApp.app.get(SeedService);
+    // What the requests refer to is stored once: the reference checks find it there.
+    await seeds.seed(referencedRecords());
   });
   afterAll(() => testApp.close());
   beforeEach(() =>
@@ -162,8 +165,8 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
   it.each([
     [
       'an unknown collection',
-      { roleAssignments: [] },
-      /^roleAssignments: unknown collection/,
+      { roleAssignmentz: [] },
+      /^roleAssignmentz: unknown collection \(known: resources, subjects, roleDefinitions, roleSettings, roleAssignments, roleAssignmentRequests\)/,
     ],
     [
       'a collection that is not an array',
@@ -197,7 +200,12 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
   it('loads the example file of the README, whose request can then be cancelled', async () => {
     const summary = await seeds.seedFile('examples/cancel-example.seed.json');
 
-    expect(summary).toEqual({ roleAssignmentRequests: 1 });
+    expect(summary).toEqual({
+      resources: 1,
+      roleDefinitions: 1,
+      subjects: 1,
+      roleAssignmentRequests: 1,
+    });
     const response = await request(testApp.server)
       .post(`${REQUESTS_PATH}/7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee/cancel`)
       .set('Authorization', `Bearer ${userToken()}`);
@@ -208,7 +216,10 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
     const file = path.join(testApp.directory, 'seed.json');
     writeFileSync(
       file,
-      JSON.stringify({ roleAssignmentRequests: [seedRecord()] }),
+      JSON.stringify({
+        ...referencedRecords(),
+        roleAssignmentRequests: [seedRecord()],
+      }),
     );
     const seeded = await startTestApp({ SEED_FILE: file });
     try {

@@ -3,6 +3,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { referencedRecords } from './support/directory.js';
 import {
   directories,
   freshDirectory,
@@ -78,7 +79,10 @@ function seedFile(directory: string, count: number): string {
     reason: 'Deploying a hotfix',
     status: { status: 'InProgress', subStatus: 'PendingApproval' },
   }));
-  writeFileSync(file, JSON.stringify({ roleAssignmentRequests: records }));
+  writeFileSync(
+    file,
+    JSON.stringify({ ...referencedRecords(), roleAssignmentRequests: records }),
+  );
   return file;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type AddressInfo, createServer } from 'node:net';
+import { referencedRecords } from './support/directory.js';
 import {
   directories,
   freePort,
@@ -82,7 +83,10 @@ function writeSeedFile(
   records: Record<string, unknown>[],
 ): string {
   const file = path.join(directory, 'seed.json');
-  writeFileSync(file, JSON.stringify({ roleAssignmentRequests: records }));
+  writeFileSync(
+    file,
+    JSON.stringify({ ...referencedRecords(), roleAssignmentRequests: records }),
+  );
   return file;
 }
 

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type {
   AssignmentState,
   RequestStatus,
@@ -13,6 +13,12 @@ export interface StatusDetail {
 
 /** A governanceRoleAssignmentRequest, with the tenant it belongs to and who asked for it. */
 @Entity({ name: 'role_assignment_requests' })
+@Index('IDX_role_assignment_requests_tenant_id', ['tenantId', 'id'])
+@Index('IDX_role_assignment_requests_tenant_resource', [
+  'tenantId',
+  'resourceId',
+  'id',
+])
 export class RoleAssignmentRequestEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

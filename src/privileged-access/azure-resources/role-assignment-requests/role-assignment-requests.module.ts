@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
+import { RoleAssignmentRequestListsController } from './role-assignment-request-lists.controller.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
 import { RoleAssignmentRequestsController } from './role-assignment-requests.controller.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsSeeder } from './role-assignment-requests.seeder.js';
@@ -14,11 +16,15 @@ import { RoleAssignmentRequestsService } from './role-assignment-requests.servic
       RoleAssignmentRequestAuditEventEntity,
     ]),
   ],
-  controllers: [RoleAssignmentRequestsController],
+  controllers: [
+    RoleAssignmentRequestsController,
+    RoleAssignmentRequestListsController,
+  ],
   providers: [
     RoleAssignmentRequestsRepository,
     RoleAssignmentRequestsService,
     RoleAssignmentRequestsSeeder,
+    RoleAssignmentRequestQueries,
   ],
 })
 export class RoleAssignmentRequestsModule {}

@@ -13,7 +13,16 @@ import type { RoleAssignmentRequestEntity } from './role-assignment-request.enti
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 
 @Injectable()
-@SeedCollection({ name: 'roleAssignmentRequests', order: 100 })
+@SeedCollection({
+  name: 'roleAssignmentRequests',
+  order: 100,
+  references: {
+    resourceId: 'resources',
+    roleDefinitionId: 'roleDefinitions',
+    subjectId: 'subjects',
+    linkedEligibleRoleAssignmentId: 'roleAssignments',
+  },
+})
 export class RoleAssignmentRequestsSeeder implements CollectionSeeder<SeedRoleAssignmentRequestDto> {
   readonly recordClass = SeedRoleAssignmentRequestDto;
   readonly recordModuleUrl = SEED_ROLE_ASSIGNMENT_REQUEST_MODULE_URL;
@@ -44,11 +53,11 @@ function toEntity(
     id: record.id.toLowerCase(),
     tenantId: record.tenantId.toLowerCase(),
     requestorId: record.requestorId?.toLowerCase() ?? null,
-    resourceId: record.resourceId,
-    roleDefinitionId: record.roleDefinitionId,
-    subjectId: record.subjectId,
+    resourceId: record.resourceId.toLowerCase(),
+    roleDefinitionId: record.roleDefinitionId.toLowerCase(),
+    subjectId: record.subjectId.toLowerCase(),
     linkedEligibleRoleAssignmentId:
-      record.linkedEligibleRoleAssignmentId ?? null,
+      record.linkedEligibleRoleAssignmentId?.toLowerCase() ?? null,
     type: record.type,
     assignmentState: record.assignmentState,
     requestedDateTime: record.requestedDateTime

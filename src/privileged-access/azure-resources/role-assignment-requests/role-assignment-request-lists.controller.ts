@@ -1,0 +1,42 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { EntitySetRoutes } from '../../../graph/odata/entity-set-routes.js';
+import { GraphResponses } from '../../../graph/odata/graph-responses.js';
+import {
+  AZURE_RESOURCES_ROUTE,
+  READ_AZURE_RESOURCES,
+} from '../azure-resources.constants.js';
+import { RESOURCE_PARENT } from '../resources/resources.parent.js';
+import { RoleAssignmentRequestNotFoundError } from './role-assignment-request.errors.js';
+import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
+import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
+
+/**
+ * The lists of requests. `GET …/roleAssignmentRequests/{id}` stays with the cancel action in
+ * RoleAssignmentRequestsController, on its own faster path.
+ */
+@Controller(AZURE_RESOURCES_ROUTE)
+@ApiTags('privilegedAccess.governanceRoleAssignmentRequest')
+export class RoleAssignmentRequestListsController extends EntitySetRoutes(
+  ROLE_ASSIGNMENT_REQUESTS,
+  {
+    collection: 'roleAssignmentRequests',
+    entityRoute: false,
+    permissions: READ_AZURE_RESOURCES,
+    notFound: new RoleAssignmentRequestNotFoundError(),
+    expandable: [
+      'resource',
+      'roleDefinition',
+      'subject',
+      'linkedEligibleRoleAssignment',
+    ],
+    parent: RESOURCE_PARENT.route,
+  },
+) {
+  constructor(
+    queries: RoleAssignmentRequestQueries,
+    responses: GraphResponses,
+  ) {
+    super(queries, responses);
+  }
+}

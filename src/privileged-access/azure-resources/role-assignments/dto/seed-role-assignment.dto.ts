@@ -1,0 +1,60 @@
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+} from 'class-validator';
+import { GUID_PATTERN } from '../../../../graph/guid.js';
+import {
+  GUID_MESSAGE,
+  SeedTenantRecordDto,
+} from '../../../../seeding/seed-record.dto.js';
+import {
+  ASSIGNMENT_STATES,
+  MEMBER_TYPES,
+  type MemberType,
+  type RoleAssignmentState,
+} from '../role-assignment.entity.js';
+
+/** Where this module is, for the seed's validation worker threads. */
+export const SEED_ROLE_ASSIGNMENT_MODULE_URL = import.meta.url;
+
+/** One record of `roleAssignments` in a seed file. */
+export class SeedRoleAssignmentDto extends SeedTenantRecordDto {
+  @Matches(GUID_PATTERN, GUID_MESSAGE)
+  resourceId: string;
+
+  @Matches(GUID_PATTERN, GUID_MESSAGE)
+  roleDefinitionId: string;
+
+  @Matches(GUID_PATTERN, GUID_MESSAGE)
+  subjectId: string;
+
+  @IsOptional()
+  @Matches(GUID_PATTERN, GUID_MESSAGE)
+  linkedEligibleRoleAssignmentId?: string | null;
+
+  @IsString()
+  @Length(1, 1024)
+  externalId: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startDateTime?: string | null;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endDateTime?: string | null;
+
+  @IsIn(ASSIGNMENT_STATES)
+  assignmentState: RoleAssignmentState;
+
+  @IsIn(MEMBER_TYPES)
+  memberType: MemberType;
+
+  @IsString()
+  @Length(1, 32)
+  status: string;
+}

@@ -1,0 +1,32 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { EntitySetRoutes } from '../../../graph/odata/entity-set-routes.js';
+import { GraphResponses } from '../../../graph/odata/graph-responses.js';
+import {
+  AZURE_RESOURCES_ROUTE,
+  READ_AZURE_RESOURCES,
+} from '../azure-resources.constants.js';
+import { RESOURCE_PARENT } from '../resources/resources.parent.js';
+import { RoleDefinitionNotFoundError } from './role-definition.errors.js';
+import { ROLE_DEFINITIONS } from './role-definitions.entity-set.js';
+import { RoleDefinitionsService } from './role-definitions.service.js';
+
+@Controller(AZURE_RESOURCES_ROUTE)
+@ApiTags('privilegedAccess.governanceRoleDefinition')
+export class RoleDefinitionsController extends EntitySetRoutes(
+  ROLE_DEFINITIONS,
+  {
+    collection: 'roleDefinitions',
+    permissions: READ_AZURE_RESOURCES,
+    notFound: new RoleDefinitionNotFoundError(),
+    expandable: ['resource', 'roleSetting'],
+    parent: RESOURCE_PARENT.route,
+  },
+) {
+  constructor(
+    roleDefinitions: RoleDefinitionsService,
+    responses: GraphResponses,
+  ) {
+    super(roleDefinitions, responses);
+  }
+}

@@ -1,0 +1,53 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
+import { RoleSettingRuleDto } from './role-setting-rule.dto.js';
+
+const RULES: ApiPropertyOptions = {
+  type: () => [RoleSettingRuleDto],
+  example: [
+    {
+      ruleIdentifier: 'ExpirationRule',
+      setting:
+        '{"permanentAssignment":false,"maximumGrantPeriodInMinutes":480}',
+    },
+  ],
+};
+
+/** `PATCH …/roleSettings/{id}`: the rule lists to replace; the others stay. */
+export class UpdateRoleSettingDto {
+  @ApiPropertyOptional(RULES)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RoleSettingRuleDto)
+  adminEligibleSettings?: RoleSettingRuleDto[];
+
+  @ApiPropertyOptional(RULES)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RoleSettingRuleDto)
+  adminMemberSettings?: RoleSettingRuleDto[];
+
+  @ApiPropertyOptional(RULES)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RoleSettingRuleDto)
+  userEligibleSettings?: RoleSettingRuleDto[];
+
+  @ApiPropertyOptional(RULES)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RoleSettingRuleDto)
+  userMemberSettings?: RoleSettingRuleDto[];
+}
+
+export const RULE_LISTS = [
+  'adminEligibleSettings',
+  'adminMemberSettings',
+  'userEligibleSettings',
+  'userMemberSettings',
+] as const;

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EntitySeeder } from '../../../seeding/entity-seeder.js';
+import { SeedCollection } from '../../../seeding/seed-collection.js';
+import {
+  SEED_ROLE_SETTING_MODULE_URL,
+  SeedRoleSettingDto,
+} from './dto/seed-role-setting.dto.js';
+import type { RoleSettingRuleDto } from './dto/role-setting-rule.dto.js';
+import {
+  RoleSettingEntity,
+  type RoleSettingRule,
+} from './role-setting.entity.js';
+
+@Injectable()
+@SeedCollection({
+  name: 'roleSettings',
+  order: 40,
+  references: { resourceId: 'resources', roleDefinitionId: 'roleDefinitions' },
+})
+export class RoleSettingsSeeder extends EntitySeeder<
+  SeedRoleSettingDto,
+  RoleSettingEntity
+> {
+  readonly recordClass = SeedRoleSettingDto;
+  readonly recordModuleUrl = SEED_ROLE_SETTING_MODULE_URL;
+
+  constructor(dataSource: DataSource) {
+    super(dataSource, RoleSettingEntity);
+  }
+
+  protected toEntity(
+    record: SeedRoleSettingDto,
+  ): Omit<RoleSettingEntity, 'tenantId' | 'id'> {
+    return {
+      resourceId: record.resourceId.toLowerCase(),
+      roleDefinitionId: record.roleDefinitionId.toLowerCase(),
+      isDefault: record.isDefault ?? false,
+      lastUpdatedDateTime: record.lastUpdatedDateTime
+        ? new Date(record.lastUpdatedDateTime)
+        : null,
+      lastUpdatedBy: record.lastUpdatedBy ?? null,
+      adminEligibleSettings: rules(record.adminEligibleSettings),
+      adminMemberSettings: rules(record.adminMemberSettings),
+      userEligibleSettings: rules(record.userEligibleSettings),
+      userMemberSettings: rules(record.userMemberSettings),
+    };
+  }
+}
+
+function rules(list: RoleSettingRuleDto[] | undefined): RoleSettingRule[] {
+  return (list ?? []).map(({ ruleIdentifier, setting }) => ({
+    ruleIdentifier,
+    setting,
+  }));
+}

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server, ServerResponse } from 'node:http';
 import { createApp } from './app.factory.js';
 import { ConfigurationError, loadAppConfig } from './config/app-config.js';
+import { ExampleSeed } from './seeding/example-seed.js';
 import { SeedError } from './seeding/seed-validation.js';
 
 /** How long a stop may go on past the grace period (closing the database) before exiting anyway. */
@@ -17,6 +18,9 @@ async function bootstrap(): Promise<void> {
   stopOnSignals(app, config.http.shutdownGraceSeconds);
   // Start-up work (SEED_FILE) runs here, so that its errors are not taken for listen errors.
   await app.init();
+  // Here rather than in the seeding module's start-up hook, which `npm run seed` runs too: the
+  // example data is for the server of a new database only, and is in place before it listens.
+  await app.get(ExampleSeed).loadIfDatabaseIsNew();
   try {
     await app.listen(config.port, config.host);
   } catch (error) {

@@ -309,6 +309,7 @@ describe('loadAppConfig', () => {
       ['DB_POOL_SIZE', '0'],
       ['DB_POOL_SIZE', 'many'],
       ['DB_MIGRATE', 'yes'],
+      ['SEED_EXAMPLE', 'yes'],
       ['LOG_LEVEL', 'verbose'],
       ['LOG_FORMAT', 'xml'],
       ['HTTP_REQUEST_TIMEOUT_SECONDS', '0'],
@@ -344,6 +345,44 @@ describe('loadAppConfig', () => {
       );
 
       expect(error.message).toContain('NODE_ENV');
+    });
+  });
+
+  describe('SEED_EXAMPLE', () => {
+    it.each([
+      ['development', { NODE_ENV: 'development' }, true],
+      ['an unset NODE_ENV', {}, true],
+      ['test', { NODE_ENV: 'test' }, false],
+      ['production', { NODE_ENV: 'production' }, false],
+    ])('defaults in %s to %s', (_case, env, expected) => {
+      expect(load({ AUTH_JWT_SECRET: SECRET, ...env }).seedExample).toBe(
+        expected,
+      );
+    });
+
+    it('is read as true or false', () => {
+      expect(
+        load({ AUTH_JWT_SECRET: SECRET, SEED_EXAMPLE: 'false' }).seedExample,
+      ).toBe(false);
+      expect(
+        load({
+          AUTH_JWT_SECRET: SECRET,
+          NODE_ENV: 'test',
+          SEED_EXAMPLE: 'true',
+        }).seedExample,
+      ).toBe(true);
+    });
+
+    it('refuses SEED_EXAMPLE=true with NODE_ENV=production', () => {
+      const error = expectRefused(
+        {
+          AUTH_JWT_SECRET: SECRET,
+          NODE_ENV: 'production',
+          SEED_EXAMPLE: 'true',
+        },
+        'SEED_EXAMPLE',
+      );
+      expect(error.message).toContain('production');
     });
   });
 

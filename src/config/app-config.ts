@@ -84,6 +84,11 @@ export class AppConfig {
   readonly database: DatabaseConfig;
   readonly auth: AuthConfig;
   readonly seedFile?: string;
+  /**
+   * Load examples/seed.json into a new database at start, unless SEED_FILE is set (SEED_EXAMPLE;
+   * on by default in development only).
+   */
+  readonly seedExample: boolean;
   readonly publicBaseUrl?: string;
   readonly maxRequestBodyBytes: number;
   readonly logging: LoggingConfig;
@@ -123,6 +128,7 @@ export function loadAppConfig(
     ),
     auth: buildAuthConfig(variables, environment, dataDirectory),
     seedFile: variables.SEED_FILE,
+    seedExample: exampleSeedSetting(variables.SEED_EXAMPLE, environment),
     publicBaseUrl: variables.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     maxRequestBodyBytes: variables.MAX_REQUEST_BODY_BYTES ?? 1024 * 1024,
     logging: {
@@ -255,6 +261,23 @@ function buildAuthConfig(
     jwtSecret: loadOrCreateDevelopmentSecret(developmentSecretFile),
     developmentSecretFile,
   };
+}
+
+/**
+ * The example tenant is for trying the service out: on by default in development only, so that
+ * test apps (fresh databases per test file) and production never get it unasked, and refused in
+ * production, where its made-up tenant would be served as real data.
+ */
+function exampleSeedSetting(
+  value: boolean | undefined,
+  environment: Environment,
+): boolean {
+  if (value && environment === 'production') {
+    throw new ConfigurationError(
+      'Invalid configuration: SEED_EXAMPLE=true is not allowed with NODE_ENV=production (load a seed deliberately with SEED_FILE or npm run seed)',
+    );
+  }
+  return value ?? environment === 'development';
 }
 
 function splitList(value: string | undefined): string[] | undefined {

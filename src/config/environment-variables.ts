@@ -101,6 +101,14 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'SEED_EXAMPLE must be true or false' })
+  SEED_EXAMPLE?: boolean;
+
+  @Expose()
+  @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
   PUBLIC_BASE_URL?: string;
 

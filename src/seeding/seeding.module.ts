@@ -6,13 +6,14 @@ import {
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config.js';
+import { ExampleSeed } from './example-seed.js';
 import { SeedService } from './seed.service.js';
 
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [SeedService],
-  exports: [SeedService],
+  providers: [SeedService, ExampleSeed],
+  exports: [SeedService, ExampleSeed],
 })
 export class SeedingModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(SeedingModule.name);

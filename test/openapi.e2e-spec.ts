@@ -11,6 +11,14 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import request from 'supertest';
 import { RequiredScopes } from '../src/auth/required-scopes.decorator.js';
+import { SeedService } from '../src/seeding/seed.service.js';
+import {
+  RESOURCE,
+  ROLE_ASSIGNMENT,
+  ROLE_DEFINITION,
+  ROLE_SETTING,
+  tenantAFixture,
+} from './support/pim-fixture.js';
 import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
 import { rawRequest } from './support/raw-http.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -624,6 +632,172 @@ describe('the OpenAPI document', () => {
       });
     });
   });
+});
+
+describe('the OpenAPI document of the OData modules', () => {
+  let api: DocumentedApp;
+  const ROOT = '/beta/privilegedAccess/azureResources';
+  const fixture = tenantAFixture();
+
+  beforeAll(async () => {
+    api = await DocumentedApp.start({});
+    await api.testApp.app.get(SeedService).seed(fixture);
+  });
+  afterAll(() => api.close());
+
+  const lists = [
+    'resources',
+    'roleDefinitions',
+    'roleSettings',
+    'roleAssignments',
+    'roleAssignmentRequests',
+  ];
+  const expansions: Record<string, string> = {
+    resources: 'parent',
+    roleDefinitions: 'resource,roleSetting',
+    roleSettings: 'resource,roleDefinition',
+    roleAssignments:
+      'resource,roleDefinition,subject,linkedEligibleRoleAssignment',
+    roleAssignmentRequests: '',
+  };
+  const cases: [string, string, string, string, number][] = [
+    ...lists.flatMap(
+      (collection): [string, string, string, string, number][] => [
+        [
+          `a page of ${collection}`,
+          'get',
+          `/${collection}`,
+          `/${collection}?$top=2&$count=true`,
+          200,
+        ],
+        [
+          `${collection} with $select`,
+          'get',
+          `/${collection}`,
+          `/${collection}?$select=id`,
+          200,
+        ],
+        [
+          `a bad $filter on ${collection}`,
+          'get',
+          `/${collection}`,
+          `/${collection}?$filter=nope%20eq%201`,
+          400,
+        ],
+      ],
+    ),
+    ...lists
+      .filter((collection) => expansions[collection])
+      .map((collection): [string, string, string, string, number] => [
+        `${collection} with $expand=${expansions[collection]}`,
+        'get',
+        `/${collection}`,
+        `/${collection}?$expand=${expansions[collection]}`,
+        200,
+      ]),
+    [
+      'a resource',
+      'get',
+      '/resources/{id}',
+      `/resources/${RESOURCE(1)}?$expand=parent`,
+      200,
+    ],
+    ['ResourceNotFound', 'get', '/resources/{id}', '/resources/nope', 400],
+    [
+      'a role definition',
+      'get',
+      '/roleDefinitions/{id}',
+      `/roleDefinitions/${ROLE_DEFINITION(1)}`,
+      200,
+    ],
+    [
+      'a role setting',
+      'get',
+      '/roleSettings/{id}',
+      `/roleSettings/${ROLE_SETTING(1)}`,
+      200,
+    ],
+    [
+      'a role assignment',
+      'get',
+      '/roleAssignments/{id}',
+      `/roleAssignments/${ROLE_ASSIGNMENT(4)}?$expand=subject`,
+      200,
+    ],
+    [
+      'a resource’s role definitions',
+      'get',
+      '/resources/{parentId}/roleDefinitions',
+      `/resources/${RESOURCE(0)}/roleDefinitions`,
+      200,
+    ],
+    [
+      'a resource’s role assignments',
+      'get',
+      '/resources/{parentId}/roleAssignments',
+      `/resources/${RESOURCE(0)}/roleAssignments`,
+      200,
+    ],
+    [
+      'a resource’s requests',
+      'get',
+      '/resources/{parentId}/roleAssignmentRequests',
+      `/resources/${RESOURCE(0)}/roleAssignmentRequests`,
+      200,
+    ],
+    [
+      'the requests of an unknown resource',
+      'get',
+      '/resources/{parentId}/roleAssignmentRequests',
+      '/resources/nope/roleAssignmentRequests',
+      400,
+    ],
+  ];
+
+  it.each(cases)(
+    '%s: as documented',
+    async (_case, method, path, url, status) => {
+      const sample = await api.send(method.toUpperCase(), `${ROOT}${url}`, {
+        token: userToken(),
+      });
+
+      expect(sample.status).toBe(status);
+      api.expectDocumented(sample, `${ROOT}${path}`, method as HttpMethod);
+    },
+  );
+
+  it.each([
+    [
+      'an update',
+      {
+        userMemberSettings: [
+          { ruleIdentifier: 'MfaRule', setting: '{"mfaRequired":true}' },
+        ],
+      },
+      204,
+    ],
+    [
+      'InvalidRoleSetting',
+      { userMemberSettings: [{ ruleIdentifier: 'MfaRule', setting: '{' }] },
+      400,
+    ],
+    ['BadRequest for an invalid body', { isDefault: true }, 400],
+  ])(
+    'PATCH roleSettings/{id}, %s: as documented',
+    async (_case, body, status) => {
+      const sample = await api.send(
+        'PATCH',
+        `${ROOT}/roleSettings/${ROLE_SETTING(2)}`,
+        {
+          token: userToken(),
+          body: JSON.stringify(body),
+        },
+      );
+
+      expect(sample.status).toBe(status);
+      api.expectDocumented(sample, `${ROOT}/roleSettings/{id}`, 'patch');
+    },
+  );
 });
 
 describe('the OpenAPI document with throttling at its limit', () => {

@@ -7,6 +7,7 @@ import {
 import {
   ApiOkResponse,
   ApiOperation,
+  type ReferenceObject,
   type SchemaObject,
 } from '@nestjs/swagger';
 import { nodeRequestOf } from '../node-http.js';
@@ -94,7 +95,45 @@ function collectionSchema<T extends TenantEntity>(
       '@odata.context': { type: 'string' },
       '@odata.count': { type: 'integer', minimum: 0 },
       '@odata.nextLink': { type: 'string', format: 'uri' },
-      value: { type: 'array', items: set.schema },
+      value: { type: 'array', items: expandableSchema(set) },
+    },
+  };
+}
+
+/**
+ * The entity's schema with its navigation properties, present when `$expand` names them: the
+ * related entity, or null when there is none. A referenced schema is closed, so it is documented
+ * as it is, or as an object of the selected and expanded properties.
+ */
+function expandableSchema<T extends TenantEntity>(
+  set: ODataEntitySet<T>,
+): SchemaObject | ReferenceObject {
+  if (!('properties' in set.schema)) {
+    return {
+      anyOf: [
+        set.schema,
+        {
+          type: 'object',
+          description:
+            'With `$select` or `$expand`: the selected properties and the expanded navigation properties.',
+        },
+      ],
+    };
+  }
+  const navigation = Object.entries(set.navigation).map(
+    ([name, property]): [string, SchemaObject] => [
+      name,
+      {
+        description: `With \`$expand=${name}\`.`,
+        anyOf: [property.target().schema, { type: 'null' }],
+      },
+    ],
+  );
+  return {
+    ...set.schema,
+    properties: {
+      ...set.schema.properties,
+      ...Object.fromEntries(navigation),
     },
   };
 }

@@ -35,8 +35,6 @@ export interface EntitySetRoutesOptions {
   readonly permissions: PermissionRequirement;
   /** The error of an unknown id. */
   readonly notFound: GraphError;
-  /** What the set's `$expand` offers, for the documentation. */
-  readonly expandable: readonly string[];
   /** False when the module answers `GET <collection>/{id}` itself. */
   readonly entityRoute?: boolean;
   /** Adds `GET <parent.collection>/{id}/<collection>`. */
@@ -70,8 +68,9 @@ export function EntitySetRoutes<T extends TenantEntity>(
   set: ODataEntitySet<T>,
   options: EntitySetRoutesOptions,
 ): EntitySetRoutesClass {
-  const expand = options.expandable.length
-    ? ` and \`$expand\` of ${options.expandable.join(', ')}`
+  const expandable = Object.keys(set.navigation);
+  const expand = expandable.length
+    ? ` and \`$expand\` of ${expandable.join(', ')}`
     : '';
   const many = `${set.typeName}s`;
   const parent = options.parent;

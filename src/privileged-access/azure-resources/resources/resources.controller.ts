@@ -16,7 +16,6 @@ export class ResourcesController extends EntitySetRoutes(RESOURCES, {
   collection: 'resources',
   permissions: READ_AZURE_RESOURCES,
   notFound: new ResourceNotFoundError(),
-  expandable: ['parent'],
 }) {
   constructor(resources: ResourcesService, responses: GraphResponses) {
     super(resources, responses);

@@ -27,12 +27,6 @@ export class RoleAssignmentRequestListsController extends EntitySetRoutes(
     entityRoute: false,
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleAssignmentRequestNotFoundError(),
-    expandable: [
-      'resource',
-      'roleDefinition',
-      'subject',
-      'linkedEligibleRoleAssignment',
-    ],
     parent: RESOURCE_PARENT.route,
   },
 ) {

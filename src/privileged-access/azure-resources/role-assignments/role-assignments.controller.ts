@@ -20,12 +20,6 @@ export class RoleAssignmentsController extends EntitySetRoutes(
     collection: 'roleAssignments',
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleAssignmentNotFoundError(),
-    expandable: [
-      'resource',
-      'roleDefinition',
-      'subject',
-      'linkedEligibleRoleAssignment',
-    ],
     parent: RESOURCE_PARENT.route,
   },
 ) {

@@ -19,7 +19,6 @@ export class RoleDefinitionsController extends EntitySetRoutes(
     collection: 'roleDefinitions',
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleDefinitionNotFoundError(),
-    expandable: ['resource', 'roleSetting'],
     parent: RESOURCE_PARENT.route,
   },
 ) {

@@ -31,7 +31,6 @@ export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
   collection: 'roleSettings',
   permissions: READ_AZURE_RESOURCES,
   notFound: new RoleSettingNotFoundError(),
-  expandable: ['resource', 'roleDefinition'],
 }) {
   constructor(
     private readonly roleSettings: RoleSettingsService,

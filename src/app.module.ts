@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { GraphModule } from './graph/graph.module.js';
+import { ODataModule } from './graph/odata/odata.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ResourcesModule } from './privileged-access/azure-resources/resources/resources.module.js';
 import { RoleAssignmentRequestsModule } from './privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule,
         GraphModule,
         ThrottlingModule,
+        ODataModule,
         SeedingModule,
         ResourcesModule,
         SubjectsModule,

@@ -1,23 +1,20 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { GraphExceptionFilter } from './graph-exception.filter.js';
-import { EntitySetReader } from './odata/entity-set-reader.js';
 import { GraphResponses } from './odata/graph-responses.js';
 import { RequestShapeGuard } from './request-shape.guard.js';
 import { RouteCatalog } from './route-catalog.js';
 
-/** The Graph protocol plumbing every PIM module shares: errors, envelopes, request checks,
- * and the OData list machinery. */
+/** The Graph protocol plumbing every PIM module shares: errors, envelopes, request checks. */
 @Global()
 @Module({
   imports: [DiscoveryModule],
   providers: [
     RouteCatalog,
     GraphResponses,
-    EntitySetReader,
     { provide: APP_FILTER, useClass: GraphExceptionFilter },
     { provide: APP_GUARD, useClass: RequestShapeGuard },
   ],
-  exports: [GraphResponses, EntitySetReader],
+  exports: [GraphResponses],
 })
 export class GraphModule {}

@@ -1,11 +1,14 @@
 // The bare reference: plain node:http doing the service's essential work for the benchmarked
 // routes (verify the same HS256 token, run the same SQL on the same kind of database, answer
 // the same JSON), with nothing else. The service's figures are printed as ratios to this.
+// The list route understands only what the `list` scenario sends: `$filter=status/subStatus eq
+// '…' and resourceId eq '…'`, `$top` and `$skiptoken`, the order being the default (by id).
 // DATABASE_FILE: a SQLite file (better-sqlite3); DATABASE_URL: PostgreSQL (pg, a pool of 10).
 import Database from 'better-sqlite3';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { URLSearchParams } from 'node:url';
 import pg from 'pg';
 
 const { PORT, DATABASE_FILE, DATABASE_URL, DATABASE_SCHEMA, AUTH_JWT_SECRET } =
@@ -17,6 +20,15 @@ const AUDIENCES = [
 const READ_WRITE = 'PrivilegedAccess.ReadWrite.AzureResources';
 const ROUTE =
   /^\/beta\/privilegedAccess\/azureResources\/roleAssignmentRequests\/([^/?]+)(\/cancel)?$/;
+const LIST_ROUTE =
+  /^\/beta\/privilegedAccess\/azureResources\/roleAssignmentRequests(?:\?(.*))?$/;
+const LIST_FILTER =
+  /^status\/subStatus eq '([A-Za-z]+)' and resourceId eq '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'$/i;
+const LIST_OPTIONS = new Set(['$filter', '$top', '$skiptoken']);
+/** The order of a list without `$orderby`, as the service's keyset tokens name it. */
+const LIST_ORDER = 'id asc';
+const PAGING_OPTIONS = /^\$?(skip|skiptoken)$/i;
+const HOST_PATTERN = /^[a-z0-9.\-[\]:]{1,255}$/i;
 const CANCELLABLE = [
   'Granted',
   'PendingApproval',
@@ -24,7 +36,16 @@ const CANCELLABLE = [
   'PendingAdminDecision',
 ];
 
-/** The cancel's UPDATE and audit INSERT, the existence check and the GET, per database. */
+/**
+ * The list's SELECT, as the service's entity-set reader writes it: the tenant, the filter, the
+ * keyset condition of a `$skiptoken`, `ORDER BY id`, `LIMIT $top + 1`.
+ */
+const LIST_SQL = (parameter, after) =>
+  `SELECT * FROM role_assignment_requests
+    WHERE tenant_id = ${parameter(1)} AND (sub_status = ${parameter(2)} AND resource_id = ${parameter(3)})${after ? ` AND ((id > ${parameter(4)}))` : ''}
+    ORDER BY id ASC LIMIT`;
+
+/** The cancel's UPDATE and audit INSERT, the existence check, the GET and the list, per database. */
 function sqliteStore(file) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -44,6 +65,8 @@ function sqliteStore(file) {
   const getStatement = db.prepare(
     'SELECT * FROM role_assignment_requests WHERE tenant_id = ? AND id = ?',
   );
+  const firstPageStatement = db.prepare(`${LIST_SQL(() => '?', false)} ?`);
+  const nextPageStatement = db.prepare(`${LIST_SQL(() => '?', true)} ?`);
   const cancelTransaction = db.transaction(
     (tenantId, id, actorId, requestId) => {
       const row = cancelStatement.get(
@@ -76,6 +99,10 @@ function sqliteStore(file) {
     exists: async (tenantId, id) =>
       existsStatement.get(tenantId, id) !== undefined,
     get: async (tenantId, id) => getStatement.get(tenantId, id),
+    list: async (tenantId, subStatus, resourceId, after, limit) =>
+      after === undefined
+        ? firstPageStatement.all(tenantId, subStatus, resourceId, limit)
+        : nextPageStatement.all(tenantId, subStatus, resourceId, after, limit),
     instant: (value) =>
       value === null ? null : new Date(`${value.replace(' ', 'T')}Z`),
   };
@@ -143,6 +170,16 @@ function postgresStore(url, schema) {
       );
       return rows[0];
     },
+    async list(tenantId, subStatus, resourceId, after, limit) {
+      // The service's query builder writes the LIMIT as a literal: so does this.
+      const { rows } = await pool.query(
+        `${LIST_SQL((index) => `$${index}`, after !== undefined)} ${Number(limit)}`,
+        after === undefined
+          ? [tenantId, subStatus, resourceId]
+          : [tenantId, subStatus, resourceId, after],
+      );
+      return rows;
+    },
     instant: (value) => value,
   };
 }
@@ -169,11 +206,11 @@ function sendError(response, status, code, message, requestId) {
     .end(body);
 }
 
-function toGraph(row) {
+/** A request in the Graph shape; without `context` (a list's item), JSON.stringify omits the key. */
+function toGraph(row, context) {
   const iso = (value) => store.instant(value)?.toISOString() ?? null;
   return {
-    '@odata.context':
-      'http://127.0.0.1/beta/$metadata#governanceRoleAssignmentRequests/$entity',
+    '@odata.context': context,
     id: row.id,
     resourceId: row.resource_id,
     roleDefinitionId: row.role_definition_id,
@@ -200,9 +237,87 @@ function toGraph(row) {
   };
 }
 
+/**
+ * `GET …/roleAssignmentRequests?$filter=…&$top=…&$skiptoken=…`: the page, and the request's URL
+ * with the next `$skiptoken` (and no `$skip`) as `@odata.nextLink` when more rows follow.
+ */
+async function answerList(request, response, requestId, tenantId, query) {
+  const parameters = new URLSearchParams(query);
+  const unknown = [...parameters.keys()].find(
+    (name) => !LIST_OPTIONS.has(name),
+  );
+  const filter = LIST_FILTER.exec(parameters.get('$filter') ?? '');
+  const top = Number(parameters.get('$top') ?? 100);
+  if (unknown || !filter || !Number.isInteger(top) || top < 1 || top > 999) {
+    return sendError(
+      response,
+      400,
+      'BadRequest',
+      'Only $filter=status/subStatus eq … and resourceId eq …, $top and $skiptoken are supported here.',
+      requestId,
+    );
+  }
+  let after;
+  if (parameters.has('$skiptoken')) {
+    let decoded;
+    try {
+      decoded = JSON.parse(
+        Buffer.from(parameters.get('$skiptoken'), 'base64url').toString('utf8'),
+      );
+    } catch {
+      decoded = undefined;
+    }
+    if (
+      decoded?.order !== LIST_ORDER ||
+      !Array.isArray(decoded.key) ||
+      decoded.key.length !== 1 ||
+      typeof decoded.key[0] !== 'string'
+    ) {
+      return sendError(
+        response,
+        400,
+        'BadRequest',
+        'The $skiptoken is not valid for this request: use the @odata.nextLink of the previous page as given.',
+        requestId,
+      );
+    }
+    after = decoded.key[0];
+  }
+  const rows = await store.list(
+    tenantId,
+    filter[1],
+    filter[2].toLowerCase(),
+    after,
+    top + 1,
+  );
+  const host = request.headers.host;
+  const base = `http://${host && HOST_PATTERN.test(host) ? host : 'localhost'}`;
+  const page = rows.slice(0, top);
+  const body = {
+    '@odata.context': `${base}/beta/$metadata#governanceRoleAssignmentRequests`,
+  };
+  if (rows.length > top) {
+    const token = Buffer.from(
+      JSON.stringify({ order: LIST_ORDER, key: [page.at(-1).id] }),
+    ).toString('base64url');
+    const kept = query
+      .split('&')
+      .filter(
+        (pair) => pair !== '' && !PAGING_OPTIONS.test(pair.split('=')[0]),
+      );
+    body['@odata.nextLink'] =
+      `${base}${request.url.split('?')[0]}?${[...kept, `$skiptoken=${token}`].join('&')}`;
+  }
+  body.value = page.map((row) => toGraph(row));
+  response
+    .writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify(body));
+}
+
 async function answer(request, response, requestId) {
-  const route = ROUTE.exec(request.url);
-  if (!route) {
+  const list = request.method === 'GET' && LIST_ROUTE.exec(request.url);
+  const route = !list && ROUTE.exec(request.url);
+  if (!list && !route) {
     return sendError(
       response,
       400,
@@ -239,6 +354,9 @@ async function answer(request, response, requestId) {
       requestId,
     );
   }
+  if (list) {
+    return answerList(request, response, requestId, claims.tid, list[1] ?? '');
+  }
   const id = route[1].toLowerCase();
   if (route[2] && request.method === 'POST') {
     if (await store.cancel(claims.tid, id, claims.oid, requestId)) {
@@ -272,7 +390,14 @@ async function answer(request, response, requestId) {
   }
   response
     .writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
-    .end(JSON.stringify(toGraph(row)));
+    .end(
+      JSON.stringify(
+        toGraph(
+          row,
+          'http://127.0.0.1/beta/$metadata#governanceRoleAssignmentRequests/$entity',
+        ),
+      ),
+    );
 }
 
 createServer((request, response) => {

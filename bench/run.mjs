@@ -18,9 +18,13 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
   backgroundId,
+  listedIds,
+  LISTED_SUB_STATUS,
   poolId,
   readableIds,
   REJECTED_COUNT,
+  RESOURCE_COUNT,
+  resourceId,
   TENANT,
   USER,
   writeSeedFiles,
@@ -29,14 +33,16 @@ import {
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECRET = 'benchmark-secret-0123456789abcdefghijklmnop';
 const REQUESTS = '/beta/privilegedAccess/azureResources/roleAssignmentRequests';
+/** The page size of the `list` scenario. */
+const LIST_TOP = 50;
 
 const { values: options } = parseArgs({
   options: {
     n: { type: 'string', default: process.env.BENCH_N ?? '10000' },
     scales: { type: 'string' },
     pool: { type: 'string', default: '80000' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
+    duration: { type: 'string', default: '7' },
+    warmup: { type: 'string', default: '1' },
     connections: { type: 'string', default: '50' },
     targets: {
       type: 'string',
@@ -44,7 +50,7 @@ const { values: options } = parseArgs({
     },
     scenarios: {
       type: 'string',
-      default: 'cancel-success,cancel-rejected,get',
+      default: 'cancel-success,cancel-rejected,get,list',
     },
     profile: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
@@ -160,6 +166,13 @@ const TARGETS = {
 /** Targets that answer without looking at the data: any success is what they were asked for. */
 const isStub = (target) => target === 'empty' || target.startsWith('layer:');
 
+/**
+ * A stub answers every cancel alike, so "rejected" would measure nothing new; and it has no list
+ * route.
+ */
+const skipsScenario = (target, name) =>
+  isStub(target) && (name === 'cancel-rejected' || name === 'list');
+
 async function startTarget(name, database, profileDirectory) {
   const port = await freePort();
   const { args, env } = TARGETS[name](port, database, profileDirectory);
@@ -232,9 +245,89 @@ function scenarioPlan(name, backgroundCount) {
         nextPath: () => `${REQUESTS}/${nextId()}`,
       };
     }
+    case 'list': {
+      // Calls go resource by resource: the first page of one, then its second page (when it has
+      // one), then the next resource. Second pages are the target's own nextLinks, read by
+      // `prepare` before the measurement.
+      let pages = Array.from({ length: RESOURCE_COUNT }, (_, resource) => [
+        listPath(resource),
+      ]);
+      let next = 0;
+      return {
+        method: 'GET',
+        expected: 200,
+        prepare: async (url) => {
+          pages = await listPages(url, backgroundCount);
+        },
+        note: () =>
+          pages.every((resourcePages) => resourcePages.length === 1)
+            ? 'first pages only: at this N no list has a second page'
+            : undefined,
+        nextPath: () => {
+          const call = next++;
+          const resourcePages = pages[Math.floor(call / 2) % pages.length];
+          return resourcePages[(call % 2) % resourcePages.length];
+        },
+      };
+    }
     default:
       throw new Error(`unknown scenario ${name}`);
   }
+}
+
+/** The first page of the tenant's requests of one resource in the listed sub-status. */
+function listPath(resource) {
+  const filter = `status/subStatus eq '${LISTED_SUB_STATUS}' and resourceId eq '${resourceId(TENANT, resource)}'`;
+  return `${REQUESTS}?$filter=${encodeURIComponent(filter)}&$top=${LIST_TOP}`;
+}
+
+/**
+ * The pages the `list` scenario asks for, per resource: the first, and the second as the
+ * target's own `@odata.nextLink` names it (none when the first page holds every row). Checks
+ * that both hold the rows the dataset says they must, so that a target answering something else
+ * fails here rather than being measured.
+ */
+async function listPages(url, backgroundCount) {
+  const fetchPage = async (path) => {
+    const response = await fetch(`${url}${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (response.status !== 200) {
+      throw new Error(
+        `list: GET ${path} answered ${response.status}: ${await response.text()}`,
+      );
+    }
+    return response.json();
+  };
+  const check = (path, page, expected) => {
+    const ids = page.value.map((request) => request.id).join(',');
+    if (ids !== expected.join(',')) {
+      throw new Error(
+        `list: GET ${path} did not answer the ${expected.length} expected requests`,
+      );
+    }
+  };
+  const pages = [];
+  for (let resource = 0; resource < RESOURCE_COUNT; resource += 1) {
+    const expected = listedIds(backgroundCount, resource, 2 * LIST_TOP + 1);
+    const first = listPath(resource);
+    const firstPage = await fetchPage(first);
+    check(first, firstPage, expected.slice(0, LIST_TOP));
+    const nextLink = firstPage['@odata.nextLink'];
+    const moreFollow = expected.length > LIST_TOP;
+    if ((nextLink !== undefined) !== moreFollow) {
+      throw new Error(`list: GET ${first}: wrong @odata.nextLink ${nextLink}`);
+    }
+    if (nextLink === undefined) {
+      pages.push([first]);
+      continue;
+    }
+    const second = nextLink.replace(/^https?:\/\/[^/]+/, '');
+    const secondPage = await fetchPage(second);
+    check(second, secondPage, expected.slice(LIST_TOP, 2 * LIST_TOP));
+    pages.push([first, second]);
+  }
+  return pages;
 }
 
 async function drive(url, plan, seconds, stub) {
@@ -271,6 +364,7 @@ async function drive(url, plan, seconds, stub) {
 }
 
 async function measure(target, server, plan) {
+  await plan.prepare?.(server.url);
   await drive(server.url, plan, warmup, isStub(target));
   server.resetPeakRss();
   const figures = await drive(server.url, plan, duration, isStub(target));
@@ -280,16 +374,36 @@ async function measure(target, server, plan) {
     ...figures,
     peakRssMb: Math.round(server.peakRssMb()),
   };
-  if (plan.remaining && plan.remaining() < 0) {
+  // Stubs answer every cancel alike: ids used twice change nothing for them.
+  if (!isStub(target) && plan.remaining && plan.remaining() < 0) {
     result.note = 'cancel pool exhausted: raise --pool';
   }
+  if (plan.note?.()) {
+    result.note = plan.note();
+  }
   log(
-    `  ${target.padEnd(14)} ${plan.name.padEnd(15)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}`,
+    `  ${target.padEnd(14)} ${plan.name.padEnd(15)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}${result.note ? `  (${result.note})` : ''}`,
   );
   return result;
 }
 
-function queryPlans(databaseFile) {
+/**
+ * The list's statement as the service's entity-set reader writes it (`placeholder(n)` is the
+ * n-th parameter: tenant, sub-status, resource, then the keyset's id when `after`), as the
+ * reference runs it too.
+ */
+function listSql(placeholder, after) {
+  return `SELECT * FROM role_assignment_requests
+    WHERE tenant_id = ${placeholder(1)} AND (sub_status = ${placeholder(2)} AND resource_id = ${placeholder(3)})${after ? ` AND ((id > ${placeholder(4)}))` : ''}
+    ORDER BY id ASC LIMIT ${LIST_TOP + 1}`;
+}
+
+/** The last id of the first page of resource 0: where its second page starts. */
+function secondPageAfter(backgroundCount) {
+  return listedIds(backgroundCount, 0, LIST_TOP).at(-1) ?? backgroundId(0);
+}
+
+function queryPlans(databaseFile, backgroundCount) {
   const db = new Database(databaseFile, { readonly: true });
   const plan = (sql, ...parameters) =>
     db
@@ -319,6 +433,19 @@ function queryPlans(databaseFile) {
       'SELECT * FROM role_assignment_requests WHERE tenant_id = ? AND id = ? LIMIT 1',
       TENANT,
       poolId(0),
+    ),
+    list: plan(
+      listSql(() => '?', false),
+      TENANT,
+      LISTED_SUB_STATUS,
+      resourceId(TENANT, 0),
+    ),
+    listNext: plan(
+      listSql(() => '?', true),
+      TENANT,
+      LISTED_SUB_STATUS,
+      resourceId(TENANT, 0),
+      secondPageAfter(backgroundCount),
     ),
   };
   db.close();
@@ -378,7 +505,13 @@ async function seedPostgres(target, files) {
   return { url: postgresUrl, schema, seconds };
 }
 
-async function postgresQueryPlans(schema) {
+async function postgresQueryPlans(schema, backgroundCount) {
+  const literals = [
+    TENANT,
+    LISTED_SUB_STATUS,
+    resourceId(TENANT, 0),
+    secondPageAfter(backgroundCount),
+  ].map((value) => `'${value}'`);
   const plan = async (sql) =>
     (await onPostgres(`EXPLAIN ${sql}`, schema))
       .map((row) => row['QUERY PLAN'].trim())
@@ -393,6 +526,8 @@ async function postgresQueryPlans(schema) {
     get: await plan(
       `SELECT * FROM role_assignment_requests WHERE tenant_id = '${TENANT}' AND id = '${poolId(0)}'`,
     ),
+    list: await plan(listSql((index) => literals[index - 1], false)),
+    listNext: await plan(listSql((index) => literals[index - 1], true)),
   };
 }
 
@@ -424,6 +559,17 @@ const report = {
   scales: [],
 };
 
+const measurements =
+  scales.length *
+  scenarioNames.reduce(
+    (count, name) =>
+      count + targets.filter((target) => !skipsScenario(target, name)).length,
+    0,
+  );
+log(
+  `${measurements} measurement${measurements === 1 ? '' : 's'} of ${warmup} + ${duration} s: about ${Math.round(measurements * (warmup + duration + 0.2))} s, plus building, seeding and starting the targets.`,
+);
+
 for (const backgroundCount of scales) {
   const directory = mkdtempSync(path.join(tmpdir(), 'pim-bench-'));
   try {
@@ -452,9 +598,10 @@ for (const backgroundCount of scales) {
         seconds: sqlite.seconds,
         postgresSeconds: firstPostgres?.seconds,
       },
-      queryPlans: queryPlans(sqlite.file),
+      queryPlans: queryPlans(sqlite.file, backgroundCount),
       postgresQueryPlans:
-        firstPostgres && (await postgresQueryPlans(firstPostgres.schema)),
+        firstPostgres &&
+        (await postgresQueryPlans(firstPostgres.schema, backgroundCount)),
       results: [],
     };
     // All targets run at once (each on its own copy of the data) and take turns per scenario,
@@ -481,8 +628,7 @@ for (const backgroundCount of scales) {
       }
       for (const name of scenarioNames) {
         for (const [target, server] of servers) {
-          // A stub answers every cancel alike: "rejected" would measure nothing new.
-          if (isStub(target) && name === 'cancel-rejected') {
+          if (skipsScenario(target, name)) {
             continue;
           }
           scale.results.push(

@@ -73,6 +73,14 @@ export class EntitySql<T extends ObjectLiteral> {
     );
   }
 
+  /** One value of a property, converted for the database as its column's values are. */
+  valueOf(property: keyof T & string, value: unknown): unknown {
+    return this.dataSource.driver.preparePersistentValue(
+      value,
+      this.columnMetadata(property),
+    );
+  }
+
   /** An entity from a `SELECT *` row. */
   hydrate(row: Record<string, unknown>): T {
     const entity = {} as T;

@@ -6,6 +6,9 @@ import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
+import { RoleDefinitionEntity } from '../role-definitions/role-definition.entity.js';
+import { RESOURCE_ADMINISTRATOR_ROLES } from './role-assignment-request.model.js';
 import type {
   AuditAction,
   RequestStatus,
@@ -21,9 +24,23 @@ export interface TransitionAudit {
   readonly clientRequestId: string;
 }
 
+/**
+ * A user who may act on a request only as its requestor or subject, or as an administrator of
+ * its resource: an active Owner or User Access Administrator assignment on it, in effect `at`.
+ */
+export interface UserActor {
+  readonly userId: string;
+  readonly at: Date;
+}
+
+/** How a user stands to a request of the tenant. */
+export type UserAccess = 'no-such-request' | 'denied' | 'allowed';
+
 export interface Transition {
   readonly tenantId: string;
   readonly requestId: string;
+  /** When set, the transition happens only if this user may act on the request. */
+  readonly onlyFor?: UserActor;
   /** The transition happens only if the request is in one of these sub-statuses. */
   readonly fromSubStatuses: readonly SubStatus[];
   readonly toStatus: RequestStatus;
@@ -37,13 +54,16 @@ export class RoleAssignmentRequestsRepository {
   private readonly requests: EntitySql<RoleAssignmentRequestEntity>;
   private readonly auditEvents: EntitySql<RoleAssignmentRequestAuditEventEntity>;
   private readonly selectInTenant: string;
-  private readonly existsInTenantSql: string;
   private readonly insertAuditEvent: string;
+  private readonly assignments: EntitySql<RoleAssignmentEntity>;
+  private readonly definitions: EntitySql<RoleDefinitionEntity>;
 
   constructor(
     dataSource: DataSource,
     private readonly sql: SqlClient,
   ) {
+    this.assignments = new EntitySql(dataSource, RoleAssignmentEntity);
+    this.definitions = new EntitySql(dataSource, RoleDefinitionEntity);
     const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
     const auditEvents = new EntitySql(
       dataSource,
@@ -53,7 +73,6 @@ export class RoleAssignmentRequestsRepository {
     this.requests = requests;
     this.auditEvents = auditEvents;
     this.selectInTenant = `SELECT * FROM ${requests.table} WHERE ${inTenant}`;
-    this.existsInTenantSql = `SELECT 1 AS found FROM ${requests.table} WHERE ${inTenant} LIMIT 1`;
     this.insertAuditEvent = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
   }
 
@@ -65,9 +84,25 @@ export class RoleAssignmentRequestsRepository {
     return row ? this.requests.hydrate(row) : null;
   }
 
-  async existsInTenant(tenantId: string, id: string): Promise<boolean> {
-    const rows = await this.sql.rows(this.existsInTenantSql, [tenantId, id]);
-    return rows.length > 0;
+  /** Whether the tenant has the request, and whether the user may act on it. */
+  async accessOf(
+    tenantId: string,
+    requestId: string,
+    actor: UserActor,
+  ): Promise<UserAccess> {
+    const sql = this.requests;
+    const parameters: unknown[] = [];
+    const mayAct = this.userMayActSql(actor, parameters);
+    const [row] = await this.sql.rows(
+      `SELECT CASE WHEN ${mayAct} THEN 1 ELSE 0 END AS allowed FROM ${sql.table}
+        WHERE ${sql.column('tenantId')} = ${sql.parameter(parameters.push(tenantId) - 1)}
+          AND ${sql.column('id')} = ${sql.parameter(parameters.push(requestId) - 1)}`,
+      parameters,
+    );
+    if (!row) {
+      return 'no-such-request';
+    }
+    return Number(row.allowed) === 1 ? 'allowed' : 'denied';
   }
 
   /**
@@ -109,28 +144,66 @@ export class RoleAssignmentRequestsRepository {
     transition: Transition,
   ): Promise<SubStatus | undefined> {
     const sql = this.requests;
-    const allowed = transition.fromSubStatuses
-      .map((_, index) => sql.parameter(4 + index))
-      .join(', ');
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
+    const set = `${sql.column('status')} = ${bind(transition.toStatus)},
+              ${sql.column('subStatus')} = ${bind(transition.toSubStatus)}`;
+    // Placeholders are bound in the order they appear: SQLite's are positional.
+    const conditions = [
+      `${sql.column('id')} = ${bind(transition.requestId)}`,
+      `${sql.column('tenantId')} = ${bind(transition.tenantId)}`,
+      `${sql.column('subStatus')} IN (${transition.fromSubStatuses.map(bind).join(', ')})`,
+      ...(transition.onlyFor
+        ? [this.userMayActSql(transition.onlyFor, parameters)]
+        : []),
+    ];
     // SET expressions read the row as it was before the UPDATE: previous_sub_status gets the
     // old value, which RETURNING then hands back.
     const [row] = await session.rows(
       `UPDATE ${sql.table}
           SET ${sql.column('previousSubStatus')} = ${sql.column('subStatus')},
-              ${sql.column('status')} = ${sql.parameter(0)},
-              ${sql.column('subStatus')} = ${sql.parameter(1)}
-        WHERE ${sql.column('id')} = ${sql.parameter(2)}
-          AND ${sql.column('tenantId')} = ${sql.parameter(3)}
-          AND ${sql.column('subStatus')} IN (${allowed})
+              ${set}
+        WHERE ${conditions.join(' AND ')}
         RETURNING ${sql.column('previousSubStatus')} AS previous`,
-      [
-        transition.toStatus,
-        transition.toSubStatus,
-        transition.requestId,
-        transition.tenantId,
-        ...transition.fromSubStatuses,
-      ],
+      parameters,
     );
     return row?.previous as SubStatus | undefined;
+  }
+
+  /**
+   * The condition, on a row of the requests table, that the user is its requestor or subject, or
+   * has an active Owner or User Access Administrator assignment on its resource at that time.
+   */
+  private userMayActSql(actor: UserActor, parameters: unknown[]): string {
+    const requests = this.requests;
+    const assignments = this.assignments;
+    const definitions = this.definitions;
+    const bind = (value: unknown) =>
+      requests.parameter(parameters.push(value) - 1);
+    const request = (property: 'tenantId' | 'resourceId') =>
+      `${requests.table}.${requests.column(property)}`;
+    const assignment = (property: keyof RoleAssignmentEntity) =>
+      `a.${assignments.column(property)}`;
+    // Placeholders are bound in the order they appear: SQLite's are positional.
+    const requestor = bind(actor.userId);
+    const subject = bind(actor.userId);
+    const holder = bind(actor.userId);
+    const active = bind('Active');
+    const startedBy = bind(assignments.valueOf('startDateTime', actor.at));
+    const endsAfter = bind(assignments.valueOf('endDateTime', actor.at));
+    const roles = RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ');
+    return `(${requests.column('requestorId')} = ${requestor}
+        OR ${requests.column('subjectId')} = ${subject}
+        OR EXISTS (SELECT 1 FROM ${assignments.table} a
+              JOIN ${definitions.table} d
+                ON d.${definitions.column('tenantId')} = ${assignment('tenantId')}
+               AND d.${definitions.column('id')} = ${assignment('roleDefinitionId')}
+             WHERE ${assignment('tenantId')} = ${request('tenantId')}
+               AND ${assignment('resourceId')} = ${request('resourceId')}
+               AND ${assignment('subjectId')} = ${holder}
+               AND ${assignment('assignmentState')} = ${active}
+               AND (${assignment('startDateTime')} IS NULL OR ${assignment('startDateTime')} <= ${startedBy})
+               AND (${assignment('endDateTime')} IS NULL OR ${assignment('endDateTime')} > ${endsAfter})
+               AND d.${definitions.column('templateId')} IN (${roles})))`;
   }
 }

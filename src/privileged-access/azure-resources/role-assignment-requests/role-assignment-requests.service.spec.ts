@@ -1,3 +1,4 @@
+import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import {
   RequestCannotBeCancelledError,
@@ -10,6 +11,7 @@ import {
 import type {
   RoleAssignmentRequestsRepository,
   Transition,
+  UserAccess,
 } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
 
@@ -34,21 +36,30 @@ const app: Principal = {
   actorId: 'app-1',
 };
 
-/** A repository double: the transition outcome and whether the request exists are set per test. */
+const PIM_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
+const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+
+/** A repository double: the transition outcome and the caller's access are set per test. */
 class FakeRepository {
   transitions: Transition[] = [];
-  existsCalls = 0;
+  accessCalls = 0;
   constructor(
     private readonly previous: SubStatus | undefined,
-    private readonly exists: boolean,
+    private readonly access: UserAccess | boolean,
   ) {}
   applyTransition(transition: Transition): Promise<SubStatus | undefined> {
     this.transitions.push(transition);
     return Promise.resolve(this.previous);
   }
-  existsInTenant(): Promise<boolean> {
-    this.existsCalls += 1;
-    return Promise.resolve(this.exists);
+  accessOf(): Promise<UserAccess> {
+    this.accessCalls += 1;
+    const access =
+      this.access === true
+        ? 'allowed'
+        : this.access === false
+          ? 'no-such-request'
+          : this.access;
+    return Promise.resolve(access);
   }
 }
 
@@ -72,6 +83,7 @@ describe('RoleAssignmentRequestsService.cancel', () => {
       {
         tenantId: 'tenant-a',
         requestId: REQUEST_ID,
+        onlyFor: { userId: 'user-1', at: NOW },
         fromSubStatuses: CANCELLABLE_SUB_STATUSES,
         toStatus: 'Closed',
         toSubStatus: 'Canceled',
@@ -85,7 +97,7 @@ describe('RoleAssignmentRequestsService.cancel', () => {
         },
       },
     ]);
-    expect(repository.existsCalls).toBe(0);
+    expect(repository.accessCalls).toBe(0);
   });
 
   it('records an application as the actor of an application token', async () => {
@@ -122,5 +134,57 @@ describe('RoleAssignmentRequestsService.cancel', () => {
       serviceWith(repository).cancel(user, 'not-a-guid', HTTP),
     ).rejects.toBeInstanceOf(RoleAssignmentRequestNotFoundError);
     expect(repository.transitions).toHaveLength(0);
+  });
+
+  it.each([
+    ['an application', app],
+    [
+      'a Privileged Role Administrator',
+      { ...user, directoryRoleIds: [PIM_ADMINISTRATOR] },
+    ],
+    [
+      'a Global Administrator',
+      { ...user, directoryRoleIds: [GLOBAL_ADMINISTRATOR] },
+    ],
+  ])(
+    'lets %s cancel any request of the tenant: no user condition',
+    async (_case, caller) => {
+      const repository = new FakeRepository('Granted', true);
+
+      await serviceWith(repository).cancel(caller, REQUEST_ID, HTTP);
+
+      expect(repository.transitions[0].onlyFor).toBeUndefined();
+    },
+  );
+
+  it('keeps a user with another directory role to the user condition', async () => {
+    const repository = new FakeRepository('Granted', true);
+    const reader = {
+      ...user,
+      directoryRoleIds: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b'],
+    };
+
+    await serviceWith(repository).cancel(reader, REQUEST_ID, HTTP);
+
+    expect(repository.transitions[0].onlyFor).toEqual({
+      userId: 'user-1',
+      at: NOW,
+    });
+  });
+
+  it('says UnauthorizedAccessException to a user who may not act on the request, whatever its state', async () => {
+    const repository = new FakeRepository(undefined, 'denied');
+
+    await expect(
+      serviceWith(repository).cancel(user, REQUEST_ID, HTTP),
+    ).rejects.toBeInstanceOf(UnauthorizedAccessError);
+  });
+
+  it('says RequestCannotBeCancelled to an administrator of a request in a final state', async () => {
+    const repository = new FakeRepository(undefined, 'denied');
+
+    await expect(
+      serviceWith(repository).cancel(app, REQUEST_ID, HTTP),
+    ).rejects.toBeInstanceOf(RequestCannotBeCancelledError);
   });
 });

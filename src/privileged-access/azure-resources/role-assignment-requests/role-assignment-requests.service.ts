@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/principal.js';
+import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import { Clock } from '../../../clock/clock.js';
 import { normalizeGuid } from '../../../graph/guid.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
@@ -8,7 +9,10 @@ import {
   RequestCannotBeCancelledError,
   RoleAssignmentRequestNotFoundError,
 } from './role-assignment-request.errors.js';
-import { CANCELLABLE_SUB_STATUSES } from './role-assignment-request.model.js';
+import {
+  CANCELLABLE_SUB_STATUSES,
+  PIM_ADMINISTRATOR_DIRECTORY_ROLES,
+} from './role-assignment-request.model.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 
 @Injectable()
@@ -33,6 +37,12 @@ export class RoleAssignmentRequestsService {
     return request;
   }
 
+  /**
+   * Cancels a request the caller may cancel: applications with the permission, PIM
+   * administrators (Privileged Role or Global Administrator in `wids`), and otherwise the
+   * requestor, the subject, or an Owner or User Access Administrator of the request's resource.
+   * Anyone else of the tenant gets 403; another tenant's request does not exist for the caller.
+   */
   async cancel(
     caller: Principal,
     id: string,
@@ -42,9 +52,14 @@ export class RoleAssignmentRequestsService {
     if (!requestId) {
       throw new RoleAssignmentRequestNotFoundError();
     }
+    const now = this.clock.now();
+    const onlyFor = actsOnlyAsUser(caller)
+      ? { userId: caller.actorId, at: now }
+      : undefined;
     const previous = await this.repository.applyTransition({
       tenantId: caller.tenantId,
       requestId,
+      onlyFor,
       fromSubStatuses: CANCELLABLE_SUB_STATUSES,
       toStatus: 'Closed',
       toSubStatus: 'Canceled',
@@ -52,7 +67,7 @@ export class RoleAssignmentRequestsService {
         action: 'Cancel',
         actorId: caller.actorId,
         actorType: caller.kind === 'delegated' ? 'User' : 'Application',
-        occurredDateTime: this.clock.now(),
+        occurredDateTime: now,
         httpRequestId: httpRequest.requestId,
         clientRequestId: httpRequest.clientRequestId,
       },
@@ -60,11 +75,30 @@ export class RoleAssignmentRequestsService {
     if (previous !== undefined) {
       return;
     }
-    // Nothing changed: tell "not there" from "there, but not cancellable" only now, after the
-    // conditional update decided, so the answer never races with another cancel.
-    if (await this.repository.existsInTenant(caller.tenantId, requestId)) {
-      throw new RequestCannotBeCancelledError();
+    // Nothing changed: tell why only now, after the conditional update decided, so the answer
+    // never races with another cancel. Not allowed comes before not cancellable: a caller who
+    // may not act on a request learns nothing of its state.
+    const access = await this.repository.accessOf(
+      caller.tenantId,
+      requestId,
+      onlyFor ?? { userId: caller.actorId, at: now },
+    );
+    if (access === 'no-such-request') {
+      throw new RoleAssignmentRequestNotFoundError();
     }
-    throw new RoleAssignmentRequestNotFoundError();
+    if (onlyFor && access === 'denied') {
+      throw new UnauthorizedAccessError();
+    }
+    throw new RequestCannotBeCancelledError();
   }
+}
+
+/** A delegated caller without a PIM administrator directory role acts only as a user. */
+function actsOnlyAsUser(caller: Principal): boolean {
+  return (
+    caller.kind === 'delegated' &&
+    !caller.directoryRoleIds.some((role) =>
+      PIM_ADMINISTRATOR_DIRECTORY_ROLES.includes(role),
+    )
+  );
 }

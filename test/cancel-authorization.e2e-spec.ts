@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { SubStatus } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.model.js';
+import { SeedService } from '../src/seeding/seed.service.js';
+import { fixtureId } from './support/pim-fixture.js';
+import {
+  aRequest,
+  auditEventsOf,
+  findStoredRequest,
+  REQUESTS_PATH,
+  storeRequests,
+} from './support/requests.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import {
+  appToken,
+  READ_WRITE,
+  TENANT_A,
+  TENANT_B,
+  userToken,
+} from './support/tokens.js';
+
+const RESOURCE = fixtureId('a0000000', 1);
+const OTHER_RESOURCE = fixtureId('a0000000', 2);
+const TEMPLATES = {
+  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+};
+const ROLES = {
+  owner: fixtureId('b0000000', 1),
+  userAccessAdministrator: fixtureId('b0000000', 2),
+  reader: fixtureId('b0000000', 3),
+  ownerOfOther: fixtureId('b0000000', 4),
+};
+const USERS = {
+  requestor: fixtureId('c0000000', 1),
+  subject: fixtureId('c0000000', 2),
+  owner: fixtureId('c0000000', 3),
+  userAccessAdministrator: fixtureId('c0000000', 4),
+  reader: fixtureId('c0000000', 5),
+  ownerOfOtherResource: fixtureId('c0000000', 6),
+  eligibleOwner: fixtureId('c0000000', 7),
+  formerOwner: fixtureId('c0000000', 8),
+  futureOwner: fixtureId('c0000000', 9),
+  outsider: fixtureId('c0000000', 10),
+};
+const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
+const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+
+/** Tenant A's directory: who holds which role on which resource, and since when. */
+function directory() {
+  const tenantId = TENANT_A;
+  const assignment = (
+    n: number,
+    subjectId: string,
+    roleDefinitionId: string,
+    overrides: Record<string, unknown> = {},
+  ) => ({
+    id: fixtureId('d0000000', n),
+    tenantId,
+    resourceId:
+      roleDefinitionId === ROLES.ownerOfOther ? OTHER_RESOURCE : RESOURCE,
+    roleDefinitionId,
+    subjectId,
+    externalId: `/assignments/${n}`,
+    startDateTime: '2026-01-01T00:00:00Z',
+    endDateTime: null,
+    assignmentState: 'Active',
+    memberType: 'Direct',
+    status: 'Provisioned',
+    ...overrides,
+  });
+  return {
+    resources: [RESOURCE, OTHER_RESOURCE].map((id, n) => ({
+      id,
+      tenantId,
+      externalId: `/subscriptions/${id}`,
+      type: 'subscription',
+      displayName: `subscription ${n}`,
+      status: 'Active',
+    })),
+    roleDefinitions: [
+      [ROLES.owner, TEMPLATES.owner, RESOURCE],
+      [
+        ROLES.userAccessAdministrator,
+        TEMPLATES.userAccessAdministrator,
+        RESOURCE,
+      ],
+      [ROLES.reader, TEMPLATES.reader, RESOURCE],
+      [ROLES.ownerOfOther, TEMPLATES.owner, OTHER_RESOURCE],
+    ].map(([id, templateId, resourceId]) => ({
+      id,
+      tenantId,
+      resourceId,
+      externalId: `/roleDefinitions/${id}`,
+      displayName: id,
+      templateId,
+    })),
+    subjects: Object.entries(USERS).map(([name, id]) => ({
+      id,
+      tenantId,
+      type: 'User',
+      displayName: name,
+    })),
+    roleAssignments: [
+      assignment(1, USERS.owner, ROLES.owner),
+      assignment(
+        2,
+        USERS.userAccessAdministrator,
+        ROLES.userAccessAdministrator,
+      ),
+      assignment(3, USERS.reader, ROLES.reader),
+      assignment(4, USERS.ownerOfOtherResource, ROLES.ownerOfOther),
+      assignment(5, USERS.eligibleOwner, ROLES.owner, {
+        assignmentState: 'Eligible',
+      }),
+      assignment(6, USERS.formerOwner, ROLES.owner, {
+        endDateTime: '2026-02-01T00:00:00Z',
+      }),
+      assignment(7, USERS.futureOwner, ROLES.owner, {
+        startDateTime: '2099-01-01T00:00:00Z',
+      }),
+    ],
+  };
+}
+
+const user = (objectId: string, directoryRoleIds?: string[]) =>
+  userToken([READ_WRITE], { objectId, directoryRoleIds });
+
+describe('who may cancel a request', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(directory());
+  });
+  afterAll(() => testApp.close());
+
+  async function storedRequest(subStatus: SubStatus = 'PendingApproval') {
+    const stored = aRequest({
+      id: randomUUID(),
+      requestorId: USERS.requestor,
+      subjectId: USERS.subject,
+      resourceId: RESOURCE,
+      roleDefinitionId: ROLES.reader,
+      subStatus,
+      status: subStatus === 'Canceled' ? 'Closed' : 'InProgress',
+    });
+    await storeRequests(testApp.dataSource, stored);
+    return stored;
+  }
+
+  function cancel(id: string, token: string) {
+    return request(testApp.server)
+      .post(`${REQUESTS_PATH}/${id}/cancel`)
+      .set('Authorization', `Bearer ${token}`);
+  }
+
+  it.each([
+    ['the requestor', () => user(USERS.requestor)],
+    ['the subject', () => user(USERS.subject)],
+    ['an active Owner of the resource', () => user(USERS.owner)],
+    [
+      'an active User Access Administrator of the resource',
+      () => user(USERS.userAccessAdministrator),
+    ],
+    [
+      'a Privileged Role Administrator (wids)',
+      () => user(USERS.outsider, [PRIVILEGED_ROLE_ADMINISTRATOR]),
+    ],
+    [
+      'a Global Administrator (wids)',
+      () => user(USERS.outsider, [GLOBAL_ADMINISTRATOR]),
+    ],
+    ['an application with the permission', () => appToken()],
+  ])('%s may: 204, Closed/Canceled, one audit record', async (_case, token) => {
+    const stored = await storedRequest();
+
+    const response = await cancel(stored.id, token());
+
+    expect(response.status).toBe(204);
+    expect(
+      await findStoredRequest(testApp.dataSource, stored.id),
+    ).toMatchObject({
+      subStatus: 'Canceled',
+    });
+    expect(await auditEventsOf(testApp.dataSource, stored.id)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a Reader of the resource', USERS.reader],
+    ['an Owner of another resource', USERS.ownerOfOtherResource],
+    ['an eligible (not active) Owner', USERS.eligibleOwner],
+    ['an Owner whose assignment has ended', USERS.formerOwner],
+    ['an Owner whose assignment has not started', USERS.futureOwner],
+    ['anyone else of the tenant', USERS.outsider],
+  ])(
+    '%s may not: 403 UnauthorizedAccessException, nothing changes',
+    async (_case, objectId) => {
+      const stored = await storedRequest();
+
+      const response = await cancel(stored.id, user(objectId));
+
+      expect(response.status).toBe(403);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.body.error.code).toBe('UnauthorizedAccessException');
+      expect(
+        await findStoredRequest(testApp.dataSource, stored.id),
+      ).toMatchObject({
+        subStatus: 'PendingApproval',
+      });
+      expect(await auditEventsOf(testApp.dataSource, stored.id)).toHaveLength(
+        0,
+      );
+    },
+  );
+
+  it('tells a caller who may not act nothing of the request’s state: 403 for a cancelled one too', async () => {
+    const stored = await storedRequest('Canceled');
+
+    const response = await cancel(stored.id, user(USERS.outsider));
+
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('UnauthorizedAccessException');
+  });
+
+  it('tells the requestor that a cancelled request cannot be cancelled', async () => {
+    const stored = await storedRequest('Canceled');
+
+    const response = await cancel(stored.id, user(USERS.requestor));
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('RequestCannotBeCancelled');
+  });
+
+  it.each([
+    ['its requestor', USERS.requestor, undefined],
+    ['a Global Administrator', USERS.outsider, [GLOBAL_ADMINISTRATOR]],
+  ])(
+    'another tenant’s %s gets RoleAssignmentRequestNotFound: the request does not exist for them',
+    async (_case, objectId, directoryRoleIds) => {
+      const stored = await storedRequest();
+
+      const response = await cancel(
+        stored.id,
+        userToken([READ_WRITE], {
+          tenantId: TENANT_B,
+          objectId,
+          directoryRoleIds,
+        }),
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('RoleAssignmentRequestNotFound');
+      expect(
+        await findStoredRequest(testApp.dataSource, stored.id),
+      ).toMatchObject({
+        subStatus: 'PendingApproval',
+      });
+    },
+  );
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { SubStatus } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.model.js';
+import { RoleAssignmentRequestAuditEventEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request-audit-event.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import { fixtureId } from './support/pim-fixture.js';
 import {
@@ -259,4 +260,156 @@ describe('who may cancel a request', () => {
       });
     },
   );
+});
+
+describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(directory());
+  });
+  afterAll(() => testApp.close());
+
+  async function cancelledRequest() {
+    const stored = aRequest({
+      id: randomUUID(),
+      requestorId: USERS.requestor,
+      subjectId: USERS.subject,
+      resourceId: RESOURCE,
+      roleDefinitionId: ROLES.reader,
+    });
+    await storeRequests(testApp.dataSource, stored);
+    const cancel = await request(testApp.server)
+      .post(`${REQUESTS_PATH}/${stored.id}/cancel`)
+      .set('Authorization', `Bearer ${user(USERS.requestor)}`)
+      .set('client-request-id', 'audit-test');
+    expect(cancel.status).toBe(204);
+    return { id: stored.id, requestId: cancel.headers['request-id'] };
+  }
+
+  function auditEvents(id: string, token: string, query = '') {
+    return request(testApp.server)
+      .get(`${REQUESTS_PATH}/${id}/auditEvents${query}`)
+      .set('Authorization', `Bearer ${token}`);
+  }
+
+  it.each([
+    ['an Owner of the resource', () => user(USERS.owner)],
+    [
+      'a Privileged Role Administrator',
+      () => user(USERS.outsider, [PRIVILEGED_ROLE_ADMINISTRATOR]),
+    ],
+    ['an application with the permission', () => appToken()],
+  ])(
+    'shows %s who changed the request, when and in which call',
+    async (_case, token) => {
+      const cancelled = await cancelledRequest();
+
+      const response = await auditEvents(cancelled.id, token());
+
+      expect(response.status).toBe(200);
+      expect(response.body['@odata.context']).toMatch(
+        /\/beta\/\$metadata#governanceRoleAssignmentRequestAuditEvents$/,
+      );
+      expect(response.body.value).toEqual([
+        {
+          id: expect.any(String),
+          requestId: cancelled.id,
+          action: 'Cancel',
+          actorId: USERS.requestor,
+          actorType: 'User',
+          occurredDateTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          fromSubStatus: 'PendingApproval',
+          toSubStatus: 'Canceled',
+          httpRequestId: cancelled.requestId,
+          clientRequestId: 'audit-test',
+        },
+      ]);
+    },
+  );
+
+  it('pages the events in the order they happened', async () => {
+    const cancelled = await cancelledRequest();
+    const events = testApp.dataSource.getRepository(
+      RoleAssignmentRequestAuditEventEntity,
+    );
+    const [cancel] = await events.findBy({ requestId: cancelled.id });
+    // Earlier events, as the lifecycle will write them: stored out of order on purpose.
+    for (const minutes of [30, 10, 20]) {
+      await events.insert({
+        ...cancel,
+        id: randomUUID(),
+        occurredDateTime: new Date(
+          cancel.occurredDateTime.getTime() - minutes * 60_000,
+        ),
+      });
+    }
+
+    const first = await auditEvents(
+      cancelled.id,
+      appToken(),
+      '?$top=2&$count=true',
+    );
+    const next = (first.body['@odata.nextLink'] as string).replace(
+      /^https?:\/\/[^/]+/,
+      '',
+    );
+    const second = await auditEvents(
+      cancelled.id,
+      appToken(),
+      next.slice(next.indexOf('?')),
+    );
+
+    const times = [...first.body.value, ...second.body.value].map(
+      (event: { occurredDateTime: string }) => event.occurredDateTime,
+    );
+    expect(first.body['@odata.count']).toBe(4);
+    expect(times).toHaveLength(4);
+    expect([...times].sort()).toEqual(times);
+    expect(second.body['@odata.nextLink']).toBeUndefined();
+  });
+
+  it.each([
+    ['its requestor', USERS.requestor],
+    ['its subject', USERS.subject],
+    ['a Reader of the resource', USERS.reader],
+    ['anyone else of the tenant', USERS.outsider],
+  ])('refuses %s: 403 UnauthorizedAccessException', async (_case, objectId) => {
+    const cancelled = await cancelledRequest();
+
+    const response = await auditEvents(cancelled.id, user(objectId));
+
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('UnauthorizedAccessException');
+  });
+
+  it.each([
+    ['an unknown request', () => randomUUID(), () => appToken()],
+    ['a request id that is not a GUID', () => 'nope', () => appToken()],
+  ])(
+    'answers 400 RoleAssignmentRequestNotFound for %s',
+    async (_case, id, token) => {
+      const response = await auditEvents(id(), token());
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('RoleAssignmentRequestNotFound');
+    },
+  );
+
+  it('answers another tenant’s administrator RoleAssignmentRequestNotFound', async () => {
+    const cancelled = await cancelledRequest();
+
+    const response = await auditEvents(
+      cancelled.id,
+      userToken([READ_WRITE], {
+        tenantId: TENANT_B,
+        objectId: USERS.owner,
+        directoryRoleIds: [GLOBAL_ADMINISTRATOR],
+      }),
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('RoleAssignmentRequestNotFound');
+  });
 });

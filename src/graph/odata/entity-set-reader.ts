@@ -91,7 +91,7 @@ export class EntitySetReader {
       base.andWhere(filterSql(query.filter, conditions));
     }
     const keyset = Keyset.of(
-      query.orderBy,
+      query.orderBy.length > 0 ? query.orderBy : (set.defaultOrderBy ?? []),
       (property) => set.properties[property].type,
     );
     const page = base.clone();

@@ -46,6 +46,11 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   /** The property paths `$filter` and `$orderby` may use. */
   readonly properties: Readonly<Record<string, ODataPropertyMapping>>;
   readonly navigation: Readonly<Record<string, ODataNavigationProperty>>;
+  /** The order of a list without `$orderby` (then by id); by id alone when omitted. */
+  readonly defaultOrderBy?: readonly {
+    readonly property: string;
+    readonly direction: 'asc' | 'desc';
+  }[];
   /** The Graph JSON of one entity, every key of `graphProperties` present. */
   present(entity: T): Record<string, unknown>;
   /** The OpenAPI schema of that JSON, or a reference to the document's. */

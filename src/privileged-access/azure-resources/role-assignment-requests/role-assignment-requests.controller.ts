@@ -12,9 +12,14 @@ import { RequiredScopes } from '../../../auth/required-scopes.decorator.js';
 import { ApiGraphErrors } from '../../../graph/api-graph-errors.decorator.js';
 import { NoRequestBody } from '../../../graph/no-request-body.js';
 import {
+  type GraphCollectionBody,
   type GraphEntityBody,
   GraphResponses,
 } from '../../../graph/odata/graph-responses.js';
+import type { ListQuery } from '../../../graph/odata/list-query.js';
+import { ListQueryOf, ListRoute } from '../../../graph/odata/odata-routes.js';
+import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
+import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import { CurrentRequestIds } from '../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import {
@@ -85,6 +90,31 @@ export class RoleAssignmentRequestsController {
       request,
       'governanceRoleAssignmentRequests',
       toGraphRoleAssignmentRequest(await this.service.get(caller, id)),
+    );
+  }
+
+  @ListRoute(AUDIT_EVENTS, {
+    path: ':id/auditEvents',
+    summary:
+      'List the audit events of a governanceRoleAssignmentRequest (extension)',
+    description:
+      "Not a Graph API: an extension of this service. Every change of the request (such as its cancel) in the order it happened: who, when, from and to which sub-status, and the request-id of the call. For applications with the permission, Privileged Role and Global Administrators, and the Owners and User Access Administrators of the request's resource; its requestor and subject get 403. With `$filter`, `$orderby`, `$top`, `$skip`, `$count` and `$select`.",
+  })
+  @RequiredScopes(READ_AZURE_RESOURCES)
+  @ApiGraphErrors(NOT_FOUND, {
+    error: new UnauthorizedAccessError(),
+    summary: 'the caller does not administer the request',
+  })
+  async auditEvents(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id') id: string,
+    @ListQueryOf(AUDIT_EVENTS) query: ListQuery,
+    @Req() request: unknown,
+  ): Promise<GraphCollectionBody> {
+    return this.responses.collection(
+      request,
+      AUDIT_EVENTS.name,
+      await this.service.auditEvents(caller, id, query),
     );
   }
 

@@ -31,6 +31,8 @@ export interface TransitionAudit {
 export interface UserActor {
   readonly userId: string;
   readonly at: Date;
+  /** True when being its requestor or subject is not enough: only administrators may. */
+  readonly administratorsOnly?: boolean;
 }
 
 /** How a user stands to a request of the tenant. */
@@ -171,8 +173,9 @@ export class RoleAssignmentRequestsRepository {
   }
 
   /**
-   * The condition, on a row of the requests table, that the user is its requestor or subject, or
-   * has an active Owner or User Access Administrator assignment on its resource at that time.
+   * The condition, on a row of the requests table, that the user is its requestor or subject
+   * (unless administrators only), or has an active Owner or User Access Administrator assignment
+   * on its resource at that time.
    */
   private userMayActSql(actor: UserActor, parameters: unknown[]): string {
     const requests = this.requests;
@@ -185,16 +188,17 @@ export class RoleAssignmentRequestsRepository {
     const assignment = (property: keyof RoleAssignmentEntity) =>
       `a.${assignments.column(property)}`;
     // Placeholders are bound in the order they appear: SQLite's are positional.
-    const requestor = bind(actor.userId);
-    const subject = bind(actor.userId);
+    const participant = actor.administratorsOnly
+      ? ''
+      : `${requests.column('requestorId')} = ${bind(actor.userId)}
+        OR ${requests.column('subjectId')} = ${bind(actor.userId)}
+        OR `;
     const holder = bind(actor.userId);
     const active = bind('Active');
     const startedBy = bind(assignments.valueOf('startDateTime', actor.at));
     const endsAfter = bind(assignments.valueOf('endDateTime', actor.at));
     const roles = RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ');
-    return `(${requests.column('requestorId')} = ${requestor}
-        OR ${requests.column('subjectId')} = ${subject}
-        OR EXISTS (SELECT 1 FROM ${assignments.table} a
+    return `(${participant}EXISTS (SELECT 1 FROM ${assignments.table} a
               JOIN ${definitions.table} d
                 ON d.${definitions.column('tenantId')} = ${assignment('tenantId')}
                AND d.${definitions.column('id')} = ${assignment('roleDefinitionId')}

@@ -1,5 +1,6 @@
 import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
+import type { EntitySetReader } from '../../../graph/odata/entity-set-reader.js';
 import {
   RequestCannotBeCancelledError,
   RoleAssignmentRequestNotFoundError,
@@ -69,6 +70,7 @@ function serviceWith(
   const clock = { now: () => NOW };
   return new RoleAssignmentRequestsService(
     repository as unknown as RoleAssignmentRequestsRepository,
+    {} as EntitySetReader,
     clock,
   );
 }

@@ -14,13 +14,49 @@ import {
   PIM_ADMINISTRATOR_DIRECTORY_ROLES,
 } from './role-assignment-request.model.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+import { AUDIT_EVENTS } from './audit-events.entity-set.js';
+import {
+  type EntityPage,
+  EntitySetReader,
+} from '../../../graph/odata/entity-set-reader.js';
+import type { ListQuery } from '../../../graph/odata/list-query.js';
 
 @Injectable()
 export class RoleAssignmentRequestsService {
   constructor(
     private readonly repository: RoleAssignmentRequestsRepository,
+    private readonly reader: EntitySetReader,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A page of a request's audit events, for its administrators: applications with the
+   * permission, PIM administrators, and the Owners and User Access Administrators of its
+   * resource. Its requestor and subject are not administrators: 403.
+   */
+  async auditEvents(
+    caller: Principal,
+    id: string,
+    query: ListQuery,
+  ): Promise<EntityPage> {
+    const requestId = normalizeGuid(id);
+    const access =
+      requestId &&
+      (await this.repository.accessOf(caller.tenantId, requestId, {
+        userId: caller.actorId,
+        at: this.clock.now(),
+        administratorsOnly: true,
+      }));
+    if (!access || access === 'no-such-request') {
+      throw new RoleAssignmentRequestNotFoundError();
+    }
+    if (access === 'denied' && actsOnlyAsUser(caller)) {
+      throw new UnauthorizedAccessError();
+    }
+    return this.reader.list(AUDIT_EVENTS, caller.tenantId, query, {
+      requestId: requestId,
+    });
+  }
 
   /** A request of the caller's tenant; another tenant's request does not exist for the caller. */
   async get(

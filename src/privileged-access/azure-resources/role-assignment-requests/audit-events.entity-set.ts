@@ -1,0 +1,73 @@
+import {
+  defineEntitySet,
+  type ODataEntitySet,
+} from '../../../graph/odata/entity-set.js';
+import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
+
+/**
+ * `auditEvents` of a request: an extension of ours (Graph has no such collection), listed by
+ * `GET …/roleAssignmentRequests/{id}/auditEvents` in the order they happened.
+ */
+export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity> =
+  defineEntitySet({
+    name: 'governanceRoleAssignmentRequestAuditEvents',
+    typeName: 'governanceRoleAssignmentRequestAuditEvent',
+    entity: RoleAssignmentRequestAuditEventEntity,
+    graphProperties: [
+      'id',
+      'requestId',
+      'action',
+      'actorId',
+      'actorType',
+      'occurredDateTime',
+      'fromSubStatus',
+      'toSubStatus',
+      'httpRequestId',
+      'clientRequestId',
+    ],
+    properties: {
+      id: { column: 'id', type: 'guid' },
+      action: { column: 'action', type: 'string' },
+      actorId: { column: 'actorId', type: 'guid' },
+      actorType: { column: 'actorType', type: 'string' },
+      occurredDateTime: { column: 'occurredDateTime', type: 'dateTime' },
+      fromSubStatus: { column: 'fromSubStatus', type: 'string' },
+      toSubStatus: { column: 'toSubStatus', type: 'string' },
+    },
+    navigation: {},
+    defaultOrderBy: [{ property: 'occurredDateTime', direction: 'asc' }],
+    present: (event) => ({
+      id: event.id,
+      requestId: event.requestId,
+      action: event.action,
+      actorId: event.actorId,
+      actorType: event.actorType,
+      occurredDateTime: event.occurredDateTime.toISOString(),
+      fromSubStatus: event.fromSubStatus,
+      toSubStatus: event.toSubStatus,
+      httpRequestId: event.httpRequestId,
+      clientRequestId: event.clientRequestId,
+    }),
+    schema: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        requestId: { type: 'string' },
+        action: { type: 'string', example: 'Cancel' },
+        actorId: {
+          type: 'string',
+          description:
+            'The user (oid), or the application (appid) of an application token.',
+        },
+        actorType: { type: 'string', enum: ['User', 'Application'] },
+        occurredDateTime: { type: 'string', format: 'date-time' },
+        fromSubStatus: { type: 'string' },
+        toSubStatus: { type: 'string' },
+        httpRequestId: {
+          type: 'string',
+          description: 'The `request-id` of the call that made the change.',
+        },
+        clientRequestId: { type: 'string' },
+      },
+    },
+  });

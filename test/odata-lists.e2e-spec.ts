@@ -138,6 +138,17 @@ const MODULES: readonly ModuleCase[] = [
         `not (resourceId eq ${RESOURCE(0)}) and displayName ne 'reader 2'`,
         (r) => r.resourceId !== RESOURCE(0),
       ],
+      ["displayName ne 'owner 0'", (r) => r.displayName !== 'owner 0'],
+      [
+        "displayName ge 'reader' and displayName lt 'user'",
+        (r) => (r.displayName as string).startsWith('reader'),
+      ],
+      [
+        "contains(displayName,'ACCESS') or endswith(displayName,' 5')",
+        (r) =>
+          (r.displayName as string).includes('access') ||
+          (r.displayName as string).endsWith(' 5'),
+      ],
     ],
     orderBy: 'displayName',
     selectable: 'templateId',
@@ -163,6 +174,21 @@ const MODULES: readonly ModuleCase[] = [
           r.lastUpdatedDateTime !== null &&
           (r.lastUpdatedDateTime as string) > '2026-03-02T08:00:00Z',
       ],
+      [
+        `roleDefinitionId in ('${ROLE_DEFINITION(1)}', '${ROLE_DEFINITION(6)}')`,
+        (r) =>
+          [ROLE_DEFINITION(1), ROLE_DEFINITION(6)].includes(
+            r.roleDefinitionId as string,
+          ),
+      ],
+      ['not (isDefault eq true)', (r) => r.isDefault !== true],
+      [
+        "startswith(lastUpdatedBy,'ADMIN') and lastUpdatedDateTime le 2026-03-02T08:00:00Z",
+        (r) =>
+          r.lastUpdatedBy !== null &&
+          (r.lastUpdatedDateTime as string) <= '2026-03-02T08:00:00Z',
+      ],
+      ['lastUpdatedBy ne null', (r) => r.lastUpdatedBy !== null],
       [
         `roleDefinitionId eq '${ROLE_DEFINITION(5)}' or lastUpdatedBy eq null`,
         (r) =>
@@ -190,6 +216,26 @@ const MODULES: readonly ModuleCase[] = [
       ],
       [`subjectId eq '${SUBJECT(1)}'`, (r) => r.subjectId === SUBJECT(1)],
       ['endDateTime eq null', (r) => r.endDateTime === null],
+      [
+        'endDateTime gt 2026-12-04T00:00:00Z',
+        (r) =>
+          r.endDateTime !== null &&
+          (r.endDateTime as string) > '2026-12-04T00:00:00Z',
+      ],
+      [
+        "not (assignmentState eq 'Active') and startDateTime le 2026-05-02T00:00:00Z",
+        (r) =>
+          r.assignmentState !== 'Active' &&
+          (r.startDateTime as string) <= '2026-05-02T00:00:00Z',
+      ],
+      [
+        "contains(externalId,'000000000005') or subjectId ne '" +
+          SUBJECT(0) +
+          "'",
+        (r) =>
+          (r.externalId as string).includes('000000000005') ||
+          r.subjectId !== SUBJECT(0),
+      ],
       [
         `linkedEligibleRoleAssignmentId in ('${ROLE_ASSIGNMENT(0)}', null)`,
         (r) =>
@@ -236,6 +282,23 @@ const MODULES: readonly ModuleCase[] = [
           r.reason === 'reason 5',
       ],
       ['reason eq null', (r) => r.reason === null],
+      [
+        "status/subStatus ne 'Granted' and not (type eq 'UserAdd')",
+        (r) => subStatusOf(r) !== 'Granted' && r.type !== 'UserAdd',
+      ],
+      [
+        "startswith(reason,'Reason') or schedule/startDateTime gt 2026-11-15T10:00:00Z",
+        (r) =>
+          typeof r.reason === 'string' ||
+          ((r.schedule as { startDateTime?: string } | null)?.startDateTime ??
+            '') > '2026-11-15T10:00:00Z',
+      ],
+      [
+        `subjectId eq ${SUBJECT(1)} and requestedDateTime ge 2026-11-02T09:00:00Z`,
+        (r) =>
+          r.subjectId === SUBJECT(1) &&
+          (r.requestedDateTime as string) >= '2026-11-02T09:00:00Z',
+      ],
       [
         'schedule/endDateTime ne null',
         (r) =>

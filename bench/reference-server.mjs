@@ -10,6 +10,7 @@ import { createSecretKey, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { URLSearchParams } from 'node:url';
 import pg from 'pg';
+import { MAY_ACT, mayActValues, numbered } from './statements.mjs';
 
 const { PORT, DATABASE_FILE, DATABASE_URL, DATABASE_SCHEMA, AUTH_JWT_SECRET } =
   process.env;
@@ -45,22 +46,26 @@ const LIST_SQL = (parameter, after) =>
     WHERE tenant_id = ${parameter(1)} AND (sub_status = ${parameter(2)} AND resource_id = ${parameter(3)})${after ? ` AND ((id > ${parameter(4)}))` : ''}
     ORDER BY id ASC LIMIT`;
 
-/** The cancel's UPDATE and audit INSERT, the existence check, the GET and the list, per database. */
+const sqliteInstant = (date) =>
+  date.toISOString().replace('T', ' ').slice(0, 23);
+
+/** The cancel's UPDATE and audit INSERT, the access check, the GET and the list, per database. */
 function sqliteStore(file) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   const cancelStatement = db.prepare(`UPDATE role_assignment_requests
       SET previous_sub_status = sub_status, status = ?, sub_status = ?
-    WHERE id = ? AND tenant_id = ? AND sub_status IN (?, ?, ?, ?)
+    WHERE id = ? AND tenant_id = ? AND sub_status IN (?, ?, ?, ?) AND ${MAY_ACT(() => '?')}
     RETURNING previous_sub_status`);
   const auditStatement =
     db.prepare(`INSERT INTO role_assignment_request_audit_events
     (id, tenant_id, request_id, action, actor_id, actor_type, occurred_date_time,
      from_sub_status, to_sub_status, http_request_id, client_request_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const existsStatement = db.prepare(
-    'SELECT 1 FROM role_assignment_requests WHERE tenant_id = ? AND id = ? LIMIT 1',
+  const accessStatement = db.prepare(
+    `SELECT CASE WHEN ${MAY_ACT(() => '?')} THEN 1 ELSE 0 END AS allowed
+       FROM role_assignment_requests WHERE tenant_id = ? AND id = ?`,
   );
   const getStatement = db.prepare(
     'SELECT * FROM role_assignment_requests WHERE tenant_id = ? AND id = ?',
@@ -69,12 +74,14 @@ function sqliteStore(file) {
   const nextPageStatement = db.prepare(`${LIST_SQL(() => '?', true)} ?`);
   const cancelTransaction = db.transaction(
     (tenantId, id, actorId, requestId) => {
+      const now = new Date();
       const row = cancelStatement.get(
         'Closed',
         'Canceled',
         id,
         tenantId,
         ...CANCELLABLE,
+        ...mayActValues(actorId, sqliteInstant(now)),
       );
       if (row) {
         auditStatement.run(
@@ -84,7 +91,7 @@ function sqliteStore(file) {
           'Cancel',
           actorId,
           'User',
-          new Date().toISOString().replace('T', ' ').slice(0, 23),
+          sqliteInstant(now),
           row.previous_sub_status,
           'Canceled',
           requestId,
@@ -96,8 +103,18 @@ function sqliteStore(file) {
   );
   return {
     cancel: async (...args) => cancelTransaction(...args),
-    exists: async (tenantId, id) =>
-      existsStatement.get(tenantId, id) !== undefined,
+    access: async (tenantId, id, userId) => {
+      const row = accessStatement.get(
+        ...mayActValues(userId, sqliteInstant(new Date())),
+        tenantId,
+        id,
+      );
+      return row === undefined
+        ? 'none'
+        : row.allowed === 1
+          ? 'allowed'
+          : 'denied';
+    },
     get: async (tenantId, id) => getStatement.get(tenantId, id),
     list: async (tenantId, subStatus, resourceId, after, limit) =>
       after === undefined
@@ -119,12 +136,21 @@ function postgresStore(url, schema) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        const now = new Date();
         const { rows } = await client.query(
           `UPDATE role_assignment_requests
               SET previous_sub_status = sub_status, status = $1, sub_status = $2
             WHERE id = $3 AND tenant_id = $4 AND sub_status IN ($5, $6, $7, $8)
+              AND ${MAY_ACT(numbered(9))}
             RETURNING previous_sub_status`,
-          ['Closed', 'Canceled', id, tenantId, ...CANCELLABLE],
+          [
+            'Closed',
+            'Canceled',
+            id,
+            tenantId,
+            ...CANCELLABLE,
+            ...mayActValues(actorId, now),
+          ],
         );
         if (rows[0]) {
           await client.query(
@@ -139,7 +165,7 @@ function postgresStore(url, schema) {
               'Cancel',
               actorId,
               'User',
-              new Date(),
+              now,
               rows[0].previous_sub_status,
               'Canceled',
               requestId,
@@ -156,12 +182,17 @@ function postgresStore(url, schema) {
         client.release();
       }
     },
-    async exists(tenantId, id) {
+    async access(tenantId, id, userId) {
       const { rows } = await pool.query(
-        'SELECT 1 FROM role_assignment_requests WHERE tenant_id = $1 AND id = $2 LIMIT 1',
-        [tenantId, id],
+        `SELECT CASE WHEN ${MAY_ACT(numbered(1))} THEN 1 ELSE 0 END AS allowed
+           FROM role_assignment_requests WHERE tenant_id = $9 AND id = $10`,
+        [...mayActValues(userId, new Date()), tenantId, id],
       );
-      return rows.length > 0;
+      return rows.length === 0
+        ? 'none'
+        : rows[0].allowed === 1
+          ? 'allowed'
+          : 'denied';
     },
     async get(tenantId, id) {
       const { rows } = await pool.query(
@@ -362,19 +393,29 @@ async function answer(request, response, requestId) {
     if (await store.cancel(claims.tid, id, claims.oid, requestId)) {
       return response.writeHead(204).end();
     }
-    return (await store.exists(claims.tid, id))
+    const access = await store.access(claims.tid, id, claims.oid);
+    if (access === 'none') {
+      return sendError(
+        response,
+        400,
+        'RoleAssignmentRequestNotFound',
+        'The governanceRoleAssignmentRequest does not exist in system.',
+        requestId,
+      );
+    }
+    return access === 'denied'
       ? sendError(
           response,
-          400,
-          'RequestCannotBeCancelled',
-          'Only requests in status of Granted, PendingApproval, PendingApprovalProvisioning and PendingAdminDecision can be cancelled.',
+          403,
+          'UnauthorizedAccessException',
+          'Attempted to perform an unauthorized operation.',
           requestId,
         )
       : sendError(
           response,
           400,
-          'RoleAssignmentRequestNotFound',
-          'The governanceRoleAssignmentRequest does not exist in system.',
+          'RequestCannotBeCancelled',
+          'Only requests in status of Granted, PendingApproval, PendingApprovalProvisioning and PendingAdminDecision can be cancelled.',
           requestId,
         );
   }

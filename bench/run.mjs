@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { MAY_ACT, mayActValues } from './statements.mjs';
 import {
   backgroundId,
   listedIds,
@@ -403,6 +404,12 @@ function secondPageAfter(backgroundCount) {
   return listedIds(backgroundCount, 0, LIST_TOP).at(-1) ?? backgroundId(0);
 }
 
+/** A placeholder function giving the values, quoted, in turn: for plans with literals. */
+function literalsOf(values) {
+  let next = 0;
+  return () => `'${values[next++]}'`;
+}
+
 function queryPlans(databaseFile, backgroundCount) {
   const db = new Database(databaseFile, { readonly: true });
   const plan = (sql, ...parameters) =>
@@ -414,7 +421,8 @@ function queryPlans(databaseFile, backgroundCount) {
   const plans = {
     cancelUpdate: plan(
       `UPDATE role_assignment_requests SET previous_sub_status = sub_status, status = ?, sub_status = ?
-      WHERE id = ? AND tenant_id = ? AND sub_status IN (?, ?, ?, ?) RETURNING previous_sub_status`,
+      WHERE id = ? AND tenant_id = ? AND sub_status IN (?, ?, ?, ?) AND ${MAY_ACT(() => '?')}
+      RETURNING previous_sub_status`,
       'Closed',
       'Canceled',
       poolId(0),
@@ -423,9 +431,12 @@ function queryPlans(databaseFile, backgroundCount) {
       'PendingApproval',
       'PendingApprovalProvisioning',
       'PendingAdminDecision',
+      ...mayActValues(USER, '2026-11-28 12:00:00.000'),
     ),
-    cancelExists: plan(
-      'SELECT 1 FROM role_assignment_requests WHERE tenant_id = ? AND id = ? LIMIT 1',
+    cancelAccess: plan(
+      `SELECT CASE WHEN ${MAY_ACT(() => '?')} THEN 1 ELSE 0 END AS allowed
+         FROM role_assignment_requests WHERE tenant_id = ? AND id = ?`,
+      ...mayActValues(USER, '2026-11-28 12:00:00.000'),
       TENANT,
       poolId(0),
     ),
@@ -521,6 +532,7 @@ async function postgresQueryPlans(schema, backgroundCount) {
       `UPDATE role_assignment_requests SET previous_sub_status = sub_status, status = 'Closed', sub_status = 'Canceled'
         WHERE id = '${poolId(0)}' AND tenant_id = '${TENANT}'
           AND sub_status IN ('Granted', 'PendingApproval', 'PendingApprovalProvisioning', 'PendingAdminDecision')
+          AND ${MAY_ACT(literalsOf(mayActValues(USER, '2026-11-28T12:00:00Z')))}
         RETURNING previous_sub_status`,
     ),
     get: await plan(

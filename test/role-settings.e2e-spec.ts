@@ -52,11 +52,12 @@ describe('PATCH …/roleSettings/{id}', () => {
       .findOneByOrFail({ tenantId, id });
   }
 
-  it('replaces the named rule lists, keeps the others, records who and when: 204 with no body', async () => {
+  it('replaces the named rule lists, keeps the others, records who and when: 204 with no body (@odata.type ignored)', async () => {
     const id = ROLE_SETTING(1);
     const before = await stored(id);
 
     const response = await patch(id.toUpperCase(), {
+      '@odata.type': '#microsoft.graph.governanceRoleSetting',
       userMemberSettings: [MFA_REQUIRED, JUSTIFICATION],
     });
 

@@ -1,16 +1,19 @@
 import { Body, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { BadRequestError } from './graph-errors.js';
+import { withoutODataAnnotations } from './odata/annotations.js';
 import { validationProblems } from './validation-problems.js';
 
 /**
  * Validates a JSON request body against a class-validator class: anything else, including a
- * property the class does not declare, is a 400 BadRequest listing every problem.
+ * property the class does not declare, is a 400 BadRequest listing every problem. `@odata.*`
+ * annotations (the SDKs send `@odata.type`) are not data and are dropped first.
  */
 class GraphBodyPipe<T extends object> implements PipeTransform<unknown, T> {
   constructor(private readonly bodyClass: new () => T) {}
 
-  transform(value: unknown): T {
+  transform(body: unknown): T {
+    const value = withoutODataAnnotations(body);
     const problems = validationProblems('body', this.bodyClass, value);
     if (problems.length > 0) {
       throw new BadRequestError(

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { IsIn, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { withoutODataAnnotations } from '../graph/odata/annotations.js';
 import {
   findRepeatedIds,
   SeedError,
   validateRecords,
-  withoutODataAnnotations,
 } from './seed-validation.js';
 
 class Inner {

@@ -65,16 +65,3 @@ export function findRepeatedIds(
   });
   return problems;
 }
-
-/** Graph-shaped records may carry `@odata.*` annotations; they are not data. */
-export function withoutODataAnnotations(record: unknown): unknown {
-  if (
-    !isPlainObject(record) ||
-    !Object.keys(record).some((key) => key.startsWith('@odata.'))
-  ) {
-    return record;
-  }
-  return Object.fromEntries(
-    Object.entries(record).filter(([key]) => !key.startsWith('@odata.')),
-  );
-}

@@ -8,7 +8,8 @@ import {
   type SeedCollectionOptions,
 } from './seed-collection.js';
 import { validateCollection } from './parallel-validation.js';
-import { SeedError, withoutODataAnnotations } from './seed-validation.js';
+import { withoutODataAnnotations } from '../graph/odata/annotations.js';
+import { SeedError } from './seed-validation.js';
 
 export type SeedSummary = Record<string, number>;
 

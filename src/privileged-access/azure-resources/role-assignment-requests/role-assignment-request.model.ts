@@ -51,6 +51,19 @@ export const CANCELLABLE_SUB_STATUSES: readonly SubStatus[] = [
   'PendingAdminDecision',
 ];
 
+/** A request in one of these is still open: another about the same assignment must wait. */
+export const PENDING_SUB_STATUSES: readonly SubStatus[] = [
+  'Accepted',
+  'PendingEvaluation',
+  'Granted',
+  'PendingProvisioning',
+  'PendingApprovalProvisioning',
+  'PendingApproval',
+  'PendingAdminDecision',
+  'AdminApproved',
+  'ProvisioningStarted',
+];
+
 export function isCancellable(subStatus: SubStatus): boolean {
   return CANCELLABLE_SUB_STATUSES.includes(subStatus);
 }
@@ -71,4 +84,4 @@ export const PIM_ADMINISTRATOR_DIRECTORY_ROLES: readonly string[] = [
 ];
 
 /** What an audit record says happened to a request. */
-export type AuditAction = 'Cancel';
+export type AuditAction = 'Create' | 'Cancel';

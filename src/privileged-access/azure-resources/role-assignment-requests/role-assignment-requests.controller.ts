@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
+  ApiBody,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -32,14 +34,25 @@ import {
   GovernanceRoleAssignmentRequestEntityResponse,
 } from './dto/governance-role-assignment-request.dto.js';
 import {
+  PendingRoleAssignmentRequestError,
+  PolicyValidationFailedError,
   RequestCannotBeCancelledError,
+  ResourceIsLockedError,
+  RoleAssignmentDoesNotExistError,
+  RoleAssignmentExistsError,
   RoleAssignmentRequestNotFoundError,
+  RoleNotFoundError,
+  SubjectNotFoundError,
 } from './role-assignment-request.errors.js';
 import {
   type GraphRoleAssignmentRequest,
   toGraphRoleAssignmentRequest,
 } from './role-assignment-request.presenter.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
+import { RoleAssignmentRequestCreation } from './role-assignment-request-creation.service.js';
+import { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
+import { GraphBody } from '../../../graph/graph-body.js';
+import { ResourceNotFoundError } from '../resources/resource.errors.js';
 
 // The request of the Graph documentation's cancel example.
 const SEED_EXAMPLE_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
@@ -48,9 +61,8 @@ const NOT_FOUND = {
   summary: "an unknown id, an id that is not a GUID, another tenant's request",
 };
 
-@Controller(`${AZURE_RESOURCES_ROUTE}/roleAssignmentRequests`)
-@ApiTags('privilegedAccess.governanceRoleAssignmentRequest')
-@ApiParam({
+/** The `{id}` of the routes of one request (not the collection's POST). */
+const ID_PARAMETER = ApiParam({
   name: 'id',
   description:
     'The id of the governanceRoleAssignmentRequest, a GUID in any letter case.',
@@ -61,13 +73,18 @@ const NOT_FOUND = {
       value: SEED_EXAMPLE_ID,
     },
   },
-})
+});
+
+@Controller(`${AZURE_RESOURCES_ROUTE}/roleAssignmentRequests`)
+@ApiTags('privilegedAccess.governanceRoleAssignmentRequest')
 export class RoleAssignmentRequestsController {
   constructor(
     private readonly service: RoleAssignmentRequestsService,
+    private readonly creation: RoleAssignmentRequestCreation,
     private readonly responses: GraphResponses,
   ) {}
 
+  @ID_PARAMETER
   @Get(':id')
   @RequiredScopes(READ_AZURE_RESOURCES)
   @ApiOperation({
@@ -93,6 +110,7 @@ export class RoleAssignmentRequestsController {
     );
   }
 
+  @ID_PARAMETER
   @ListRoute(AUDIT_EVENTS, {
     path: ':id/auditEvents',
     summary:
@@ -118,6 +136,51 @@ export class RoleAssignmentRequestsController {
     );
   }
 
+  @Post()
+  @HttpCode(201)
+  @RequiredScopes(WRITE_AZURE_RESOURCES)
+  @ApiOperation({
+    summary: 'Create governanceRoleAssignmentRequest',
+    description:
+      "Ask to add, activate (`UserAdd` of an eligible assignment), update, extend, renew or remove a role assignment. Users ask for themselves (`User*` types); Owners and User Access Administrators of the resource, Privileged Role and Global Administrators and applications for anyone (`Admin*`). The role's settings decide: `JustificationRule` needs a reason, `ExpirationRule` bounds the schedule, `ApprovalRule` makes a `UserAdd` wait in `PendingApproval`; `UserExtend` and `UserRenew` wait in `PendingAdminDecision`. Otherwise the request is `Provisioned` (its assignment written) or, starting later, `Granted`; removals end `Closed` / `Revoked`.",
+  })
+  @ApiBody({ type: CreateRoleAssignmentRequestDto })
+  @ApiCreatedResponse({
+    description: 'The request, with `@odata.context`.',
+    type: GovernanceRoleAssignmentRequestEntityResponse,
+  })
+  @ApiGraphErrors(
+    { error: new ResourceNotFoundError() },
+    { error: new RoleNotFoundError() },
+    { error: new SubjectNotFoundError() },
+    { error: new ResourceIsLockedError() },
+    { error: new PendingRoleAssignmentRequestError() },
+    { error: new RoleAssignmentExistsError() },
+    { error: new RoleAssignmentDoesNotExistError() },
+    { error: new PolicyValidationFailedError(['ExpirationRule']) },
+    {
+      error: new UnauthorizedAccessError(),
+      summary:
+        'a user asking for someone else, or an Admin* request of a non-administrator',
+    },
+  )
+  async create(
+    @CurrentPrincipal() caller: Principal,
+    @GraphBody(CreateRoleAssignmentRequestDto)
+    body: CreateRoleAssignmentRequestDto,
+    @CurrentRequestIds() httpRequest: RequestIds,
+    @Req() request: unknown,
+  ): Promise<GraphEntityBody<GraphRoleAssignmentRequest>> {
+    return this.responses.entity(
+      request,
+      'governanceRoleAssignmentRequests',
+      toGraphRoleAssignmentRequest(
+        await this.creation.create(caller, body, httpRequest),
+      ),
+    );
+  }
+
+  @ID_PARAMETER
   @Post(':id/cancel')
   @HttpCode(204)
   @RequiredScopes(WRITE_AZURE_RESOURCES)

@@ -4,6 +4,8 @@ import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request
 import { RoleAssignmentRequestListsController } from './role-assignment-request-lists.controller.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
+import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
+import { RoleAssignmentRequestCreation } from './role-assignment-request-creation.service.js';
 import { RoleAssignmentRequestsController } from './role-assignment-requests.controller.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsSeeder } from './role-assignment-requests.seeder.js';
@@ -25,6 +27,8 @@ import { RoleAssignmentRequestsService } from './role-assignment-requests.servic
     RoleAssignmentRequestsService,
     RoleAssignmentRequestsSeeder,
     RoleAssignmentRequestQueries,
+    RoleAssignmentRequestCreationRepository,
+    RoleAssignmentRequestCreation,
   ],
 })
 export class RoleAssignmentRequestsModule {}

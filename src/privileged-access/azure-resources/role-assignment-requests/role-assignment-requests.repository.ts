@@ -56,7 +56,7 @@ export class RoleAssignmentRequestsRepository {
   private readonly requests: EntitySql<RoleAssignmentRequestEntity>;
   private readonly auditEvents: EntitySql<RoleAssignmentRequestAuditEventEntity>;
   private readonly selectInTenant: string;
-  private readonly insertAuditEvent: string;
+  private readonly insertAuditEventSql: string;
   private readonly assignments: EntitySql<RoleAssignmentEntity>;
   private readonly definitions: EntitySql<RoleDefinitionEntity>;
 
@@ -75,7 +75,7 @@ export class RoleAssignmentRequestsRepository {
     this.requests = requests;
     this.auditEvents = auditEvents;
     this.selectInTenant = `SELECT * FROM ${requests.table} WHERE ${inTenant}`;
-    this.insertAuditEvent = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
+    this.insertAuditEventSql = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
   }
 
   async findInTenant(
@@ -117,20 +117,27 @@ export class RoleAssignmentRequestsRepository {
     return this.sql.transaction(async (session) => {
       const previous = await this.updateSubStatus(session, transition);
       if (previous !== undefined) {
-        await session.run(
-          this.insertAuditEvent,
-          this.auditEvents.valuesOf({
-            id: randomUUID(),
-            tenantId: transition.tenantId,
-            requestId: transition.requestId,
-            fromSubStatus: previous,
-            toSubStatus: transition.toSubStatus,
-            ...transition.audit,
-          }),
-        );
+        await this.insertAuditEvent(session, {
+          tenantId: transition.tenantId,
+          requestId: transition.requestId,
+          fromSubStatus: previous,
+          toSubStatus: transition.toSubStatus,
+          ...transition.audit,
+        });
       }
       return previous;
     });
+  }
+
+  /** Records one change of a request, in the caller's transaction. */
+  async insertAuditEvent(
+    session: SqlSession,
+    event: Omit<RoleAssignmentRequestAuditEventEntity, 'id'>,
+  ): Promise<void> {
+    await session.run(
+      this.insertAuditEventSql,
+      this.auditEvents.valuesOf({ id: randomUUID(), ...event }),
+    );
   }
 
   /** Inserts the requests, or overwrites those whose id exists, in the caller's transaction. */

@@ -9,10 +9,8 @@ import {
   RequestCannotBeCancelledError,
   RoleAssignmentRequestNotFoundError,
 } from './role-assignment-request.errors.js';
-import {
-  CANCELLABLE_SUB_STATUSES,
-  PIM_ADMINISTRATOR_DIRECTORY_ROLES,
-} from './role-assignment-request.model.js';
+import { actsOnlyAsUser } from './role-assignment-request.access.js';
+import { CANCELLABLE_SUB_STATUSES } from './role-assignment-request.model.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import {
@@ -127,14 +125,4 @@ export class RoleAssignmentRequestsService {
     }
     throw new RequestCannotBeCancelledError();
   }
-}
-
-/** A delegated caller without a PIM administrator directory role acts only as a user. */
-function actsOnlyAsUser(caller: Principal): boolean {
-  return (
-    caller.kind === 'delegated' &&
-    !caller.directoryRoleIds.some((role) =>
-      PIM_ADMINISTRATOR_DIRECTORY_ROLES.includes(role),
-    )
-  );
 }

@@ -25,7 +25,7 @@ import {
 
 const GUID_MESSAGE = { message: '$property must be a GUID' };
 // ISO 8601 durations as Graph writes them: PT8H, P1D, P1DT12H30M…
-const ISO_DURATION =
+export const ISO_DURATION =
   /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
 export class SeedStatusDetailDto {

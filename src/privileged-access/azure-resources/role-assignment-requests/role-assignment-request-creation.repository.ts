@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import type { ObjectLiteral } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { EntitySql } from '../../../database/entity-sql.js';
+import type { SqlSession } from '../../../database/sql-client.js';
+import { ResourceEntity } from '../resources/resource.entity.js';
+import { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
+import { RoleDefinitionEntity } from '../role-definitions/role-definition.entity.js';
+import { RoleSettingEntity } from '../role-settings/role-setting.entity.js';
+import { SubjectEntity } from '../subjects/subject.entity.js';
+import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import {
+  type AssignmentState,
+  PENDING_SUB_STATUSES,
+  RESOURCE_ADMINISTRATOR_ROLES,
+} from './role-assignment-request.model.js';
+
+/** Who holds which role on which resource: the key of an assignment a request is about. */
+export interface AssignmentKey {
+  readonly tenantId: string;
+  readonly resourceId: string;
+  readonly roleDefinitionId: string;
+  readonly subjectId: string;
+}
+
+/**
+ * What creating a request reads and writes, all within the caller's transaction: the
+ * resource, role, subject and settings it names, the assignments and pending requests it
+ * must not collide with, and the request and assignment it writes.
+ */
+@Injectable()
+export class RoleAssignmentRequestCreationRepository {
+  private readonly resources: EntitySql<ResourceEntity>;
+  private readonly definitions: EntitySql<RoleDefinitionEntity>;
+  private readonly subjects: EntitySql<SubjectEntity>;
+  private readonly settings: EntitySql<RoleSettingEntity>;
+  private readonly assignments: EntitySql<RoleAssignmentEntity>;
+  private readonly requests: EntitySql<RoleAssignmentRequestEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.resources = new EntitySql(dataSource, ResourceEntity);
+    this.definitions = new EntitySql(dataSource, RoleDefinitionEntity);
+    this.subjects = new EntitySql(dataSource, SubjectEntity);
+    this.settings = new EntitySql(dataSource, RoleSettingEntity);
+    this.assignments = new EntitySql(dataSource, RoleAssignmentEntity);
+    this.requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
+  }
+
+  resource(session: SqlSession, tenantId: string, id: string) {
+    return this.one(session, this.resources, { tenantId, id });
+  }
+
+  roleDefinition(session: SqlSession, tenantId: string, id: string) {
+    return this.one(session, this.definitions, { tenantId, id });
+  }
+
+  subject(session: SqlSession, tenantId: string, id: string) {
+    return this.one(session, this.subjects, { tenantId, id });
+  }
+
+  settingOf(session: SqlSession, tenantId: string, roleDefinitionId: string) {
+    return this.one(session, this.settings, { tenantId, roleDefinitionId });
+  }
+
+  /** The assignment of that key and state in effect at `at`, if any. */
+  async assignment(
+    session: SqlSession,
+    key: AssignmentKey,
+    assignmentState: AssignmentState,
+    at: Date,
+  ): Promise<RoleAssignmentEntity | undefined> {
+    const sql = this.assignments;
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
+    const [row] = await session.rows(
+      `SELECT * FROM ${sql.table}
+        WHERE ${sql.column('tenantId')} = ${bind(key.tenantId)}
+          AND ${sql.column('resourceId')} = ${bind(key.resourceId)}
+          AND ${sql.column('roleDefinitionId')} = ${bind(key.roleDefinitionId)}
+          AND ${sql.column('subjectId')} = ${bind(key.subjectId)}
+          AND ${sql.column('assignmentState')} = ${bind(assignmentState)}
+          AND (${sql.column('endDateTime')} IS NULL OR ${sql.column('endDateTime')} > ${bind(sql.valueOf('endDateTime', at))})
+        LIMIT 1`,
+      parameters,
+    );
+    return row ? sql.hydrate(row) : undefined;
+  }
+
+  /** Whether a request about the same assignment (and state) is still pending. */
+  async pendingRequestExists(
+    session: SqlSession,
+    key: AssignmentKey,
+    assignmentState: AssignmentState,
+  ): Promise<boolean> {
+    const sql = this.requests;
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
+    const rows = await session.rows(
+      `SELECT 1 AS found FROM ${sql.table}
+        WHERE ${sql.column('tenantId')} = ${bind(key.tenantId)}
+          AND ${sql.column('resourceId')} = ${bind(key.resourceId)}
+          AND ${sql.column('roleDefinitionId')} = ${bind(key.roleDefinitionId)}
+          AND ${sql.column('subjectId')} = ${bind(key.subjectId)}
+          AND ${sql.column('assignmentState')} = ${bind(assignmentState)}
+          AND ${sql.column('subStatus')} IN (${PENDING_SUB_STATUSES.map(bind).join(', ')})
+        LIMIT 1`,
+      parameters,
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the user holds an active Owner or User Access Administrator role on the resource. */
+  async administers(
+    session: SqlSession,
+    tenantId: string,
+    resourceId: string,
+    userId: string,
+    at: Date,
+  ): Promise<boolean> {
+    const a = this.assignments;
+    const d = this.definitions;
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => a.parameter(parameters.push(value) - 1);
+    const rows = await session.rows(
+      `SELECT 1 AS found FROM ${a.table} a
+         JOIN ${d.table} d ON d.${d.column('tenantId')} = a.${a.column('tenantId')}
+                          AND d.${d.column('id')} = a.${a.column('roleDefinitionId')}
+        WHERE a.${a.column('tenantId')} = ${bind(tenantId)}
+          AND a.${a.column('resourceId')} = ${bind(resourceId)}
+          AND a.${a.column('subjectId')} = ${bind(userId)}
+          AND a.${a.column('assignmentState')} = ${bind('Active')}
+          AND (a.${a.column('startDateTime')} IS NULL OR a.${a.column('startDateTime')} <= ${bind(a.valueOf('startDateTime', at))})
+          AND (a.${a.column('endDateTime')} IS NULL OR a.${a.column('endDateTime')} > ${bind(a.valueOf('endDateTime', at))})
+          AND d.${d.column('templateId')} IN (${RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ')})
+        LIMIT 1`,
+      parameters,
+    );
+    return rows.length > 0;
+  }
+
+  insertRequest(session: SqlSession, request: RoleAssignmentRequestEntity) {
+    return this.insert(session, this.requests, request);
+  }
+
+  insertAssignment(session: SqlSession, assignment: RoleAssignmentEntity) {
+    return this.insert(session, this.assignments, assignment);
+  }
+
+  /** Sets when an assignment ends (now, for a removal; later, for an extension). */
+  async endAssignment(
+    session: SqlSession,
+    assignment: RoleAssignmentEntity,
+    end: Date | null,
+  ): Promise<void> {
+    const sql = this.assignments;
+    await session.run(
+      `UPDATE ${sql.table} SET ${sql.column('endDateTime')} = ${sql.parameter(0)}
+        WHERE ${sql.column('tenantId')} = ${sql.parameter(1)} AND ${sql.column('id')} = ${sql.parameter(2)}`,
+      [sql.valueOf('endDateTime', end), assignment.tenantId, assignment.id],
+    );
+  }
+
+  private async one<T extends ObjectLiteral>(
+    session: SqlSession,
+    sql: EntitySql<T>,
+    where: Partial<Record<keyof T & string, string>>,
+  ): Promise<T | undefined> {
+    const entries = Object.entries(where) as [keyof T & string, string][];
+    const conditions = entries.map(
+      ([property], index) =>
+        `${sql.column(property)} = ${sql.parameter(index)}`,
+    );
+    const [row] = await session.rows(
+      `SELECT * FROM ${sql.table} WHERE ${conditions.join(' AND ')} LIMIT 1`,
+      entries.map(([, value]) => value),
+    );
+    return row ? sql.hydrate(row) : undefined;
+  }
+
+  private async insert<T extends ObjectLiteral>(
+    session: SqlSession,
+    sql: EntitySql<T>,
+    entity: T,
+  ): Promise<void> {
+    await session.run(
+      `INSERT INTO ${sql.table} ${sql.columnList} VALUES ${sql.rowPlaceholders(0)}`,
+      sql.valuesOf(entity),
+    );
+  }
+}

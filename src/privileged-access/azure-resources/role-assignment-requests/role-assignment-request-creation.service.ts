@@ -1,0 +1,346 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
+import type { Principal } from '../../../auth/principal.js';
+import { Clock } from '../../../clock/clock.js';
+import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
+import { BadRequestError } from '../../../graph/graph-errors.js';
+import type { RequestIds } from '../../../graph/request-ids.js';
+import { ResourceNotFoundError } from '../resources/resource.errors.js';
+import type { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
+import type { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
+import { actsOnlyAsUser } from './role-assignment-request.access.js';
+import {
+  type AssignmentKey,
+  RoleAssignmentRequestCreationRepository,
+} from './role-assignment-request-creation.repository.js';
+import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import {
+  PendingRoleAssignmentRequestError,
+  PolicyValidationFailedError,
+  ResourceIsLockedError,
+  RoleAssignmentDoesNotExistError,
+  RoleAssignmentExistsError,
+  RoleNotFoundError,
+  SubjectNotFoundError,
+} from './role-assignment-request.errors.js';
+import type {
+  RequestStatus,
+  RequestType,
+  SubStatus,
+} from './role-assignment-request.model.js';
+import {
+  endAfter,
+  evaluatePolicy,
+  ruleListFor,
+} from './role-assignment-request.policy.js';
+import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+
+/** The types that must say when: the assignment they grant or change has a schedule. */
+const SCHEDULED_TYPES: readonly RequestType[] = [
+  'AdminAdd',
+  'UserAdd',
+  'AdminUpdate',
+  'AdminExtend',
+  'AdminRenew',
+  'UserExtend',
+  'UserRenew',
+];
+const REMOVALS: readonly RequestType[] = ['AdminRemove', 'UserRemove'];
+
+interface Grant {
+  readonly start: Date;
+  readonly end: Date | null;
+}
+
+/**
+ * Creating a request: who may ask for what, what it collides with, what its role's rules say,
+ * and its outcome, all in one transaction with its audit record and the assignment it grants,
+ * changes or ends.
+ */
+@Injectable()
+export class RoleAssignmentRequestCreation {
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly repository: RoleAssignmentRequestCreationRepository,
+    private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    caller: Principal,
+    body: CreateRoleAssignmentRequestDto,
+    httpRequest: RequestIds,
+  ): Promise<RoleAssignmentRequestEntity> {
+    const now = this.clock.now();
+    const grant = grantOf(body, now);
+    const key: AssignmentKey = {
+      tenantId: caller.tenantId,
+      resourceId: body.resourceId.toLowerCase(),
+      roleDefinitionId: body.roleDefinitionId.toLowerCase(),
+      subjectId: body.subjectId.toLowerCase(),
+    };
+    return this.sql.transaction(async (session) => {
+      await this.checkTargets(session, caller, body.type, key, now);
+      const existing = await this.collisions(session, body, key, now);
+      const setting = await this.repository.settingOf(
+        session,
+        key.tenantId,
+        key.roleDefinitionId,
+      );
+      const policy = evaluatePolicy(
+        setting?.[ruleListFor(body.type, body.assignmentState)] ?? [],
+        { reason: body.reason ?? null, grant },
+      );
+      if (policy.failedRules.length > 0) {
+        throw new PolicyValidationFailedError(policy.failedRules);
+      }
+      const [status, subStatus] = outcomeOf(
+        body.type,
+        policy.approvalRequired,
+        grant,
+        now,
+      );
+      const request: RoleAssignmentRequestEntity = {
+        id: randomUUID(),
+        ...key,
+        requestorId: caller.actorId,
+        linkedEligibleRoleAssignmentId:
+          body.linkedEligibleRoleAssignmentId?.toLowerCase() ?? null,
+        type: body.type,
+        assignmentState: body.assignmentState,
+        requestedDateTime: now,
+        reason: body.reason ?? null,
+        scheduleType: grant ? (body.schedule?.type ?? 'Once') : null,
+        scheduleStartDateTime: grant?.start ?? null,
+        scheduleEndDateTime: grant?.end ?? null,
+        scheduleDuration: body.schedule?.duration ?? null,
+        status,
+        subStatus,
+        statusDetails: policy.statusDetails,
+        previousSubStatus: 'Accepted',
+      };
+      await this.repository.insertRequest(session, request);
+      if (subStatus === 'Provisioned' || subStatus === 'Revoked') {
+        await this.provision(session, request, existing, now);
+      }
+      await this.requests.insertAuditEvent(session, {
+        tenantId: key.tenantId,
+        requestId: request.id,
+        action: 'Create',
+        actorId: caller.actorId,
+        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
+        occurredDateTime: now,
+        fromSubStatus: 'Accepted',
+        toSubStatus: subStatus,
+        httpRequestId: httpRequest.requestId,
+        clientRequestId: httpRequest.clientRequestId,
+      });
+      return request;
+    });
+  }
+
+  /**
+   * The resource must exist, the caller may ask (users for themselves, administrators for
+   * anyone), the role must be the resource's, the subject must exist, the resource not locked.
+   */
+  private async checkTargets(
+    session: SqlSession,
+    caller: Principal,
+    type: RequestType,
+    key: AssignmentKey,
+    now: Date,
+  ): Promise<void> {
+    const resource = await this.repository.resource(
+      session,
+      key.tenantId,
+      key.resourceId,
+    );
+    if (!resource) {
+      throw new ResourceNotFoundError();
+    }
+    if (!(await this.mayAsk(session, caller, type, key, now))) {
+      throw new UnauthorizedAccessError();
+    }
+    const definition = await this.repository.roleDefinition(
+      session,
+      key.tenantId,
+      key.roleDefinitionId,
+    );
+    if (definition?.resourceId !== key.resourceId) {
+      throw new RoleNotFoundError();
+    }
+    if (
+      !(await this.repository.subject(session, key.tenantId, key.subjectId))
+    ) {
+      throw new SubjectNotFoundError();
+    }
+    if (resource.status === 'Locked') {
+      throw new ResourceIsLockedError();
+    }
+  }
+
+  private async mayAsk(
+    session: SqlSession,
+    caller: Principal,
+    type: RequestType,
+    key: AssignmentKey,
+    now: Date,
+  ): Promise<boolean> {
+    if (type.startsWith('User')) {
+      return caller.kind === 'delegated' && caller.actorId === key.subjectId;
+    }
+    return (
+      !actsOnlyAsUser(caller) ||
+      this.repository.administers(
+        session,
+        key.tenantId,
+        key.resourceId,
+        caller.actorId,
+        now,
+      )
+    );
+  }
+
+  /**
+   * No other pending request about the same assignment; an Add needs none to exist (an
+   * activation needs its eligible one); every other type needs the assignment it changes.
+   */
+  private async collisions(
+    session: SqlSession,
+    body: CreateRoleAssignmentRequestDto,
+    key: AssignmentKey,
+    now: Date,
+  ): Promise<RoleAssignmentEntity | undefined> {
+    if (
+      await this.repository.pendingRequestExists(
+        session,
+        key,
+        body.assignmentState,
+      )
+    ) {
+      throw new PendingRoleAssignmentRequestError();
+    }
+    const existing = await this.repository.assignment(
+      session,
+      key,
+      body.assignmentState,
+      now,
+    );
+    if (body.type === 'UserAdd') {
+      await this.checkActivation(session, body, key, now);
+    }
+    if (body.type === 'AdminAdd' || body.type === 'UserAdd') {
+      if (existing) {
+        throw new RoleAssignmentExistsError();
+      }
+    } else if (!existing) {
+      throw new RoleAssignmentDoesNotExistError();
+    }
+    return existing;
+  }
+
+  /** UserAdd activates an eligible assignment of the caller (the one it links to, if given). */
+  private async checkActivation(
+    session: SqlSession,
+    body: CreateRoleAssignmentRequestDto,
+    key: AssignmentKey,
+    now: Date,
+  ): Promise<void> {
+    if (body.assignmentState !== 'Active') {
+      throw new BadRequestError(
+        'A UserAdd request activates an eligible assignment: its assignmentState must be Active.',
+      );
+    }
+    const eligible = await this.repository.assignment(
+      session,
+      key,
+      'Eligible',
+      now,
+    );
+    const linked = body.linkedEligibleRoleAssignmentId?.toLowerCase();
+    if (!eligible || (linked !== undefined && linked !== eligible.id)) {
+      throw new RoleAssignmentDoesNotExistError();
+    }
+  }
+
+  /** Writes what a request granted now, or ends what it removed. */
+  private async provision(
+    session: SqlSession,
+    request: RoleAssignmentRequestEntity,
+    existing: RoleAssignmentEntity | undefined,
+    now: Date,
+  ): Promise<void> {
+    if (existing) {
+      await this.repository.endAssignment(
+        session,
+        existing,
+        REMOVALS.includes(request.type) ? now : request.scheduleEndDateTime,
+      );
+      return;
+    }
+    const id = randomUUID();
+    await this.repository.insertAssignment(session, {
+      tenantId: request.tenantId,
+      id,
+      resourceId: request.resourceId,
+      roleDefinitionId: request.roleDefinitionId,
+      subjectId: request.subjectId,
+      linkedEligibleRoleAssignmentId: request.linkedEligibleRoleAssignmentId,
+      externalId: `/roleAssignments/${id}`,
+      startDateTime: request.scheduleStartDateTime,
+      endDateTime: request.scheduleEndDateTime,
+      assignmentState: request.assignmentState,
+      memberType: 'Direct',
+      status: 'Provisioned',
+    });
+  }
+}
+
+/** When the request's assignment starts and ends; undefined for a removal. */
+function grantOf(
+  body: CreateRoleAssignmentRequestDto,
+  now: Date,
+): Grant | undefined {
+  if (!SCHEDULED_TYPES.includes(body.type)) {
+    return undefined;
+  }
+  const schedule = body.schedule;
+  if (!schedule) {
+    throw new BadRequestError(`A ${body.type} request needs a schedule.`);
+  }
+  const start = schedule.startDateTime ? new Date(schedule.startDateTime) : now;
+  const end = schedule.endDateTime
+    ? new Date(schedule.endDateTime)
+    : schedule.duration
+      ? (endAfter(start, schedule.duration) ?? null)
+      : null;
+  if (end !== null && end.getTime() <= start.getTime()) {
+    throw new BadRequestError(
+      'The schedule ends before it starts: endDateTime (or duration) must be after startDateTime.',
+    );
+  }
+  return { start, end };
+}
+
+/** Where a new request stands, by its type, its role's approval rule and its start. */
+function outcomeOf(
+  type: RequestType,
+  approvalRequired: boolean,
+  grant: Grant | undefined,
+  now: Date,
+): [RequestStatus, SubStatus] {
+  if (REMOVALS.includes(type)) {
+    return ['Closed', 'Revoked'];
+  }
+  if (type === 'UserExtend' || type === 'UserRenew') {
+    return ['InProgress', 'PendingAdminDecision'];
+  }
+  if (type === 'UserAdd' && approvalRequired) {
+    return ['InProgress', 'PendingApproval'];
+  }
+  if (grant && grant.start.getTime() > now.getTime()) {
+    return ['InProgress', 'Granted'];
+  }
+  return ['Closed', 'Provisioned'];
+}

@@ -1,0 +1,116 @@
+import type { RoleSettingRule } from '../role-settings/role-setting.entity.js';
+import type { StatusDetail } from './role-assignment-request.entity.js';
+import type {
+  AssignmentState,
+  RequestType,
+} from './role-assignment-request.model.js';
+
+/** Which of a role setting's rule lists governs a request: by who asks and for which state. */
+export type RuleListName =
+  | 'adminEligibleSettings'
+  | 'adminMemberSettings'
+  | 'userEligibleSettings'
+  | 'userMemberSettings';
+
+export function ruleListFor(
+  type: RequestType,
+  assignmentState: AssignmentState,
+): RuleListName {
+  const who = type.startsWith('Admin') ? 'admin' : 'user';
+  const state = assignmentState === 'Eligible' ? 'Eligible' : 'Member';
+  return `${who}${state}Settings`;
+}
+
+/** What a request asks for, as the rules see it. */
+export interface PolicyInput {
+  readonly reason: string | null;
+  /** Undefined for a request without a schedule (removals). */
+  readonly grant?: {
+    readonly start: Date;
+    /** Null: permanent. */
+    readonly end: Date | null;
+  };
+}
+
+export interface PolicyOutcome {
+  /** The rules the request breaks: it is then refused. */
+  readonly failedRules: string[];
+  /** Each rule evaluated, for the request's `statusDetails`. */
+  readonly statusDetails: StatusDetail[];
+  readonly approvalRequired: boolean;
+}
+
+/**
+ * Evaluates a request against its role's rules: ExpirationRule (a permanent grant, or one
+ * longer than maximumGrantPeriodInMinutes), JustificationRule (a reason) and ApprovalRule.
+ * MfaRule is not evaluated: tokens do not tell this service how the user signed in.
+ */
+export function evaluatePolicy(
+  rules: readonly RoleSettingRule[],
+  input: PolicyInput,
+): PolicyOutcome {
+  const failedRules: string[] = [];
+  const statusDetails: StatusDetail[] = [];
+  let approvalRequired = false;
+  for (const rule of rules) {
+    const setting = JSON.parse(rule.setting) as Record<string, unknown>;
+    switch (rule.ruleIdentifier) {
+      case 'ExpirationRule':
+        if (input.grant && !withinExpiration(setting, input.grant)) {
+          failedRules.push(rule.ruleIdentifier);
+        } else {
+          statusDetails.push({ key: rule.ruleIdentifier, value: 'Grant' });
+        }
+        break;
+      case 'JustificationRule':
+        if (setting.required === true && !input.reason?.trim()) {
+          failedRules.push(rule.ruleIdentifier);
+        } else {
+          statusDetails.push({ key: rule.ruleIdentifier, value: 'Grant' });
+        }
+        break;
+      case 'ApprovalRule':
+        approvalRequired = setting.Enabled === true;
+        statusDetails.push({
+          key: rule.ruleIdentifier,
+          value: approvalRequired ? 'Pending' : 'Grant',
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return { failedRules, statusDetails, approvalRequired };
+}
+
+function withinExpiration(
+  setting: Record<string, unknown>,
+  grant: NonNullable<PolicyInput['grant']>,
+): boolean {
+  if (grant.end === null) {
+    return setting.permanentAssignment === true;
+  }
+  const maximum = setting.maximumGrantPeriodInMinutes;
+  const minutes = (grant.end.getTime() - grant.start.getTime()) / 60_000;
+  return typeof maximum !== 'number' || minutes <= maximum;
+}
+
+const DURATION_PARTS =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** The end of a grant of an ISO 8601 duration (years of 365 days, months of 30). */
+export function endAfter(start: Date, duration: string): Date | undefined {
+  const parts = DURATION_PARTS.exec(duration);
+  if (!parts) {
+    return undefined;
+  }
+  const [years, months, weeks, days, hours, minutes, seconds] = parts
+    .slice(1)
+    .map((part) => Number(part ?? 0));
+  const totalSeconds =
+    (((years * 365 + months * 30 + weeks * 7 + days) * 24 + hours) * 60 +
+      minutes) *
+      60 +
+    seconds;
+  return new Date(start.getTime() + totalSeconds * 1000);
+}

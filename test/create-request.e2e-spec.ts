@@ -1,0 +1,413 @@
+import request from 'supertest';
+import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
+import { SeedService } from '../src/seeding/seed.service.js';
+import { fixtureId } from './support/pim-fixture.js';
+import {
+  auditEventsOf,
+  findStoredRequest,
+  REQUESTS_PATH,
+} from './support/requests.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { appToken, READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
+
+const RESOURCE = fixtureId('e0000000', 1);
+const LOCKED = fixtureId('e0000000', 2);
+const READER = fixtureId('e1000000', 1);
+const OWNER = fixtureId('e1000000', 2);
+const ON_LOCKED = fixtureId('e1000000', 3);
+const ADMIN = fixtureId('e2000000', 1);
+const USER = fixtureId('e2000000', 2);
+const OTHER = fixtureId('e2000000', 3);
+const ELIGIBLE = fixtureId('e3000000', 1);
+const rule = (ruleIdentifier: string, setting: object) => ({
+  ruleIdentifier,
+  setting: JSON.stringify(setting),
+});
+
+function directory() {
+  const tenantId = TENANT_A;
+  return {
+    resources: [
+      [RESOURCE, 'Active'],
+      [LOCKED, 'Locked'],
+    ].map(([id, status]) => ({
+      id,
+      tenantId,
+      externalId: `/subscriptions/${id}`,
+      type: 'subscription',
+      displayName: id,
+      status,
+    })),
+    roleDefinitions: [
+      [READER, RESOURCE, 'acdd72a7-3385-48ef-bd42-f606fba81ae7'],
+      [OWNER, RESOURCE, '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'],
+      [ON_LOCKED, LOCKED, 'acdd72a7-3385-48ef-bd42-f606fba81ae7'],
+    ].map(([id, resourceId, templateId]) => ({
+      id,
+      tenantId,
+      resourceId,
+      externalId: `/roleDefinitions/${id}`,
+      displayName: id,
+      templateId,
+    })),
+    subjects: [ADMIN, USER, OTHER].map((id) => ({
+      id,
+      tenantId,
+      type: 'User',
+      displayName: id,
+    })),
+    roleSettings: [
+      {
+        id: fixtureId('e4000000', 1),
+        tenantId,
+        resourceId: RESOURCE,
+        roleDefinitionId: READER,
+        adminEligibleSettings: [
+          rule('ExpirationRule', {
+            permanentAssignment: true,
+            maximumGrantPeriodInMinutes: 525600,
+          }),
+        ],
+        adminMemberSettings: [
+          rule('ExpirationRule', {
+            permanentAssignment: false,
+            maximumGrantPeriodInMinutes: 480,
+          }),
+          rule('JustificationRule', { required: true }),
+        ],
+        userMemberSettings: [
+          rule('ExpirationRule', {
+            permanentAssignment: false,
+            maximumGrantPeriodInMinutes: 480,
+          }),
+          rule('JustificationRule', { required: true }),
+          rule('ApprovalRule', { Enabled: true, Approvers: [{ Id: ADMIN }] }),
+        ],
+      },
+    ],
+    roleAssignments: [
+      {
+        id: fixtureId('e3000000', 9),
+        tenantId,
+        resourceId: RESOURCE,
+        roleDefinitionId: OWNER,
+        subjectId: ADMIN,
+        externalId: '/owner',
+        assignmentState: 'Active',
+        memberType: 'Direct',
+        status: 'Provisioned',
+      },
+      {
+        id: ELIGIBLE,
+        tenantId,
+        resourceId: RESOURCE,
+        roleDefinitionId: READER,
+        subjectId: USER,
+        externalId: '/eligible',
+        assignmentState: 'Eligible',
+        memberType: 'Direct',
+        status: 'Provisioned',
+      },
+    ],
+  };
+}
+
+const as = (objectId: string) => userToken([READ_WRITE], { objectId });
+const inHours = (hours: number) =>
+  new Date(Date.now() + hours * 3_600_000).toISOString();
+
+describe('POST …/roleAssignmentRequests', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(directory());
+  });
+  afterAll(() => testApp.close());
+
+  function create(body: object, token = as(ADMIN)) {
+    return request(testApp.server)
+      .post(REQUESTS_PATH)
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(body));
+  }
+
+  function assignmentsOf(subjectId: string) {
+    return testApp.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .findBy({ tenantId: TENANT_A, subjectId, roleDefinitionId: READER });
+  }
+
+  const eligibleForOther = {
+    resourceId: RESOURCE,
+    roleDefinitionId: READER,
+    subjectId: OTHER,
+    assignmentState: 'Eligible',
+    type: 'AdminAdd',
+    schedule: { type: 'Once' },
+  };
+
+  it('AdminAdd by an Owner of the resource: 201, Provisioned, the assignment written, audited', async () => {
+    const response = await create(eligibleForOther);
+
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      '@odata.context': expect.stringMatching(
+        /\/beta\/\$metadata#governanceRoleAssignmentRequests\/\$entity$/,
+      ),
+      resourceId: RESOURCE,
+      subjectId: OTHER,
+      type: 'AdminAdd',
+      assignmentState: 'Eligible',
+      status: {
+        status: 'Closed',
+        subStatus: 'Provisioned',
+        statusDetails: [{ key: 'ExpirationRule', value: 'Grant' }],
+      },
+      schedule: { type: 'Once', endDateTime: null },
+    });
+    const stored = await findStoredRequest(
+      testApp.dataSource,
+      response.body.id,
+    );
+    expect(stored.requestorId).toBe(ADMIN);
+    const [assignment] = await assignmentsOf(OTHER);
+    expect(assignment).toMatchObject({
+      assignmentState: 'Eligible',
+      status: 'Provisioned',
+      endDateTime: null,
+    });
+    expect(await auditEventsOf(testApp.dataSource, response.body.id)).toEqual([
+      expect.objectContaining({
+        action: 'Create',
+        actorId: ADMIN,
+        fromSubStatus: 'Accepted',
+        toSubStatus: 'Provisioned',
+      }),
+    ]);
+  });
+
+  it('refuses the same AdminAdd again: 400 RoleAssignmentExists', async () => {
+    const response = await create(eligibleForOther);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('RoleAssignmentExists');
+  });
+
+  it('refuses what the role’s rules forbid, naming every failed rule, and writes nothing', async () => {
+    const response = await create({
+      ...eligibleForOther,
+      assignmentState: 'Active',
+      schedule: { endDateTime: inHours(10) },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({
+      code: 'RoleAssignmentRequestPolicyValidationFailed',
+      message:
+        'The following policy rules failed: ["ExpirationRule","JustificationRule"]',
+    });
+    expect(
+      (await assignmentsOf(OTHER)).filter(
+        (a) => a.assignmentState === 'Active',
+      ),
+    ).toEqual([]);
+  });
+
+  it('AdminAdd starting later: Granted, no assignment yet', async () => {
+    const response = await create({
+      ...eligibleForOther,
+      assignmentState: 'Active',
+      reason: 'on-call next week',
+      schedule: { startDateTime: inHours(24), duration: 'PT4H' },
+    });
+
+    expect(response.status).toBe(201);
+    expect(response.body.status).toMatchObject({
+      status: 'InProgress',
+      subStatus: 'Granted',
+    });
+    expect(
+      (await assignmentsOf(OTHER)).filter(
+        (a) => a.assignmentState === 'Active',
+      ),
+    ).toEqual([]);
+  });
+
+  it('UserAdd, a user activating their eligible assignment: PendingApproval by the role’s ApprovalRule', async () => {
+    const response = await create(
+      {
+        resourceId: RESOURCE,
+        roleDefinitionId: READER,
+        subjectId: USER,
+        assignmentState: 'Active',
+        type: 'UserAdd',
+        reason: 'deploying the fix',
+        linkedEligibleRoleAssignmentId: ELIGIBLE,
+        schedule: { duration: 'PT4H' },
+      },
+      as(USER),
+    );
+
+    expect(response.status).toBe(201);
+    expect(response.body.status).toEqual({
+      status: 'InProgress',
+      subStatus: 'PendingApproval',
+      statusDetails: [
+        { key: 'ExpirationRule', value: 'Grant' },
+        { key: 'JustificationRule', value: 'Grant' },
+        { key: 'ApprovalRule', value: 'Pending' },
+      ],
+    });
+    expect(response.body.linkedEligibleRoleAssignmentId).toBe(ELIGIBLE);
+
+    const again = await create(
+      {
+        resourceId: RESOURCE,
+        roleDefinitionId: READER,
+        subjectId: USER,
+        assignmentState: 'Active',
+        type: 'UserAdd',
+        reason: 'again',
+        schedule: { duration: 'PT1H' },
+      },
+      as(USER),
+    );
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('PendingRoleAssignmentRequest');
+
+    const cancel = await request(testApp.server)
+      .post(`${REQUESTS_PATH}/${response.body.id}/cancel`)
+      .set('Authorization', `Bearer ${as(USER)}`);
+    expect(cancel.status).toBe(204);
+  });
+
+  it('UserAdd without an eligible assignment: 400 RoleAssignmentDoesNotExist', async () => {
+    const response = await create(
+      {
+        resourceId: RESOURCE,
+        roleDefinitionId: OWNER,
+        subjectId: USER,
+        assignmentState: 'Active',
+        type: 'UserAdd',
+        reason: 'please',
+        schedule: { duration: 'PT1H' },
+      },
+      as(USER),
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('RoleAssignmentDoesNotExist');
+  });
+
+  it.each([
+    [
+      'a user asking for someone else',
+      { type: 'UserAdd', subjectId: USER, assignmentState: 'Active' },
+      OTHER,
+    ],
+    ['an AdminAdd by a non-administrator', { type: 'AdminAdd' }, USER],
+  ])(
+    'refuses %s: 403 UnauthorizedAccessException',
+    async (_case, overrides, caller) => {
+      const response = await create(
+        { ...eligibleForOther, reason: 'x', ...overrides },
+        as(caller),
+      );
+
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('UnauthorizedAccessException');
+    },
+  );
+
+  it.each([
+    [
+      'an unknown resource',
+      { resourceId: fixtureId('e0000000', 9) },
+      'ResourceNotFound',
+    ],
+    [
+      'a role of another resource',
+      { roleDefinitionId: ON_LOCKED },
+      'RoleNotFound',
+    ],
+    [
+      'an unknown subject',
+      { subjectId: fixtureId('e2000000', 9) },
+      'SubjectNotFound',
+    ],
+    [
+      'a locked resource',
+      { resourceId: LOCKED, roleDefinitionId: ON_LOCKED },
+      'ResourceIsLocked',
+    ],
+    [
+      'a removal of an assignment that does not exist',
+      { type: 'AdminRemove', subjectId: ADMIN },
+      'RoleAssignmentDoesNotExist',
+    ],
+  ])('answers %s with 400 %s', async (_case, overrides, code) => {
+    const response = await create(
+      { ...eligibleForOther, ...overrides },
+      appToken(),
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe(code);
+  });
+
+  it('AdminRemove by an application: Closed/Revoked, the assignment ended', async () => {
+    const response = await create(
+      {
+        resourceId: RESOURCE,
+        roleDefinitionId: READER,
+        subjectId: OTHER,
+        assignmentState: 'Eligible',
+        type: 'AdminRemove',
+        '@odata.type': '#microsoft.graph.governanceRoleAssignmentRequest',
+      },
+      appToken(),
+    );
+
+    expect(response.status).toBe(201);
+    expect(response.body.status).toMatchObject({
+      status: 'Closed',
+      subStatus: 'Revoked',
+    });
+    expect(response.body.schedule).toBeNull();
+    const [eligible] = (await assignmentsOf(OTHER)).filter(
+      (a) => a.assignmentState === 'Eligible',
+    );
+    expect(eligible.endDateTime?.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it.each([
+    ['no schedule on an AdminAdd', { schedule: undefined }, 'needs a schedule'],
+    [
+      'an unknown property',
+      { colour: 'red' },
+      'property colour should not exist',
+    ],
+    ['an unknown type', { type: 'AdminSteal' }, 'type must be one of'],
+    [
+      'a schedule that ends before it starts',
+      { schedule: { startDateTime: inHours(2), endDateTime: inHours(1) } },
+      'ends before it starts',
+    ],
+    [
+      'a resource id that is not a GUID',
+      { resourceId: 'nope' },
+      'resourceId must be a GUID',
+    ],
+  ])('refuses %s: 400 BadRequest', async (_case, overrides, named) => {
+    const response = await create(
+      { ...eligibleForOther, ...overrides },
+      appToken(),
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('BadRequest');
+    expect(response.body.error.message).toContain(named);
+  });
+});

@@ -324,6 +324,7 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
           toSubStatus: 'Canceled',
           httpRequestId: cancelled.requestId,
           clientRequestId: 'audit-test',
+          reason: null,
         },
       ]);
     },

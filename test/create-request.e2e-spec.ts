@@ -8,7 +8,13 @@ import {
   REQUESTS_PATH,
 } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { appToken, READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
+import {
+  appToken,
+  READ_WRITE,
+  TENANT_A,
+  TENANT_B,
+  userToken,
+} from './support/tokens.js';
 
 const RESOURCE = fixtureId('e0000000', 1);
 const LOCKED = fixtureId('e0000000', 2);
@@ -81,7 +87,10 @@ function directory() {
             maximumGrantPeriodInMinutes: 480,
           }),
           rule('JustificationRule', { required: true }),
-          rule('ApprovalRule', { Enabled: true, Approvers: [{ Id: ADMIN }] }),
+          rule('ApprovalRule', {
+            Enabled: true,
+            Approvers: [{ Id: ADMIN }, { Id: USER }],
+          }),
         ],
       },
     ],
@@ -409,5 +418,157 @@ describe('POST …/roleAssignmentRequests', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('BadRequest');
     expect(response.body.error.message).toContain(named);
+  });
+});
+
+describe('deciding a waiting request: approve, deny (extensions) and updateRequest', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(directory());
+  });
+  afterAll(() => testApp.close());
+
+  function post(path: string, body: object | undefined, token: string) {
+    const call = request(testApp.server)
+      .post(`${REQUESTS_PATH}${path}`)
+      .set('Authorization', `Bearer ${token}`);
+    return body === undefined
+      ? call
+      : call.set('Content-Type', 'application/json').send(JSON.stringify(body));
+  }
+
+  const activation = (reason: string) => ({
+    resourceId: RESOURCE,
+    roleDefinitionId: READER,
+    subjectId: USER,
+    assignmentState: 'Active',
+    type: 'UserAdd',
+    reason,
+    schedule: { duration: 'PT4H' },
+  });
+
+  async function activeAssignmentOfUser() {
+    const [assignment] = await testApp.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .findBy({
+        tenantId: TENANT_A,
+        subjectId: USER,
+        roleDefinitionId: READER,
+        assignmentState: 'Active',
+      });
+    return assignment;
+  }
+
+  it('denies: an approver named in the ApprovalRule; Closed/Denied, the reason audited', async () => {
+    const created = await post('', activation('first try'), as(USER));
+    expect(created.body.status.subStatus).toBe('PendingApproval');
+
+    const denied = await post(
+      `/${created.body.id}/deny`,
+      { reason: 'not during the freeze' },
+      as(ADMIN),
+    );
+
+    expect(denied.status).toBe(204);
+    expect(
+      await findStoredRequest(testApp.dataSource, created.body.id),
+    ).toMatchObject({ status: 'Closed', subStatus: 'Denied' });
+    expect(await auditEventsOf(testApp.dataSource, created.body.id)).toEqual([
+      expect.objectContaining({ action: 'Create' }),
+      expect.objectContaining({
+        action: 'Deny',
+        actorId: ADMIN,
+        fromSubStatus: 'PendingApproval',
+        toSubStatus: 'Denied',
+        reason: 'not during the freeze',
+      }),
+    ]);
+    expect(await activeAssignmentOfUser()).toBeUndefined();
+  });
+
+  it('approves: not by its own requestor, even named; not by others; then by the approver, provisioned', async () => {
+    const created = await post('', activation('second try'), as(USER));
+    const path = `/${created.body.id}/approve`;
+
+    const own = await post(path, undefined, as(USER));
+    const outsider = await post(path, undefined, as(OTHER));
+    const application = await post(path, undefined, appToken());
+    for (const refused of [own, outsider, application]) {
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('UnauthorizedAccessException');
+    }
+
+    const approved = await post(path, undefined, as(ADMIN));
+
+    expect(approved.status).toBe(204);
+    expect(
+      await findStoredRequest(testApp.dataSource, created.body.id),
+    ).toMatchObject({ status: 'Closed', subStatus: 'Provisioned' });
+    expect(await activeAssignmentOfUser()).toMatchObject({
+      status: 'Provisioned',
+      linkedEligibleRoleAssignmentId: null,
+    });
+
+    const again = await post(path, undefined, as(ADMIN));
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('RequestNotPending');
+  });
+
+  it('updateRequest decides a PendingAdminDecision extension: resource administrators only, not the requestor', async () => {
+    const before = await activeAssignmentOfUser();
+    const end = new Date(Date.now() + 7 * 3_600_000).toISOString();
+    const extension = await post(
+      '',
+      {
+        resourceId: RESOURCE,
+        roleDefinitionId: READER,
+        subjectId: USER,
+        assignmentState: 'Active',
+        type: 'UserExtend',
+        reason: 'the fix takes longer',
+        schedule: { endDateTime: end },
+      },
+      as(USER),
+    );
+    expect(extension.status).toBe(201);
+    expect(extension.body.status.subStatus).toBe('PendingAdminDecision');
+    const path = `/${extension.body.id}/updateRequest`;
+    const decision = { decision: 'AdminApproved', reason: 'ok for today' };
+
+    const own = await post(path, decision, as(USER));
+    const outsider = await post(path, decision, as(OTHER));
+    expect([own.status, outsider.status]).toEqual([403, 403]);
+    const noReason = await post(path, { decision: 'AdminApproved' }, as(ADMIN));
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.code).toBe('BadRequest');
+
+    const approved = await post(path, decision, as(ADMIN));
+
+    expect(approved.status).toBe(204);
+    expect(
+      await findStoredRequest(testApp.dataSource, extension.body.id),
+    ).toMatchObject({ status: 'Closed', subStatus: 'AdminApproved' });
+    const after = await activeAssignmentOfUser();
+    expect(after.id).toBe(before.id);
+    expect(after.endDateTime?.toISOString()).toBe(new Date(end).toISOString());
+
+    const again = await post(path, decision, as(ADMIN));
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('RequestNotPending');
+  });
+
+  it('answers another tenant RoleAssignmentRequestNotFound', async () => {
+    const created = await post('', activation('third try'), as(USER));
+
+    const response = await post(
+      `/${created.body.id}/approve`,
+      undefined,
+      userToken([READ_WRITE], { tenantId: TENANT_B, objectId: ADMIN }),
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('RoleAssignmentRequestNotFound');
   });
 });

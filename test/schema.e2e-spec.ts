@@ -21,6 +21,7 @@ describe('database schema', () => {
       'CreateRoleSettings1764400000300',
       'CreateRoleAssignments1764400000400',
       'CreateRoleAssignmentRequestIndexes1764400000500',
+      'AddAuditEventReason1764400000600',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { CreateResources1764400000000 } from '../privileged-access/azure-resources/resources/migrations/1764400000000-create-resources.js';
+import { AddAuditEventReason1764400000600 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000600-add-audit-event-reason.js';
 import { CreateRoleAssignmentRequestIndexes1764400000500 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000500-create-role-assignment-request-indexes.js';
 import { CreateRoleAssignments1764400000400 } from '../privileged-access/azure-resources/role-assignments/migrations/1764400000400-create-role-assignments.js';
 import { CreateRoleDefinitions1764400000200 } from '../privileged-access/azure-resources/role-definitions/migrations/1764400000200-create-role-definitions.js';
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   CreateRoleSettings1764400000300,
   CreateRoleAssignments1764400000400,
   CreateRoleAssignmentRequestIndexes1764400000500,
+  AddAuditEventReason1764400000600,
 ];

@@ -10,10 +10,15 @@ import { validationProblems } from './validation-problems.js';
  * annotations (the SDKs send `@odata.type`) are not data and are dropped first.
  */
 class GraphBodyPipe<T extends object> implements PipeTransform<unknown, T> {
-  constructor(private readonly bodyClass: new () => T) {}
+  constructor(
+    private readonly bodyClass: new () => T,
+    private readonly optional: boolean,
+  ) {}
 
   transform(body: unknown): T {
-    const value = withoutODataAnnotations(body);
+    const value = withoutODataAnnotations(
+      this.optional && (body === undefined || body === null) ? {} : body,
+    );
     const problems = validationProblems('body', this.bodyClass, value);
     if (problems.length > 0) {
       throw new BadRequestError(
@@ -24,9 +29,13 @@ class GraphBodyPipe<T extends object> implements PipeTransform<unknown, T> {
   }
 }
 
-/** The request body, validated against `bodyClass`. */
+/**
+ * The request body, validated against `bodyClass`. An optional body may be left out (no body,
+ * or `null`): it is then `{}`.
+ */
 export function GraphBody<T extends object>(
   bodyClass: new () => T,
+  options: { optional?: boolean } = {},
 ): ParameterDecorator {
-  return Body(new GraphBodyPipe(bodyClass));
+  return Body(new GraphBodyPipe(bodyClass, options.optional === true));
 }

@@ -24,6 +24,7 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
       'toSubStatus',
       'httpRequestId',
       'clientRequestId',
+      'reason',
     ],
     properties: {
       id: { column: 'id', type: 'guid' },
@@ -47,6 +48,7 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
       toSubStatus: event.toSubStatus,
       httpRequestId: event.httpRequestId,
       clientRequestId: event.clientRequestId,
+      reason: event.reason,
     }),
     schema: {
       type: 'object',
@@ -68,6 +70,7 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
           description: 'The `request-id` of the call that made the change.',
         },
         clientRequestId: { type: 'string' },
+        reason: { type: ['string', 'null'] },
       },
     },
   });

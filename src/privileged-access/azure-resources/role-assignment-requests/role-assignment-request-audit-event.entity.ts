@@ -46,4 +46,8 @@ export class RoleAssignmentRequestAuditEventEntity {
 
   @Column({ name: 'client_request_id', type: 'varchar', length: 128 })
   clientRequestId: string;
+
+  /** Why, for a decision (approve, deny, updateRequest); null otherwise. */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
 }

@@ -82,3 +82,13 @@ export class PolicyValidationFailedError extends GraphError {
     );
   }
 }
+
+export class RequestNotPendingError extends GraphError {
+  constructor(subStatus: string) {
+    super(
+      400,
+      'RequestNotPending',
+      `Only requests in status of ${subStatus} can be decided this way.`,
+    );
+  }
+}

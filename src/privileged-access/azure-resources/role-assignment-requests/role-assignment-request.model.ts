@@ -84,4 +84,5 @@ export const PIM_ADMINISTRATOR_DIRECTORY_ROLES: readonly string[] = [
 ];
 
 /** What an audit record says happened to a request. */
-export type AuditAction = 'Create' | 'Cancel';
+export type AuditAction =
+  'Create' | 'Cancel' | 'Approve' | 'Deny' | 'AdminApprove' | 'AdminDeny';

@@ -37,6 +37,7 @@ import {
   PendingRoleAssignmentRequestError,
   PolicyValidationFailedError,
   RequestCannotBeCancelledError,
+  RequestNotPendingError,
   ResourceIsLockedError,
   RoleAssignmentDoesNotExistError,
   RoleAssignmentExistsError,
@@ -50,6 +51,8 @@ import {
 } from './role-assignment-request.presenter.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
 import { RoleAssignmentRequestCreation } from './role-assignment-request-creation.service.js';
+import { RoleAssignmentRequestDecisions } from './role-assignment-request-decisions.service.js';
+import { ApprovalDecisionDto, UpdateRequestDto } from './dto/decision.dto.js';
 import { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
 import { GraphBody } from '../../../graph/graph-body.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
@@ -59,6 +62,15 @@ const SEED_EXAMPLE_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
 const NOT_FOUND = {
   error: new RoleAssignmentRequestNotFoundError(),
   summary: "an unknown id, an id that is not a GUID, another tenant's request",
+};
+
+const NOT_PENDING = {
+  error: new RequestNotPendingError('PendingApproval'),
+  summary: 'the request is not waiting for this decision',
+};
+const NOT_AN_APPROVER = {
+  error: new UnauthorizedAccessError(),
+  summary: 'the caller may not decide this request (or it is their own)',
 };
 
 /** The `{id}` of the routes of one request (not the collection's POST). */
@@ -81,6 +93,7 @@ export class RoleAssignmentRequestsController {
   constructor(
     private readonly service: RoleAssignmentRequestsService,
     private readonly creation: RoleAssignmentRequestCreation,
+    private readonly decisions: RoleAssignmentRequestDecisions,
     private readonly responses: GraphResponses,
   ) {}
 
@@ -178,6 +191,71 @@ export class RoleAssignmentRequestsController {
         await this.creation.create(caller, body, httpRequest),
       ),
     );
+  }
+
+  @ID_PARAMETER
+  @Post(':id/approve')
+  @HttpCode(204)
+  @RequiredScopes(WRITE_AZURE_RESOURCES)
+  @ApiOperation({
+    summary: 'Approve a governanceRoleAssignmentRequest (extension)',
+    description:
+      "Not a Graph API: Graph has none for the approvers of a `PendingApproval` request. An approver named in the `ApprovalRule` of the request's role (not its requestor) approves it: it becomes `Provisioned`, its assignment written, or `Granted` when it starts later.",
+  })
+  @ApiBody({ type: ApprovalDecisionDto, required: false })
+  @ApiNoContentResponse({ description: 'Approved.' })
+  @ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER)
+  approve(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id') id: string,
+    @GraphBody(ApprovalDecisionDto, { optional: true })
+    body: ApprovalDecisionDto,
+    @CurrentRequestIds() httpRequest: RequestIds,
+  ): Promise<void> {
+    return this.decisions.approve(caller, id, true, body, httpRequest);
+  }
+
+  @ID_PARAMETER
+  @Post(':id/deny')
+  @HttpCode(204)
+  @RequiredScopes(WRITE_AZURE_RESOURCES)
+  @ApiOperation({
+    summary: 'Deny a governanceRoleAssignmentRequest (extension)',
+    description:
+      "Not a Graph API. An approver named in the `ApprovalRule` of the request's role (not its requestor) denies a `PendingApproval` request: it becomes `Closed` / `Denied`.",
+  })
+  @ApiBody({ type: ApprovalDecisionDto, required: false })
+  @ApiNoContentResponse({ description: 'Denied.' })
+  @ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER)
+  deny(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id') id: string,
+    @GraphBody(ApprovalDecisionDto, { optional: true })
+    body: ApprovalDecisionDto,
+    @CurrentRequestIds() httpRequest: RequestIds,
+  ): Promise<void> {
+    return this.decisions.approve(caller, id, false, body, httpRequest);
+  }
+
+  @ID_PARAMETER
+  @Post(':id/updateRequest')
+  @HttpCode(204)
+  @RequiredScopes(WRITE_AZURE_RESOURCES)
+  @ApiOperation({
+    summary: 'updateRequest of a governanceRoleAssignmentRequest',
+    description:
+      "An administrator of the request's resource (Owner or User Access Administrator, Privileged Role or Global Administrator, or an application) decides a `PendingAdminDecision` request (`UserExtend`, `UserRenew`): `AdminApproved` extends the assignment to the schedule's end, `AdminDenied` leaves it. Nobody decides their own request.",
+  })
+  @ApiBody({ type: UpdateRequestDto })
+  @ApiNoContentResponse({ description: 'Decided.' })
+  @ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER)
+  updateRequest(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id') id: string,
+    @GraphBody(UpdateRequestDto) body: UpdateRequestDto,
+    @CurrentRequestIds() httpRequest: RequestIds,
+  ): Promise<void> {
+    return this.decisions.updateRequest(caller, id, body, httpRequest);
   }
 
   @ID_PARAMETER

@@ -6,6 +6,7 @@ import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js
 import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
 import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import { RoleAssignmentRequestCreation } from './role-assignment-request-creation.service.js';
+import { RoleAssignmentRequestDecisions } from './role-assignment-request-decisions.service.js';
 import { RoleAssignmentRequestsController } from './role-assignment-requests.controller.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsSeeder } from './role-assignment-requests.seeder.js';
@@ -29,6 +30,7 @@ import { RoleAssignmentRequestsService } from './role-assignment-requests.servic
     RoleAssignmentRequestQueries,
     RoleAssignmentRequestCreationRepository,
     RoleAssignmentRequestCreation,
+    RoleAssignmentRequestDecisions,
   ],
 })
 export class RoleAssignmentRequestsModule {}

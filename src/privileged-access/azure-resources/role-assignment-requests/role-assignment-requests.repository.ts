@@ -22,6 +22,7 @@ export interface TransitionAudit {
   readonly occurredDateTime: Date;
   readonly httpRequestId: string;
   readonly clientRequestId: string;
+  readonly reason?: string | null;
 }
 
 /**
@@ -48,6 +49,8 @@ export interface Transition {
   readonly toStatus: RequestStatus;
   readonly toSubStatus: SubStatus;
   readonly audit: TransitionAudit;
+  /** More work of the same transaction, once the transition happened (such as provisioning). */
+  readonly andThen?: (session: SqlSession) => Promise<void>;
 }
 
 /** The requests' database access: plain SQL written once from the entities' metadata. */
@@ -124,6 +127,7 @@ export class RoleAssignmentRequestsRepository {
           toSubStatus: transition.toSubStatus,
           ...transition.audit,
         });
+        await transition.andThen?.(session);
       }
       return previous;
     });
@@ -132,11 +136,13 @@ export class RoleAssignmentRequestsRepository {
   /** Records one change of a request, in the caller's transaction. */
   async insertAuditEvent(
     session: SqlSession,
-    event: Omit<RoleAssignmentRequestAuditEventEntity, 'id'>,
+    event: Omit<RoleAssignmentRequestAuditEventEntity, 'id' | 'reason'> & {
+      reason?: string | null;
+    },
   ): Promise<void> {
     await session.run(
       this.insertAuditEventSql,
-      this.auditEvents.valuesOf({ id: randomUUID(), ...event }),
+      this.auditEvents.valuesOf({ id: randomUUID(), reason: null, ...event }),
     );
   }
 

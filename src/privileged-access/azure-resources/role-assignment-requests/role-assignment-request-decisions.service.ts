@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
+import type { Principal } from '../../../auth/principal.js';
+import { Clock } from '../../../clock/clock.js';
+import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
+import { normalizeGuid } from '../../../graph/guid.js';
+import type { RequestIds } from '../../../graph/request-ids.js';
+import type {
+  ApprovalDecisionDto,
+  UpdateRequestDto,
+} from './dto/decision.dto.js';
+import { actsOnlyAsUser } from './role-assignment-request.access.js';
+import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
+import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import {
+  RequestNotPendingError,
+  RoleAssignmentRequestNotFoundError,
+} from './role-assignment-request.errors.js';
+import type {
+  AuditAction,
+  RequestStatus,
+  SubStatus,
+} from './role-assignment-request.model.js';
+import { ruleListFor } from './role-assignment-request.policy.js';
+import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+
+interface Decision {
+  readonly from: SubStatus;
+  readonly to: [RequestStatus, SubStatus];
+  readonly action: AuditAction;
+  /** Writes what the decision grants, in the decision's transaction. */
+  readonly provision?: (session: SqlSession) => Promise<void>;
+}
+
+/**
+ * Deciding a waiting request: an approver named in its role's ApprovalRule approves or denies a
+ * PendingApproval request (extension actions), and an administrator of its resource decides a
+ * PendingAdminDecision one (`updateRequest`, as Graph documents it). Nobody decides their own.
+ */
+@Injectable()
+export class RoleAssignmentRequestDecisions {
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly creation: RoleAssignmentRequestCreationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async approve(
+    caller: Principal,
+    id: string,
+    approved: boolean,
+    body: ApprovalDecisionDto,
+    httpRequest: RequestIds,
+  ): Promise<void> {
+    const request = await this.waitingRequest(caller, id);
+    if (!(await this.isApprover(caller, request))) {
+      throw new UnauthorizedAccessError();
+    }
+    const now = this.clock.now();
+    await this.decide(
+      caller,
+      request,
+      httpRequest,
+      now,
+      {
+        from: 'PendingApproval',
+        action: approved ? 'Approve' : 'Deny',
+        ...(approved
+          ? this.grant(request, now)
+          : { to: ['Closed', 'Denied'] as [RequestStatus, SubStatus] }),
+      },
+      body.reason,
+    );
+  }
+
+  async updateRequest(
+    caller: Principal,
+    id: string,
+    body: UpdateRequestDto,
+    httpRequest: RequestIds,
+  ): Promise<void> {
+    const request = await this.waitingRequest(caller, id);
+    const now = this.clock.now();
+    if (
+      actsOnlyAsUser(caller) &&
+      !(await this.sql.transaction((session) =>
+        this.creation.administers(
+          session,
+          request.tenantId,
+          request.resourceId,
+          caller.actorId,
+          now,
+        ),
+      ))
+    ) {
+      throw new UnauthorizedAccessError();
+    }
+    if (caller.actorId === request.requestorId) {
+      throw new UnauthorizedAccessError();
+    }
+    const approved = body.decision === 'AdminApproved';
+    const end = body.schedule?.endDateTime
+      ? new Date(body.schedule.endDateTime)
+      : request.scheduleEndDateTime;
+    await this.decide(
+      caller,
+      request,
+      httpRequest,
+      now,
+      {
+        from: 'PendingAdminDecision',
+        action: approved ? 'AdminApprove' : 'AdminDeny',
+        to: ['Closed', approved ? 'AdminApproved' : 'AdminDenied'],
+        provision: approved
+          ? (session) => this.extend(session, request, end, now)
+          : undefined,
+      },
+      body.reason,
+    );
+  }
+
+  /** A request of the caller's tenant; another tenant's does not exist for the caller. */
+  private async waitingRequest(
+    caller: Principal,
+    id: string,
+  ): Promise<RoleAssignmentRequestEntity> {
+    const requestId = normalizeGuid(id);
+    const request =
+      requestId &&
+      (await this.requests.findInTenant(caller.tenantId, requestId));
+    if (!request) {
+      throw new RoleAssignmentRequestNotFoundError();
+    }
+    return request;
+  }
+
+  /** Named in the ApprovalRule of the request's role, and not its requestor. */
+  private async isApprover(
+    caller: Principal,
+    request: RoleAssignmentRequestEntity,
+  ): Promise<boolean> {
+    if (caller.kind !== 'delegated' || caller.actorId === request.requestorId) {
+      return false;
+    }
+    const setting = await this.sql.transaction((session) =>
+      this.creation.settingOf(
+        session,
+        request.tenantId,
+        request.roleDefinitionId,
+      ),
+    );
+    const rule = setting?.[
+      ruleListFor(request.type, request.assignmentState)
+    ].find((candidate) => candidate.ruleIdentifier === 'ApprovalRule');
+    const approvers = rule
+      ? ((JSON.parse(rule.setting) as { Approvers?: { Id: string }[] })
+          .Approvers ?? [])
+      : [];
+    return approvers.some(
+      (approver) => approver.Id.toLowerCase() === caller.actorId,
+    );
+  }
+
+  /** An approved request: provisioned now if it has started, else granted for later. */
+  private grant(
+    request: RoleAssignmentRequestEntity,
+    now: Date,
+  ): Pick<Decision, 'to' | 'provision'> {
+    const start = request.scheduleStartDateTime ?? now;
+    if (start.getTime() > now.getTime()) {
+      return { to: ['InProgress', 'Granted'] };
+    }
+    return {
+      to: ['Closed', 'Provisioned'],
+      provision: async (session) => {
+        await this.creation.insertAssignment(session, {
+          tenantId: request.tenantId,
+          id: request.id,
+          resourceId: request.resourceId,
+          roleDefinitionId: request.roleDefinitionId,
+          subjectId: request.subjectId,
+          linkedEligibleRoleAssignmentId:
+            request.linkedEligibleRoleAssignmentId,
+          externalId: `/roleAssignments/${request.id}`,
+          startDateTime: start,
+          endDateTime: request.scheduleEndDateTime,
+          assignmentState: request.assignmentState,
+          memberType: 'Direct',
+          status: 'Provisioned',
+        });
+      },
+    };
+  }
+
+  /** An approved extension or renewal: the assignment's new end. */
+  private async extend(
+    session: SqlSession,
+    request: RoleAssignmentRequestEntity,
+    end: Date | null,
+    now: Date,
+  ): Promise<void> {
+    const assignment = await this.creation.assignment(
+      session,
+      request,
+      request.assignmentState,
+      now,
+    );
+    if (assignment) {
+      await this.creation.endAssignment(session, assignment, end);
+    }
+  }
+
+  /** One conditional transition from the waiting sub-status, audited, with its writes. */
+  private async decide(
+    caller: Principal,
+    request: RoleAssignmentRequestEntity,
+    httpRequest: RequestIds,
+    now: Date,
+    decision: Decision,
+    reason: string | undefined,
+  ): Promise<void> {
+    const previous = await this.requests.applyTransition({
+      tenantId: request.tenantId,
+      requestId: request.id,
+      fromSubStatuses: [decision.from],
+      toStatus: decision.to[0],
+      toSubStatus: decision.to[1],
+      audit: {
+        action: decision.action,
+        actorId: caller.actorId,
+        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
+        occurredDateTime: now,
+        httpRequestId: httpRequest.requestId,
+        clientRequestId: httpRequest.clientRequestId,
+        reason: reason ?? null,
+      },
+      andThen: decision.provision,
+    });
+    if (previous === undefined) {
+      throw new RequestNotPendingError(decision.from);
+    }
+  }
+}

@@ -131,6 +131,8 @@ const service = (port, database, profileDirectory) => ({
     AUTH_JWT_SECRET: SECRET,
     // One caller sends everything here: the default limit would throttle the benchmark.
     THROTTLE_LIMIT: '0',
+    // The data set's Granted requests must stay as they are while they are measured.
+    SCHEDULER_INTERVAL_SECONDS: '0',
   },
 });
 const reference = (port, database) => ({

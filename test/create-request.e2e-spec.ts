@@ -1,4 +1,7 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
+import { Clock } from '../src/clock/clock.js';
+import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import { fixtureId } from './support/pim-fixture.js';
@@ -570,5 +573,137 @@ describe('deciding a waiting request: approve, deny (extensions) and updateReque
 
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('RoleAssignmentRequestNotFound');
+  });
+});
+
+describe('time: the scheduler provisions, ends and times out (RoleAssignmentRequestScheduler)', () => {
+  let testApp: TestApp;
+  let scheduler: RoleAssignmentRequestScheduler;
+  let now: Date;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(directory());
+    scheduler = testApp.app.get(RoleAssignmentRequestScheduler);
+    now = new Date('2026-12-01T08:00:00.000Z');
+    jest.spyOn(testApp.app.get(Clock), 'now').mockImplementation(() => now);
+  });
+  afterAll(() => testApp.close());
+
+  function create(body: object, token = as(ADMIN)) {
+    return request(testApp.server)
+      .post(REQUESTS_PATH)
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(body));
+  }
+  const later = (hours: number) =>
+    new Date(now.getTime() + hours * 3_600_000).toISOString();
+  const assignment = (id: string) =>
+    testApp.dataSource
+      .getRepository(RoleAssignmentEntity)
+      .findOneBy({ tenantId: TENANT_A, id });
+
+  it('provisions a Granted request at its start, and ends its assignment at its end: Revoked', async () => {
+    const granted = await create({
+      resourceId: RESOURCE,
+      roleDefinitionId: READER,
+      subjectId: OTHER,
+      assignmentState: 'Active',
+      type: 'AdminAdd',
+      reason: 'maintenance window',
+      schedule: { startDateTime: later(2), endDateTime: later(6) },
+    });
+    expect(granted.body.status.subStatus).toBe('Granted');
+    const id = granted.body.id as string;
+
+    expect(await scheduler.runOnce()).toEqual({
+      provisioned: 0,
+      revoked: 0,
+      timedOut: 0,
+    });
+    now = new Date(now.getTime() + 3 * 3_600_000);
+    expect((await scheduler.runOnce()).provisioned).toBe(1);
+    expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+      status: 'Closed',
+      subStatus: 'Provisioned',
+    });
+    expect(await assignment(id)).toMatchObject({
+      subjectId: OTHER,
+      assignmentState: 'Active',
+    });
+    expect((await scheduler.runOnce()).provisioned).toBe(0);
+
+    now = new Date(now.getTime() + 4 * 3_600_000);
+    expect((await scheduler.runOnce()).revoked).toBe(1);
+    expect(await assignment(id)).toBeNull();
+    expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+      subStatus: 'Revoked',
+    });
+    expect(
+      (await auditEventsOf(testApp.dataSource, id)).map((event) => [
+        event.action,
+        event.toSubStatus,
+        event.actorType,
+      ]),
+    ).toEqual([
+      ['Create', 'Granted', 'User'],
+      ['Provision', 'Provisioned', 'Scheduler'],
+      ['Revoke', 'Revoked', 'Scheduler'],
+    ]);
+  });
+
+  it('times out a request left waiting longer than REQUEST_PENDING_TIMEOUT_HOURS (24)', async () => {
+    const waiting = await create(
+      {
+        resourceId: RESOURCE,
+        roleDefinitionId: READER,
+        subjectId: USER,
+        assignmentState: 'Active',
+        type: 'UserAdd',
+        reason: 'please',
+        schedule: { duration: 'PT2H' },
+      },
+      as(USER),
+    );
+    expect(waiting.body.status.subStatus).toBe('PendingApproval');
+
+    now = new Date(now.getTime() + 23 * 3_600_000);
+    expect((await scheduler.runOnce()).timedOut).toBe(0);
+    now = new Date(now.getTime() + 2 * 3_600_000);
+    expect((await scheduler.runOnce()).timedOut).toBe(1);
+
+    expect(
+      await findStoredRequest(testApp.dataSource, waiting.body.id),
+    ).toMatchObject({ status: 'Closed', subStatus: 'TimedOut' });
+  });
+
+  it('moves each row once when runs overlap, as two replicas would', async () => {
+    const ids: string[] = [];
+    for (const subjectId of [ADMIN, USER, OTHER]) {
+      const created = await create({
+        resourceId: RESOURCE,
+        roleDefinitionId: OWNER,
+        subjectId,
+        assignmentState: 'Eligible',
+        type: 'AdminAdd',
+        schedule: { startDateTime: later(1) },
+      });
+      expect(created.body.status.subStatus).toBe('Granted');
+      ids.push(created.body.id as string);
+    }
+    now = new Date(now.getTime() + 2 * 3_600_000);
+
+    const runs = await Promise.all([scheduler.runOnce(), scheduler.runOnce()]);
+
+    expect(runs[0].provisioned + runs[1].provisioned).toBe(3);
+    for (const id of ids) {
+      expect(
+        (await auditEventsOf(testApp.dataSource, id)).filter(
+          (event) => event.action === 'Provision',
+        ),
+      ).toHaveLength(1);
+      expect(await assignment(id)).not.toBeNull();
+    }
   });
 });

@@ -22,6 +22,7 @@ describe('database schema', () => {
       'CreateRoleAssignments1764400000400',
       'CreateRoleAssignmentRequestIndexes1764400000500',
       'AddAuditEventReason1764400000600',
+      'CreateLifecycleIndexes1764400000700',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });

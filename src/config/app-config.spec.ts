@@ -71,6 +71,7 @@ describe('loadAppConfig', () => {
         shutdownGraceSeconds: 10,
       },
       throttle: { limit: 6000, windowSeconds: 60 },
+      lifecycle: { schedulerIntervalSeconds: 30, pendingTimeoutHours: 24 },
     });
     expect(config.seedFile).toBeUndefined();
     expect(config.publicBaseUrl).toBeUndefined();
@@ -115,6 +116,8 @@ describe('loadAppConfig', () => {
       SHUTDOWN_GRACE_SECONDS: '25',
       THROTTLE_LIMIT: '100',
       THROTTLE_WINDOW_SECONDS: '10',
+      SCHEDULER_INTERVAL_SECONDS: '0',
+      REQUEST_PENDING_TIMEOUT_HOURS: '72',
     });
 
     expect(config).toMatchObject({
@@ -130,6 +133,7 @@ describe('loadAppConfig', () => {
         shutdownGraceSeconds: 25,
       },
       throttle: { limit: 100, windowSeconds: 10 },
+      lifecycle: { schedulerIntervalSeconds: 0, pendingTimeoutHours: 72 },
       environment: 'production',
       host: '0.0.0.0',
       port: 8443,
@@ -247,6 +251,7 @@ describe('loadAppConfig', () => {
         shutdownGraceSeconds: 10,
       },
       throttle: { limit: 6000, windowSeconds: 60 },
+      lifecycle: { schedulerIntervalSeconds: 30, pendingTimeoutHours: 24 },
     });
     expect(config.seedFile).toBeUndefined();
     expect(config.publicBaseUrl).toBeUndefined();

@@ -77,6 +77,13 @@ export interface ThrottleConfig {
 export { ConfigurationError };
 
 /** Validated, typed configuration; the only place that reads the environment is `loadAppConfig`. */
+/** The request lifecycle's time-driven transitions. */
+export interface LifecycleConfig {
+  /** 0: the scheduler does not run (another replica, or tests, run it). */
+  readonly schedulerIntervalSeconds: number;
+  readonly pendingTimeoutHours: number;
+}
+
 export class AppConfig {
   readonly environment: Environment;
   readonly host: string;
@@ -94,6 +101,7 @@ export class AppConfig {
   readonly logging: LoggingConfig;
   readonly http: HttpConfig;
   readonly throttle: ThrottleConfig;
+  readonly lifecycle: LifecycleConfig;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -147,6 +155,10 @@ export function loadAppConfig(
     throttle: {
       limit: variables.THROTTLE_LIMIT ?? 6000,
       windowSeconds: variables.THROTTLE_WINDOW_SECONDS ?? 60,
+    },
+    lifecycle: {
+      schedulerIntervalSeconds: variables.SCHEDULER_INTERVAL_SECONDS ?? 30,
+      pendingTimeoutHours: variables.REQUEST_PENDING_TIMEOUT_HOURS ?? 24,
     },
   });
 }

@@ -166,6 +166,24 @@ export class EnvironmentVariables {
   @Max(600)
   SHUTDOWN_GRACE_SECONDS?: number;
 
+  /** How often the request lifecycle's scheduler runs; 0 turns it off. */
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  SCHEDULER_INTERVAL_SECONDS?: number;
+
+  /** How long a request may wait for a decision before it times out. */
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  REQUEST_PENDING_TIMEOUT_HOURS?: number;
+
   @Expose()
   @IsOptional()
   @WholeNumber()

@@ -1,4 +1,5 @@
 import { CreateResources1764400000000 } from '../privileged-access/azure-resources/resources/migrations/1764400000000-create-resources.js';
+import { CreateLifecycleIndexes1764400000700 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000700-create-lifecycle-indexes.js';
 import { AddAuditEventReason1764400000600 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000600-add-audit-event-reason.js';
 import { CreateRoleAssignmentRequestIndexes1764400000500 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000500-create-role-assignment-request-indexes.js';
 import { CreateRoleAssignments1764400000400 } from '../privileged-access/azure-resources/role-assignments/migrations/1764400000400-create-role-assignments.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CreateRoleAssignments1764400000400,
   CreateRoleAssignmentRequestIndexes1764400000500,
   AddAuditEventReason1764400000600,
+  CreateLifecycleIndexes1764400000700,
 ];

@@ -51,6 +51,8 @@ export async function startTestApp(
       DATABASE_URL: database.url,
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'error',
+      // Tests move time themselves (RoleAssignmentRequestScheduler.runOnce): no timer of its own.
+      SCHEDULER_INTERVAL_SECONDS: '0',
       ...env,
     },
     { dataDirectory: directory },

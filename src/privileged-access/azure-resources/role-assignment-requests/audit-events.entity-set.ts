@@ -61,7 +61,10 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
           description:
             'The user (oid), or the application (appid) of an application token.',
         },
-        actorType: { type: 'string', enum: ['User', 'Application'] },
+        actorType: {
+          type: 'string',
+          enum: ['User', 'Application', 'Scheduler'],
+        },
         occurredDateTime: { type: 'string', format: 'date-time' },
         fromSubStatus: { type: 'string' },
         toSubStatus: { type: 'string' },

@@ -29,7 +29,7 @@ export class RoleAssignmentRequestAuditEventEntity {
   actorId: string;
 
   @Column({ name: 'actor_type', type: 'varchar', length: 16 })
-  actorType: 'User' | 'Application';
+  actorType: 'User' | 'Application' | 'Scheduler';
 
   @Column({ name: 'occurred_date_time', type: Date })
   occurredDateTime: Date;

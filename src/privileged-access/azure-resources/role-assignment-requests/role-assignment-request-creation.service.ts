@@ -279,7 +279,8 @@ export class RoleAssignmentRequestCreation {
       );
       return;
     }
-    const id = randomUUID();
+    // The assignment takes its request's id: its end can then close that request (Revoked).
+    const id = request.id;
     await this.repository.insertAssignment(session, {
       tenantId: request.tenantId,
       id,

@@ -14,6 +14,14 @@ export interface StatusDetail {
 /** A governanceRoleAssignmentRequest, with the tenant it belongs to and who asked for it. */
 @Entity({ name: 'role_assignment_requests' })
 @Index('IDX_role_assignment_requests_tenant_id', ['tenantId', 'id'])
+@Index('IDX_role_assignment_requests_due', [
+  'subStatus',
+  'scheduleStartDateTime',
+])
+@Index('IDX_role_assignment_requests_waiting', [
+  'subStatus',
+  'requestedDateTime',
+])
 @Index('IDX_role_assignment_requests_tenant_resource', [
   'tenantId',
   'resourceId',

@@ -85,4 +85,15 @@ export const PIM_ADMINISTRATOR_DIRECTORY_ROLES: readonly string[] = [
 
 /** What an audit record says happened to a request. */
 export type AuditAction =
-  'Create' | 'Cancel' | 'Approve' | 'Deny' | 'AdminApprove' | 'AdminDeny';
+  | 'Create'
+  | 'Cancel'
+  | 'Approve'
+  | 'Deny'
+  | 'AdminApprove'
+  | 'AdminDeny'
+  | 'Provision'
+  | 'Revoke'
+  | 'TimeOut';
+
+/** The actor of what the scheduler does (provision, revoke, time out): no user, no app. */
+export const SCHEDULER_ACTOR_ID = '00000000-0000-0000-0000-000000000000';

@@ -18,7 +18,7 @@ import type {
 export interface TransitionAudit {
   readonly action: AuditAction;
   readonly actorId: string;
-  readonly actorType: 'User' | 'Application';
+  readonly actorType: 'User' | 'Application' | 'Scheduler';
   readonly occurredDateTime: Date;
   readonly httpRequestId: string;
   readonly clientRequestId: string;

@@ -10,6 +10,7 @@ export type MemberType = (typeof MEMBER_TYPES)[number];
 @Entity({ name: 'role_assignments' })
 @Index('IDX_role_assignments_tenant_resource', ['tenantId', 'resourceId', 'id'])
 @Index('IDX_role_assignments_tenant_subject', ['tenantId', 'subjectId'])
+@Index('IDX_role_assignments_end', ['endDateTime'])
 export class RoleAssignmentEntity extends TenantScopedEntity {
   @Column({ name: 'resource_id', type: 'varchar', length: 36 })
   resourceId: string;

@@ -653,6 +653,30 @@ describe('time: the scheduler provisions, ends and times out (RoleAssignmentRequ
     ]);
   });
 
+  it('never provisions a Granted request that was cancelled', async () => {
+    const granted = await create({
+      resourceId: RESOURCE,
+      roleDefinitionId: OWNER,
+      subjectId: OTHER,
+      assignmentState: 'Active',
+      type: 'AdminAdd',
+      schedule: { startDateTime: later(1), duration: 'PT2H' },
+    });
+    expect(granted.body.status.subStatus).toBe('Granted');
+    const cancel = await request(testApp.server)
+      .post(`${REQUESTS_PATH}/${granted.body.id}/cancel`)
+      .set('Authorization', `Bearer ${as(ADMIN)}`);
+    expect(cancel.status).toBe(204);
+
+    now = new Date(now.getTime() + 2 * 3_600_000);
+    await scheduler.runOnce();
+
+    expect(
+      await findStoredRequest(testApp.dataSource, granted.body.id),
+    ).toMatchObject({ subStatus: 'Canceled' });
+    expect(await assignment(granted.body.id)).toBeNull();
+  });
+
   it('times out a request left waiting longer than REQUEST_PENDING_TIMEOUT_HOURS (24)', async () => {
     const waiting = await create(
       {

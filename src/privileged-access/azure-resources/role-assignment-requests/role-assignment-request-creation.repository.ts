@@ -142,8 +142,29 @@ export class RoleAssignmentRequestCreationRepository {
     return this.insert(session, this.requests, request);
   }
 
-  insertAssignment(session: SqlSession, assignment: RoleAssignmentEntity) {
-    return this.insert(session, this.assignments, assignment);
+  /**
+   * Writes the assignment a request grants, under the request's id: its end can then close that
+   * request (Revoked).
+   */
+  grantAssignment(
+    session: SqlSession,
+    request: RoleAssignmentRequestEntity,
+    start: Date | null = request.scheduleStartDateTime,
+  ): Promise<void> {
+    return this.insert(session, this.assignments, {
+      tenantId: request.tenantId,
+      id: request.id,
+      resourceId: request.resourceId,
+      roleDefinitionId: request.roleDefinitionId,
+      subjectId: request.subjectId,
+      linkedEligibleRoleAssignmentId: request.linkedEligibleRoleAssignmentId,
+      externalId: `/roleAssignments/${request.id}`,
+      startDateTime: start,
+      endDateTime: request.scheduleEndDateTime,
+      assignmentState: request.assignmentState,
+      memberType: 'Direct',
+      status: 'Provisioned',
+    });
   }
 
   /** Sets when an assignment ends (now, for a removal; later, for an extension). */

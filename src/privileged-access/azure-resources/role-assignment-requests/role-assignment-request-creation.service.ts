@@ -279,22 +279,7 @@ export class RoleAssignmentRequestCreation {
       );
       return;
     }
-    // The assignment takes its request's id: its end can then close that request (Revoked).
-    const id = request.id;
-    await this.repository.insertAssignment(session, {
-      tenantId: request.tenantId,
-      id,
-      resourceId: request.resourceId,
-      roleDefinitionId: request.roleDefinitionId,
-      subjectId: request.subjectId,
-      linkedEligibleRoleAssignmentId: request.linkedEligibleRoleAssignmentId,
-      externalId: `/roleAssignments/${id}`,
-      startDateTime: request.scheduleStartDateTime,
-      endDateTime: request.scheduleEndDateTime,
-      assignmentState: request.assignmentState,
-      memberType: 'Direct',
-      status: 'Provisioned',
-    });
+    await this.repository.grantAssignment(session, request);
   }
 }
 

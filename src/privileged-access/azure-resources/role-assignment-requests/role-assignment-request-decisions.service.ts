@@ -3,7 +3,6 @@ import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
-import { normalizeGuid } from '../../../graph/guid.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import type {
   ApprovalDecisionDto,
@@ -12,10 +11,7 @@ import type {
 import { actsOnlyAsUser } from './role-assignment-request.access.js';
 import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
-import {
-  RequestNotPendingError,
-  RoleAssignmentRequestNotFoundError,
-} from './role-assignment-request.errors.js';
+import { RequestNotPendingError } from './role-assignment-request.errors.js';
 import type {
   AuditAction,
   RequestStatus,
@@ -23,6 +19,7 @@ import type {
 } from './role-assignment-request.model.js';
 import { ruleListFor } from './role-assignment-request.policy.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
 
 interface Decision {
   readonly from: SubStatus;
@@ -42,6 +39,7 @@ export class RoleAssignmentRequestDecisions {
   constructor(
     private readonly sql: SqlClient,
     private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly service: RoleAssignmentRequestsService,
     private readonly creation: RoleAssignmentRequestCreationRepository,
     private readonly clock: Clock,
   ) {}
@@ -53,7 +51,7 @@ export class RoleAssignmentRequestDecisions {
     body: ApprovalDecisionDto,
     httpRequest: RequestIds,
   ): Promise<void> {
-    const request = await this.waitingRequest(caller, id);
+    const request = await this.service.get(caller, id);
     if (!(await this.isApprover(caller, request))) {
       throw new UnauthorizedAccessError();
     }
@@ -80,7 +78,7 @@ export class RoleAssignmentRequestDecisions {
     body: UpdateRequestDto,
     httpRequest: RequestIds,
   ): Promise<void> {
-    const request = await this.waitingRequest(caller, id);
+    const request = await this.service.get(caller, id);
     const now = this.clock.now();
     if (
       actsOnlyAsUser(caller) &&
@@ -118,21 +116,6 @@ export class RoleAssignmentRequestDecisions {
       },
       body.reason,
     );
-  }
-
-  /** A request of the caller's tenant; another tenant's does not exist for the caller. */
-  private async waitingRequest(
-    caller: Principal,
-    id: string,
-  ): Promise<RoleAssignmentRequestEntity> {
-    const requestId = normalizeGuid(id);
-    const request =
-      requestId &&
-      (await this.requests.findInTenant(caller.tenantId, requestId));
-    if (!request) {
-      throw new RoleAssignmentRequestNotFoundError();
-    }
-    return request;
   }
 
   /** Named in the ApprovalRule of the request's role, and not its requestor. */
@@ -173,23 +156,8 @@ export class RoleAssignmentRequestDecisions {
     }
     return {
       to: ['Closed', 'Provisioned'],
-      provision: async (session) => {
-        await this.creation.insertAssignment(session, {
-          tenantId: request.tenantId,
-          id: request.id,
-          resourceId: request.resourceId,
-          roleDefinitionId: request.roleDefinitionId,
-          subjectId: request.subjectId,
-          linkedEligibleRoleAssignmentId:
-            request.linkedEligibleRoleAssignmentId,
-          externalId: `/roleAssignments/${request.id}`,
-          startDateTime: start,
-          endDateTime: request.scheduleEndDateTime,
-          assignmentState: request.assignmentState,
-          memberType: 'Direct',
-          status: 'Provisioned',
-        });
-      },
+      provision: (session) =>
+        this.creation.grantAssignment(session, request, start),
     };
   }
 

@@ -96,22 +96,7 @@ export class RoleAssignmentRequestScheduler
         ['Closed', 'Provisioned'],
         'Provision',
         now,
-        (session) =>
-          this.assignments.insertAssignment(session, {
-            tenantId: request.tenantId,
-            id: request.id,
-            resourceId: request.resourceId,
-            roleDefinitionId: request.roleDefinitionId,
-            subjectId: request.subjectId,
-            linkedEligibleRoleAssignmentId:
-              request.linkedEligibleRoleAssignmentId,
-            externalId: `/roleAssignments/${request.id}`,
-            startDateTime: request.scheduleStartDateTime,
-            endDateTime: request.scheduleEndDateTime,
-            assignmentState: request.assignmentState,
-            memberType: 'Direct',
-            status: 'Provisioned',
-          }),
+        (session) => this.assignments.grantAssignment(session, request),
       );
       moved += done ? 1 : 0;
     }

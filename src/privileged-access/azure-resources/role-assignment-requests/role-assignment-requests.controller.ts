@@ -1,4 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -86,6 +94,24 @@ const ID_PARAMETER = ApiParam({
     },
   },
 });
+
+/** `POST …/{id}/approve` or `…/deny`: an approver's decision, documented alike. */
+function ApprovalDecisionRoute(
+  action: 'approve' | 'deny',
+  summary: string,
+  description: string,
+): MethodDecorator {
+  return applyDecorators(
+    ID_PARAMETER,
+    Post(`:id/${action}`),
+    HttpCode(204),
+    RequiredScopes(WRITE_AZURE_RESOURCES),
+    ApiOperation({ summary, description }),
+    ApiBody({ type: ApprovalDecisionDto, required: false }),
+    ApiNoContentResponse({ description: 'Decided.' }),
+    ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER),
+  );
+}
 
 @Controller(`${AZURE_RESOURCES_ROUTE}/roleAssignmentRequests`)
 @ApiTags('privilegedAccess.governanceRoleAssignmentRequest')
@@ -193,18 +219,11 @@ export class RoleAssignmentRequestsController {
     );
   }
 
-  @ID_PARAMETER
-  @Post(':id/approve')
-  @HttpCode(204)
-  @RequiredScopes(WRITE_AZURE_RESOURCES)
-  @ApiOperation({
-    summary: 'Approve a governanceRoleAssignmentRequest (extension)',
-    description:
-      "Not a Graph API: Graph has none for the approvers of a `PendingApproval` request. An approver named in the `ApprovalRule` of the request's role (not its requestor) approves it: it becomes `Provisioned`, its assignment written, or `Granted` when it starts later.",
-  })
-  @ApiBody({ type: ApprovalDecisionDto, required: false })
-  @ApiNoContentResponse({ description: 'Approved.' })
-  @ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER)
+  @ApprovalDecisionRoute(
+    'approve',
+    'Approve a governanceRoleAssignmentRequest (extension)',
+    "Not a Graph API: Graph has none for the approvers of a `PendingApproval` request. An approver named in the `ApprovalRule` of the request's role (not its requestor) approves it: it becomes `Provisioned`, its assignment written, or `Granted` when it starts later.",
+  )
   approve(
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,
@@ -215,18 +234,11 @@ export class RoleAssignmentRequestsController {
     return this.decisions.approve(caller, id, true, body, httpRequest);
   }
 
-  @ID_PARAMETER
-  @Post(':id/deny')
-  @HttpCode(204)
-  @RequiredScopes(WRITE_AZURE_RESOURCES)
-  @ApiOperation({
-    summary: 'Deny a governanceRoleAssignmentRequest (extension)',
-    description:
-      "Not a Graph API. An approver named in the `ApprovalRule` of the request's role (not its requestor) denies a `PendingApproval` request: it becomes `Closed` / `Denied`.",
-  })
-  @ApiBody({ type: ApprovalDecisionDto, required: false })
-  @ApiNoContentResponse({ description: 'Denied.' })
-  @ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER)
+  @ApprovalDecisionRoute(
+    'deny',
+    'Deny a governanceRoleAssignmentRequest (extension)',
+    "Not a Graph API. An approver named in the `ApprovalRule` of the request's role (not its requestor) denies a `PendingApproval` request: it becomes `Closed` / `Denied`.",
+  )
   deny(
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,

@@ -23,6 +23,8 @@ export interface TestApp {
   readonly config: AppConfig;
   /** A temporary folder of this app's own (its SQLite file, when on SQLite). */
   readonly directory: string;
+  /** The DATABASE_URL of its database, for a second app on the same one. */
+  readonly databaseUrl: string;
   readonly databaseKind: TestDatabaseKind;
   /** The placeholder of the n-th (0-based) parameter in raw SQL: `?` or `$n+1`. */
   parameter(index: number): string;
@@ -76,6 +78,7 @@ export async function startTestApp(
     dataSource: running.get(DataSource),
     config,
     directory,
+    databaseUrl: env.DATABASE_URL ?? database.url,
     databaseKind: testDatabaseKind(),
     parameter: (index) =>
       testDatabaseKind() === 'postgres' ? `$${index + 1}` : '?',

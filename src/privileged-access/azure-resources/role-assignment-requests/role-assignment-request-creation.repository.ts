@@ -12,8 +12,8 @@ import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js
 import {
   type AssignmentState,
   PENDING_SUB_STATUSES,
-  RESOURCE_ADMINISTRATOR_ROLES,
 } from './role-assignment-request.model.js';
+import { ResourceAdministratorsSql } from './resource-administrators.sql.js';
 
 /** Who holds which role on which resource: the key of an assignment a request is about. */
 export interface AssignmentKey {
@@ -36,6 +36,7 @@ export class RoleAssignmentRequestCreationRepository {
   private readonly settings: EntitySql<RoleSettingEntity>;
   private readonly assignments: EntitySql<RoleAssignmentEntity>;
   private readonly requests: EntitySql<RoleAssignmentRequestEntity>;
+  private readonly administrators: ResourceAdministratorsSql;
 
   constructor(dataSource: DataSource) {
     this.resources = new EntitySql(dataSource, ResourceEntity);
@@ -44,6 +45,7 @@ export class RoleAssignmentRequestCreationRepository {
     this.settings = new EntitySql(dataSource, RoleSettingEntity);
     this.assignments = new EntitySql(dataSource, RoleAssignmentEntity);
     this.requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
+    this.administrators = new ResourceAdministratorsSql(dataSource);
   }
 
   resource(session: SqlSession, tenantId: string, id: string) {
@@ -117,25 +119,20 @@ export class RoleAssignmentRequestCreationRepository {
     userId: string,
     at: Date,
   ): Promise<boolean> {
-    const a = this.assignments;
-    const d = this.definitions;
     const parameters: unknown[] = [];
-    const bind = (value: unknown) => a.parameter(parameters.push(value) - 1);
-    const rows = await session.rows(
-      `SELECT 1 AS found FROM ${a.table} a
-         JOIN ${d.table} d ON d.${d.column('tenantId')} = a.${a.column('tenantId')}
-                          AND d.${d.column('id')} = a.${a.column('roleDefinitionId')}
-        WHERE a.${a.column('tenantId')} = ${bind(tenantId)}
-          AND a.${a.column('resourceId')} = ${bind(resourceId)}
-          AND a.${a.column('subjectId')} = ${bind(userId)}
-          AND a.${a.column('assignmentState')} = ${bind('Active')}
-          AND (a.${a.column('startDateTime')} IS NULL OR a.${a.column('startDateTime')} <= ${bind(a.valueOf('startDateTime', at))})
-          AND (a.${a.column('endDateTime')} IS NULL OR a.${a.column('endDateTime')} > ${bind(a.valueOf('endDateTime', at))})
-          AND d.${d.column('templateId')} IN (${RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ')})
-        LIMIT 1`,
+    const bind = (value: unknown) =>
+      this.assignments.parameter(parameters.push(value) - 1);
+    const administers = this.administrators.exists(
+      { tenant: () => bind(tenantId), resource: () => bind(resourceId) },
+      userId,
+      at,
+      bind,
+    );
+    const [row] = await session.rows(
+      `SELECT CASE WHEN ${administers} THEN 1 ELSE 0 END AS found`,
       parameters,
     );
-    return rows.length > 0;
+    return Number(row?.found) === 1;
   }
 
   insertRequest(session: SqlSession, request: RoleAssignmentRequestEntity) {

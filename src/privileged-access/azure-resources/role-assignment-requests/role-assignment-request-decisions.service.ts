@@ -82,14 +82,12 @@ export class RoleAssignmentRequestDecisions {
     const now = this.clock.now();
     if (
       actsOnlyAsUser(caller) &&
-      !(await this.sql.transaction((session) =>
-        this.creation.administers(
-          session,
-          request.tenantId,
-          request.resourceId,
-          caller.actorId,
-          now,
-        ),
+      !(await this.creation.administers(
+        this.sql,
+        request.tenantId,
+        request.resourceId,
+        caller.actorId,
+        now,
       ))
     ) {
       throw new UnauthorizedAccessError();
@@ -126,12 +124,11 @@ export class RoleAssignmentRequestDecisions {
     if (caller.kind !== 'delegated' || caller.actorId === request.requestorId) {
       return false;
     }
-    const setting = await this.sql.transaction((session) =>
-      this.creation.settingOf(
-        session,
-        request.tenantId,
-        request.roleDefinitionId,
-      ),
+    // A read: no transaction (on SQLite, one would take the write lock).
+    const setting = await this.creation.settingOf(
+      this.sql,
+      request.tenantId,
+      request.roleDefinitionId,
     );
     const rule = setting?.[
       ruleListFor(request.type, request.assignmentState)

@@ -6,9 +6,7 @@ import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
-import { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
-import { RoleDefinitionEntity } from '../role-definitions/role-definition.entity.js';
-import { RESOURCE_ADMINISTRATOR_ROLES } from './role-assignment-request.model.js';
+import { ResourceAdministratorsSql } from './resource-administrators.sql.js';
 import type {
   AuditAction,
   RequestStatus,
@@ -60,15 +58,13 @@ export class RoleAssignmentRequestsRepository {
   private readonly auditEvents: EntitySql<RoleAssignmentRequestAuditEventEntity>;
   private readonly selectInTenant: string;
   private readonly insertAuditEventSql: string;
-  private readonly assignments: EntitySql<RoleAssignmentEntity>;
-  private readonly definitions: EntitySql<RoleDefinitionEntity>;
+  private readonly administrators: ResourceAdministratorsSql;
 
   constructor(
     dataSource: DataSource,
     private readonly sql: SqlClient,
   ) {
-    this.assignments = new EntitySql(dataSource, RoleAssignmentEntity);
-    this.definitions = new EntitySql(dataSource, RoleDefinitionEntity);
+    this.administrators = new ResourceAdministratorsSql(dataSource);
     const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
     const auditEvents = new EntitySql(
       dataSource,
@@ -192,35 +188,23 @@ export class RoleAssignmentRequestsRepository {
    */
   private userMayActSql(actor: UserActor, parameters: unknown[]): string {
     const requests = this.requests;
-    const assignments = this.assignments;
-    const definitions = this.definitions;
     const bind = (value: unknown) =>
       requests.parameter(parameters.push(value) - 1);
-    const request = (property: 'tenantId' | 'resourceId') =>
-      `${requests.table}.${requests.column(property)}`;
-    const assignment = (property: keyof RoleAssignmentEntity) =>
-      `a.${assignments.column(property)}`;
     // Placeholders are bound in the order they appear: SQLite's are positional.
     const participant = actor.administratorsOnly
       ? ''
       : `${requests.column('requestorId')} = ${bind(actor.userId)}
         OR ${requests.column('subjectId')} = ${bind(actor.userId)}
         OR `;
-    const holder = bind(actor.userId);
-    const active = bind('Active');
-    const startedBy = bind(assignments.valueOf('startDateTime', actor.at));
-    const endsAfter = bind(assignments.valueOf('endDateTime', actor.at));
-    const roles = RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ');
-    return `(${participant}EXISTS (SELECT 1 FROM ${assignments.table} a
-              JOIN ${definitions.table} d
-                ON d.${definitions.column('tenantId')} = ${assignment('tenantId')}
-               AND d.${definitions.column('id')} = ${assignment('roleDefinitionId')}
-             WHERE ${assignment('tenantId')} = ${request('tenantId')}
-               AND ${assignment('resourceId')} = ${request('resourceId')}
-               AND ${assignment('subjectId')} = ${holder}
-               AND ${assignment('assignmentState')} = ${active}
-               AND (${assignment('startDateTime')} IS NULL OR ${assignment('startDateTime')} <= ${startedBy})
-               AND (${assignment('endDateTime')} IS NULL OR ${assignment('endDateTime')} > ${endsAfter})
-               AND d.${definitions.column('templateId')} IN (${roles})))`;
+    const administrator = this.administrators.exists(
+      {
+        tenant: () => `${requests.table}.${requests.column('tenantId')}`,
+        resource: () => `${requests.table}.${requests.column('resourceId')}`,
+      },
+      actor.userId,
+      actor.at,
+      bind,
+    );
+    return `(${participant}${administrator})`;
   }
 }

@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+import { EntitySql } from '../../../database/entity-sql.js';
+import { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
+import { RoleDefinitionEntity } from '../role-definitions/role-definition.entity.js';
+import { RESOURCE_ADMINISTRATOR_ROLES } from './role-assignment-request.model.js';
+
+/** Writes one placeholder for a value, in the order placeholders appear (SQLite's are positional). */
+export type Bind = (value: unknown) => string;
+
+/** Who and where: the tenant and resource as SQL (a column, or a placeholder bound when asked). */
+export interface AdministeredResource {
+  readonly tenant: () => string;
+  readonly resource: () => string;
+}
+
+/**
+ * The condition that a user holds an active Owner or User Access Administrator assignment on a
+ * resource, in effect at a time: who administers a resource's requests. Written once for the
+ * cancel's UPDATE (the resource of the request's row) and for creating and deciding requests.
+ */
+export class ResourceAdministratorsSql {
+  private readonly assignments: EntitySql<RoleAssignmentEntity>;
+  private readonly definitions: EntitySql<RoleDefinitionEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.assignments = new EntitySql(dataSource, RoleAssignmentEntity);
+    this.definitions = new EntitySql(dataSource, RoleDefinitionEntity);
+  }
+
+  exists(
+    where: AdministeredResource,
+    userId: string,
+    at: Date,
+    bind: Bind,
+  ): string {
+    const a = this.assignments;
+    const d = this.definitions;
+    const assignment = (property: keyof RoleAssignmentEntity) =>
+      `a.${a.column(property)}`;
+    return `EXISTS (SELECT 1 FROM ${a.table} a
+              JOIN ${d.table} d
+                ON d.${d.column('tenantId')} = ${assignment('tenantId')}
+               AND d.${d.column('id')} = ${assignment('roleDefinitionId')}
+             WHERE ${assignment('tenantId')} = ${where.tenant()}
+               AND ${assignment('resourceId')} = ${where.resource()}
+               AND ${assignment('subjectId')} = ${bind(userId)}
+               AND ${assignment('assignmentState')} = ${bind('Active')}
+               AND (${assignment('startDateTime')} IS NULL OR ${assignment('startDateTime')} <= ${bind(a.valueOf('startDateTime', at))})
+               AND (${assignment('endDateTime')} IS NULL OR ${assignment('endDateTime')} > ${bind(a.valueOf('endDateTime', at))})
+               AND d.${d.column('templateId')} IN (${RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ')}))`;
+  }
+}

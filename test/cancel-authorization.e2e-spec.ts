@@ -3,6 +3,15 @@ import request from 'supertest';
 import type { SubStatus } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.model.js';
 import { RoleAssignmentRequestAuditEventEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request-audit-event.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
+import {
+  assignmentRecord,
+  GLOBAL_ADMINISTRATOR,
+  PRIVILEGED_ROLE_ADMINISTRATOR,
+  resourceRecord,
+  ROLE_TEMPLATES,
+  roleDefinitionRecord,
+  userRecord,
+} from './support/directory.js';
 import { fixtureId } from './support/pim-fixture.js';
 import {
   aRequest,
@@ -22,11 +31,7 @@ import {
 
 const RESOURCE = fixtureId('a0000000', 1);
 const OTHER_RESOURCE = fixtureId('a0000000', 2);
-const TEMPLATES = {
-  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
-  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-};
+const TEMPLATES = ROLE_TEMPLATES;
 const ROLES = {
   owner: fixtureId('b0000000', 1),
   userAccessAdministrator: fixtureId('b0000000', 2),
@@ -45,8 +50,6 @@ const USERS = {
   futureOwner: fixtureId('c0000000', 9),
   outsider: fixtureId('c0000000', 10),
 };
-const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
-const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 
 /** Tenant A's directory: who holds which role on which resource, and since when. */
 function directory() {
@@ -56,30 +59,21 @@ function directory() {
     subjectId: string,
     roleDefinitionId: string,
     overrides: Record<string, unknown> = {},
-  ) => ({
-    id: fixtureId('d0000000', n),
-    tenantId,
-    resourceId:
-      roleDefinitionId === ROLES.ownerOfOther ? OTHER_RESOURCE : RESOURCE,
-    roleDefinitionId,
-    subjectId,
-    externalId: `/assignments/${n}`,
-    startDateTime: '2026-01-01T00:00:00Z',
-    endDateTime: null,
-    assignmentState: 'Active',
-    memberType: 'Direct',
-    status: 'Provisioned',
-    ...overrides,
-  });
+  ) =>
+    assignmentRecord(tenantId, {
+      id: fixtureId('d0000000', n),
+      resourceId:
+        roleDefinitionId === ROLES.ownerOfOther ? OTHER_RESOURCE : RESOURCE,
+      roleDefinitionId,
+      subjectId,
+      startDateTime: '2026-01-01T00:00:00Z',
+      endDateTime: null,
+      ...overrides,
+    });
   return {
-    resources: [RESOURCE, OTHER_RESOURCE].map((id, n) => ({
-      id,
-      tenantId,
-      externalId: `/subscriptions/${id}`,
-      type: 'subscription',
-      displayName: `subscription ${n}`,
-      status: 'Active',
-    })),
+    resources: [RESOURCE, OTHER_RESOURCE].map((id) =>
+      resourceRecord(tenantId, id),
+    ),
     roleDefinitions: [
       [ROLES.owner, TEMPLATES.owner, RESOURCE],
       [
@@ -89,20 +83,12 @@ function directory() {
       ],
       [ROLES.reader, TEMPLATES.reader, RESOURCE],
       [ROLES.ownerOfOther, TEMPLATES.owner, OTHER_RESOURCE],
-    ].map(([id, templateId, resourceId]) => ({
-      id,
-      tenantId,
-      resourceId,
-      externalId: `/roleDefinitions/${id}`,
-      displayName: id,
-      templateId,
-    })),
-    subjects: Object.entries(USERS).map(([name, id]) => ({
-      id,
-      tenantId,
-      type: 'User',
-      displayName: name,
-    })),
+    ].map(([id, templateId, resourceId]) =>
+      roleDefinitionRecord(tenantId, id, resourceId, templateId),
+    ),
+    subjects: Object.entries(USERS).map(([name, id]) =>
+      userRecord(tenantId, id, name),
+    ),
     roleAssignments: [
       assignment(1, USERS.owner, ROLES.owner),
       assignment(

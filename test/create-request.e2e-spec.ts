@@ -4,6 +4,13 @@ import { Clock } from '../src/clock/clock.js';
 import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
+import {
+  assignmentRecord,
+  resourceRecord,
+  ROLE_TEMPLATES,
+  roleDefinitionRecord,
+  userRecord,
+} from './support/directory.js';
 import { fixtureId } from './support/pim-fixture.js';
 import {
   auditEventsOf,
@@ -37,34 +44,15 @@ function directory() {
   const tenantId = TENANT_A;
   return {
     resources: [
-      [RESOURCE, 'Active'],
-      [LOCKED, 'Locked'],
-    ].map(([id, status]) => ({
-      id,
-      tenantId,
-      externalId: `/subscriptions/${id}`,
-      type: 'subscription',
-      displayName: id,
-      status,
-    })),
+      resourceRecord(tenantId, RESOURCE),
+      resourceRecord(tenantId, LOCKED, 'Locked'),
+    ],
     roleDefinitions: [
-      [READER, RESOURCE, 'acdd72a7-3385-48ef-bd42-f606fba81ae7'],
-      [OWNER, RESOURCE, '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'],
-      [ON_LOCKED, LOCKED, 'acdd72a7-3385-48ef-bd42-f606fba81ae7'],
-    ].map(([id, resourceId, templateId]) => ({
-      id,
-      tenantId,
-      resourceId,
-      externalId: `/roleDefinitions/${id}`,
-      displayName: id,
-      templateId,
-    })),
-    subjects: [ADMIN, USER, OTHER].map((id) => ({
-      id,
-      tenantId,
-      type: 'User',
-      displayName: id,
-    })),
+      roleDefinitionRecord(tenantId, READER, RESOURCE, ROLE_TEMPLATES.reader),
+      roleDefinitionRecord(tenantId, OWNER, RESOURCE, ROLE_TEMPLATES.owner),
+      roleDefinitionRecord(tenantId, ON_LOCKED, LOCKED, ROLE_TEMPLATES.reader),
+    ],
+    subjects: [ADMIN, USER, OTHER].map((id) => userRecord(tenantId, id)),
     roleSettings: [
       {
         id: fixtureId('e4000000', 1),
@@ -98,28 +86,19 @@ function directory() {
       },
     ],
     roleAssignments: [
-      {
+      assignmentRecord(tenantId, {
         id: fixtureId('e3000000', 9),
-        tenantId,
         resourceId: RESOURCE,
         roleDefinitionId: OWNER,
         subjectId: ADMIN,
-        externalId: '/owner',
-        assignmentState: 'Active',
-        memberType: 'Direct',
-        status: 'Provisioned',
-      },
-      {
+      }),
+      assignmentRecord(tenantId, {
         id: ELIGIBLE,
-        tenantId,
         resourceId: RESOURCE,
         roleDefinitionId: READER,
         subjectId: USER,
-        externalId: '/eligible',
         assignmentState: 'Eligible',
-        memberType: 'Direct',
-        status: 'Provisioned',
-      },
+      }),
     ],
   };
 }

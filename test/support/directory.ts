@@ -41,3 +41,71 @@ export function referencedRecords(tenantId: string = TENANT_A) {
     ],
   };
 }
+
+/** Azure's role templates that matter to PIM's rules. */
+export const ROLE_TEMPLATES = {
+  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+};
+
+/** Directory roles (`wids`) that administer PIM. */
+export const PRIVILEGED_ROLE_ADMINISTRATOR =
+  'e8611ab8-c189-46e8-94e1-60213ab1f814';
+export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+
+/** Seed records of a directory, named by what a test needs of them. */
+export function resourceRecord(
+  tenantId: string,
+  id: string,
+  status = 'Active',
+) {
+  return {
+    id,
+    tenantId,
+    externalId: `/subscriptions/${id}`,
+    type: 'subscription',
+    displayName: id,
+    status,
+  };
+}
+
+export function roleDefinitionRecord(
+  tenantId: string,
+  id: string,
+  resourceId: string,
+  templateId: string,
+) {
+  return {
+    id,
+    tenantId,
+    resourceId,
+    externalId: `/roleDefinitions/${id}`,
+    displayName: id,
+    templateId,
+  };
+}
+
+export function userRecord(tenantId: string, id: string, displayName = id) {
+  return { id, tenantId, type: 'User', displayName };
+}
+
+/** An active, permanent, direct assignment; override any field. */
+export function assignmentRecord(
+  tenantId: string,
+  assignment: {
+    id: string;
+    resourceId: string;
+    roleDefinitionId: string;
+    subjectId: string;
+  } & Record<string, unknown>,
+) {
+  return {
+    tenantId,
+    externalId: `/roleAssignments/${assignment.id}`,
+    assignmentState: 'Active',
+    memberType: 'Direct',
+    status: 'Provisioned',
+    ...assignment,
+  };
+}

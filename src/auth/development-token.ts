@@ -9,6 +9,8 @@ export interface DevelopmentTokenOptions {
   readonly appRoles?: readonly string[];
   readonly applicationId?: string;
   readonly directoryRoleIds?: readonly string[];
+  /** How the user signed in (`amr`), e.g. `pwd`, `mfa`. */
+  readonly authenticationMethods?: readonly string[];
   readonly audience: string;
   /** Defaults to the v1 Entra ID issuer of the tenant. */
   readonly issuer?: string;
@@ -32,6 +34,9 @@ export function mintDevelopmentToken(
     ...(options.scopes && { scp: options.scopes.join(' ') }),
     ...(options.appRoles && { roles: [...options.appRoles], idtyp: 'app' }),
     ...(options.directoryRoleIds && { wids: [...options.directoryRoleIds] }),
+    ...(options.authenticationMethods && {
+      amr: [...options.authenticationMethods],
+    }),
   };
   return jwt.sign(claims, secret, {
     algorithm: 'HS256',

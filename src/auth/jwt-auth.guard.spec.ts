@@ -118,6 +118,7 @@ describe('JwtAuthGuard.handleRequest', () => {
     scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],
     appRoles: [],
     directoryRoleIds: [],
+    multiFactorAuthenticated: false,
     actorId: 'a1a1a1a1-0000-4000-8000-0000000000a1',
   };
 

@@ -42,9 +42,25 @@ describe('principalFromClaims', () => {
         scopes: ['User.Read', READ_WRITE],
         appRoles: [],
         directoryRoleIds: [],
+        multiFactorAuthenticated: false,
         actorId: USER,
       });
     });
+
+    it.each([
+      [['pwd', 'mfa'], true],
+      [['pwd'], false],
+      ['mfa', false],
+      [undefined, false],
+    ])(
+      'knows a user signed in with a second factor from amr %j: %s',
+      (amr, multiFactorAuthenticated) => {
+        expect(
+          principalFromClaims({ tid: TENANT, oid: USER, scp: READ_WRITE, amr })
+            .multiFactorAuthenticated,
+        ).toBe(multiFactorAuthenticated);
+      },
+    );
 
     it('splits scp on any whitespace and ignores leading and trailing blanks', () => {
       const principal = principalFromClaims({
@@ -109,6 +125,7 @@ describe('principalFromClaims', () => {
         scopes: [],
         appRoles: [READ_WRITE],
         directoryRoleIds: [],
+        multiFactorAuthenticated: false,
         actorId: APP,
       });
     });

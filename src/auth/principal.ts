@@ -13,6 +13,7 @@ export interface AccessTokenClaims {
   scp?: unknown;
   roles?: unknown;
   wids?: unknown;
+  amr?: unknown;
   iss?: unknown;
   exp?: unknown;
   nbf?: unknown;
@@ -31,6 +32,8 @@ export interface Principal {
   readonly appRoles: readonly string[];
   /** Directory role template ids (`wids`). */
   readonly directoryRoleIds: readonly string[];
+  /** Whether the user signed in with a second factor (`amr` holds `mfa`), for MfaRule. */
+  readonly multiFactorAuthenticated: boolean;
   /** Recorded as the actor of what the caller does: the user, or the app for application tokens. */
   readonly actorId: string;
 }
@@ -57,6 +60,7 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
       scopes: claims.scp.trim().split(/\s+/),
       appRoles: [],
       directoryRoleIds,
+      multiFactorAuthenticated: stringList(claims.amr).includes('mfa'),
       actorId: objectId,
     };
   }
@@ -73,6 +77,7 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
       scopes: [],
       appRoles: stringList(claims.roles),
       directoryRoleIds,
+      multiFactorAuthenticated: false,
       actorId,
     };
   }

@@ -63,6 +63,7 @@ function delegated(scopes: string[], overrides: Partial<Principal> = {}) {
     scopes,
     appRoles: [],
     directoryRoleIds: [],
+    multiFactorAuthenticated: false,
     actorId: USER,
     ...overrides,
   } satisfies Principal;
@@ -76,6 +77,7 @@ function application(appRoles: string[], overrides: Partial<Principal> = {}) {
     scopes: [],
     appRoles,
     directoryRoleIds: [],
+    multiFactorAuthenticated: false,
     actorId: APP,
     ...overrides,
   } satisfies Principal;

@@ -9,6 +9,7 @@ const principal: Principal = {
   scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],
   appRoles: [],
   directoryRoleIds: [],
+  multiFactorAuthenticated: false,
   actorId: 'user',
 };
 const NOW = 1_800_000_000;

@@ -12,6 +12,7 @@ Prints an access token that the service, started with the same environment, acce
   --roles "<roles>"     application permissions, space or comma separated: makes an app token
   --appid <guid>        application (client) id; default for app tokens: a fixed development app
   --wids "<ids>"        directory role template ids, space or comma separated
+  --amr "<methods>"     how the user signed in, e.g. "pwd mfa" (MfaRule needs mfa)
   --aud <audience>      default: the first of AUTH_AUDIENCE (https://graph.microsoft.com)
   --iss <issuer>        default: https://sts.windows.net/<tid>/
   --expires-in <secs>   default: 3600`;
@@ -27,6 +28,7 @@ function main(): void {
       roles: { type: 'string' },
       appid: { type: 'string' },
       wids: { type: 'string' },
+      amr: { type: 'string' },
       aud: { type: 'string' },
       iss: { type: 'string' },
       'expires-in': { type: 'string' },
@@ -60,6 +62,7 @@ function main(): void {
       applicationId:
         values.appid ?? (values.roles ? DEVELOPMENT_APP_ID : undefined),
       directoryRoleIds: list(values.wids),
+      authenticationMethods: list(values.amr),
       audience: values.aud ?? config.auth.audiences[0],
       issuer,
       expiresInSeconds: expiresIn ? Number(expiresIn) : undefined,

@@ -17,6 +17,7 @@ function caller(tenantId: string, actorId: string): Principal {
     scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],
     appRoles: [],
     directoryRoleIds: [],
+    multiFactorAuthenticated: false,
     actorId,
   };
 }

@@ -98,6 +98,35 @@ describe('evaluatePolicy', () => {
     expect(disabled.approvalRequired).toBe(false);
   });
 
+  it.each([
+    ['a user who signed in with a password only', false, ['MfaRule']],
+    ['a user who signed in with a second factor', true, []],
+    ['an application, which cannot sign in interactively', undefined, []],
+  ])(
+    'applies a required MfaRule to %s',
+    (_case, multiFactorAuthenticated, failedRules) => {
+      expect(
+        evaluatePolicy([rule('MfaRule', { mfaRequired: true })], {
+          reason: null,
+          multiFactorAuthenticated,
+        }).failedRules,
+      ).toEqual(failedRules);
+    },
+  );
+
+  it('does not ask for a second factor when MfaRule does not require one', () => {
+    expect(
+      evaluatePolicy([rule('MfaRule', { mfaRequired: false })], {
+        reason: null,
+        multiFactorAuthenticated: false,
+      }),
+    ).toEqual({
+      failedRules: [],
+      statusDetails: [{ key: 'MfaRule', value: 'Grant' }],
+      approvalRequired: false,
+    });
+  });
+
   it('does not judge the expiration of a request without a schedule (a removal)', () => {
     expect(evaluatePolicy([EIGHT_HOURS], { reason: null }).failedRules).toEqual(
       [],

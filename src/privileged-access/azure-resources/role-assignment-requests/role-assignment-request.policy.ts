@@ -24,6 +24,11 @@ export function ruleListFor(
 /** What a request asks for, as the rules see it. */
 export interface PolicyInput {
   readonly reason: string | null;
+  /**
+   * Whether the caller signed in with a second factor; applications cannot, and MfaRule does not
+   * apply to them (undefined).
+   */
+  readonly multiFactorAuthenticated?: boolean;
   /** Undefined for a request without a schedule (removals). */
   readonly grant?: {
     readonly start: Date;
@@ -42,8 +47,8 @@ export interface PolicyOutcome {
 
 /**
  * Evaluates a request against its role's rules: ExpirationRule (a permanent grant, or one
- * longer than maximumGrantPeriodInMinutes), JustificationRule (a reason) and ApprovalRule.
- * MfaRule is not evaluated: tokens do not tell this service how the user signed in.
+ * longer than maximumGrantPeriodInMinutes), JustificationRule (a reason), MfaRule (a user
+ * whose token's `amr` holds `mfa`) and ApprovalRule.
  */
 export function evaluatePolicy(
   rules: readonly RoleSettingRule[],
@@ -64,6 +69,16 @@ export function evaluatePolicy(
         break;
       case 'JustificationRule':
         if (setting.required === true && !input.reason?.trim()) {
+          failedRules.push(rule.ruleIdentifier);
+        } else {
+          statusDetails.push({ key: rule.ruleIdentifier, value: 'Grant' });
+        }
+        break;
+      case 'MfaRule':
+        if (
+          setting.mfaRequired === true &&
+          input.multiFactorAuthenticated === false
+        ) {
           failedRules.push(rule.ruleIdentifier);
         } else {
           statusDetails.push({ key: rule.ruleIdentifier, value: 'Grant' });

@@ -27,6 +27,7 @@ const user: Principal = {
   scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],
   appRoles: [],
   directoryRoleIds: [],
+  multiFactorAuthenticated: false,
   actorId: 'user-1',
 };
 const app: Principal = {

@@ -22,6 +22,7 @@ import {
 } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import {
+  APP_A,
   appToken,
   READ_WRITE,
   TENANT_A,
@@ -49,6 +50,7 @@ const USERS = {
   formerOwner: fixtureId('c0000000', 8),
   futureOwner: fixtureId('c0000000', 9),
   outsider: fixtureId('c0000000', 10),
+  approver: fixtureId('c0000000', 11),
 };
 
 /** Tenant A's directory: who holds which role on which resource, and since when. */
@@ -89,6 +91,23 @@ function directory() {
     subjects: Object.entries(USERS).map(([name, id]) =>
       userRecord(tenantId, id, name),
     ),
+    roleSettings: [
+      {
+        id: fixtureId('e0000000', 1),
+        tenantId,
+        resourceId: RESOURCE,
+        roleDefinitionId: ROLES.reader,
+        userMemberSettings: [
+          {
+            ruleIdentifier: 'ApprovalRule',
+            setting: JSON.stringify({
+              Enabled: true,
+              Approvers: [{ Id: USERS.approver }],
+            }),
+          },
+        ],
+      },
+    ],
     roleAssignments: [
       assignment(1, USERS.owner, ROLES.owner),
       assignment(
@@ -399,4 +418,157 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('RoleAssignmentRequestNotFound');
   });
+});
+
+describe('who may decide a request: approve (extension) and updateRequest', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(directory());
+  });
+  afterAll(() => testApp.close());
+
+  /** A waiting request asked by `requestorId` (by default someone else than the callers). */
+  async function waitingRequest(
+    subStatus: 'PendingApproval' | 'PendingAdminDecision',
+    requestorId: string = USERS.requestor,
+  ) {
+    const stored = aRequest({
+      id: randomUUID(),
+      requestorId,
+      subjectId: USERS.subject,
+      resourceId: RESOURCE,
+      roleDefinitionId: ROLES.reader,
+      type: subStatus === 'PendingApproval' ? 'UserAdd' : 'UserExtend',
+      subStatus,
+    });
+    await storeRequests(testApp.dataSource, stored);
+    return stored;
+  }
+
+  function decide(
+    id: string,
+    action: 'approve' | 'updateRequest',
+    token: string,
+  ) {
+    return request(testApp.server)
+      .post(`${REQUESTS_PATH}/${id}/${action}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send(
+        action === 'approve'
+          ? { reason: 'checked' }
+          : { decision: 'AdminApproved', reason: 'checked' },
+      );
+  }
+
+  const CALLERS: [string, string, () => string][] = [
+    ['the subject', USERS.subject, () => user(USERS.subject)],
+    [
+      'an approver named in the ApprovalRule',
+      USERS.approver,
+      () => user(USERS.approver),
+    ],
+    ['an active Owner of the resource', USERS.owner, () => user(USERS.owner)],
+    [
+      'an active User Access Administrator of the resource',
+      USERS.userAccessAdministrator,
+      () => user(USERS.userAccessAdministrator),
+    ],
+    [
+      'a Privileged Role Administrator (wids)',
+      USERS.outsider,
+      () => user(USERS.outsider, [PRIVILEGED_ROLE_ADMINISTRATOR]),
+    ],
+    [
+      'a Global Administrator (wids)',
+      USERS.outsider,
+      () => user(USERS.outsider, [GLOBAL_ADMINISTRATOR]),
+    ],
+    ['an application with the permission', APP_A, () => appToken()],
+    ['a Reader of the resource', USERS.reader, () => user(USERS.reader)],
+    [
+      'an eligible (not active) Owner',
+      USERS.eligibleOwner,
+      () => user(USERS.eligibleOwner),
+    ],
+    ['anyone else of the tenant', USERS.outsider, () => user(USERS.outsider)],
+  ];
+  /** Who may decide someone else's request; nobody decides their own. */
+  const MAY: Record<'approve' | 'updateRequest', string[]> = {
+    approve: ['an approver named in the ApprovalRule'],
+    updateRequest: [
+      'an active Owner of the resource',
+      'an active User Access Administrator of the resource',
+      'a Privileged Role Administrator (wids)',
+      'a Global Administrator (wids)',
+      'an application with the permission',
+    ],
+  };
+  const WAITS_IN = {
+    approve: 'PendingApproval',
+    updateRequest: 'PendingAdminDecision',
+  } as const;
+  const cases = (['approve', 'updateRequest'] as const).flatMap((action) =>
+    CALLERS.flatMap(([name, actorId, token]) =>
+      (['someone else’s', 'their own'] as const).map(
+        (whose) =>
+          [
+            action,
+            name,
+            whose,
+            actorId,
+            token,
+            whose === 'someone else’s' && MAY[action].includes(name),
+          ] as const,
+      ),
+    ),
+  );
+
+  it.each(cases)(
+    '%s by %s, of %s request: allowed %s',
+    async (action, _name, _whose, actorId, token, allowed) => {
+      const ownRequest = _whose === 'their own';
+      const stored = await waitingRequest(
+        WAITS_IN[action],
+        ownRequest ? actorId : USERS.requestor,
+      );
+
+      const response = await decide(stored.id, action, token());
+
+      const after = await findStoredRequest(testApp.dataSource, stored.id);
+      if (allowed) {
+        expect(response.status).toBe(204);
+        expect(after.status).toBe('Closed');
+      } else {
+        expect(response.status).toBe(403);
+        expect(response.body.error.code).toBe('UnauthorizedAccessException');
+        expect(after.subStatus).toBe(WAITS_IN[action]);
+        expect(await auditEventsOf(testApp.dataSource, stored.id)).toEqual([]);
+      }
+    },
+  );
+
+  it.each(['approve', 'updateRequest'] as const)(
+    '%s by another tenant’s Global Administrator: RoleAssignmentRequestNotFound, nothing changes',
+    async (action) => {
+      const stored = await waitingRequest(WAITS_IN[action]);
+
+      const response = await decide(
+        stored.id,
+        action,
+        userToken([READ_WRITE], {
+          tenantId: TENANT_B,
+          objectId: USERS.approver,
+          directoryRoleIds: [GLOBAL_ADMINISTRATOR],
+        }),
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('RoleAssignmentRequestNotFound');
+      expect(
+        (await findStoredRequest(testApp.dataSource, stored.id)).subStatus,
+      ).toBe(WAITS_IN[action]);
+    },
+  );
 });

@@ -597,6 +597,7 @@ describe('time: the scheduler provisions, ends and times out (RoleAssignmentRequ
     const id = granted.body.id as string;
 
     expect(await scheduler.runOnce()).toEqual({
+      advanced: 0,
       provisioned: 0,
       revoked: 0,
       timedOut: 0,

@@ -3,7 +3,10 @@ import { validateSync, type ValidationError } from 'class-validator';
 import path from 'node:path';
 import { ConfigurationError } from './configuration-error.js';
 import { loadOrCreateDevelopmentSecret } from './development-secret.js';
-import { EnvironmentVariables } from './environment-variables.js';
+import {
+  EnvironmentVariables,
+  type RequestProcessing,
+} from './environment-variables.js';
 
 /** Both audiences Entra ID issues for Microsoft Graph access tokens. */
 export const GRAPH_AUDIENCES = [
@@ -82,6 +85,13 @@ export interface LifecycleConfig {
   /** 0: the scheduler does not run (another replica, or tests, run it). */
   readonly schedulerIntervalSeconds: number;
   readonly pendingTimeoutHours: number;
+  /**
+   * `immediate`: a request reaches its outcome when it is created or decided. `staged`: it
+   * moves through Graph's intermediate sub-statuses (Accepted, PendingEvaluation,
+   * PendingProvisioning, ProvisioningStarted, PendingRevocation…) one scheduler run at a time,
+   * as the real service does asynchronously, so that clients can be tested against each.
+   */
+  readonly processing: RequestProcessing;
 }
 
 export class AppConfig {
@@ -159,6 +169,7 @@ export function loadAppConfig(
     lifecycle: {
       schedulerIntervalSeconds: variables.SCHEDULER_INTERVAL_SECONDS ?? 30,
       pendingTimeoutHours: variables.REQUEST_PENDING_TIMEOUT_HOURS ?? 24,
+      processing: variables.REQUEST_PROCESSING ?? 'immediate',
     },
   });
 }

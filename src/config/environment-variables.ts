@@ -13,6 +13,9 @@ import {
 } from 'class-validator';
 import type { Environment, LogLevel } from './app-config.js';
 
+export const REQUEST_PROCESSING_MODES = ['immediate', 'staged'] as const;
+export type RequestProcessing = (typeof REQUEST_PROCESSING_MODES)[number];
+
 /**
  * Digits only become a number; anything else ("0x10", "1e3", " ") stays a string, so that
  * @IsInt() refuses it with the variable's name.
@@ -183,6 +186,12 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(8760)
   REQUEST_PENDING_TIMEOUT_HOURS?: number;
+
+  /** Whether requests are decided and provisioned at once or step by step (see LifecycleConfig). */
+  @Expose()
+  @IsOptional()
+  @IsIn(REQUEST_PROCESSING_MODES)
+  REQUEST_PROCESSING?: RequestProcessing;
 
   @Expose()
   @IsOptional()

@@ -14,6 +14,16 @@ export interface SqlSession {
   run(sql: string, parameters?: readonly unknown[]): Promise<number>;
 }
 
+/** The session of one transaction. */
+export interface TransactionSession extends SqlSession {
+  /**
+   * Waits until no other transaction holds `key`, then holds it until this one ends: for
+   * checks that read before they write (no other pending request, no assignment yet), which
+   * two concurrent transactions would otherwise both pass.
+   */
+  serialize(key: string): Promise<void>;
+}
+
 /**
  * Runs the service's own SQL on the connections TypeORM opened. TypeORM owns the schema
  * (migrations, entity metadata); the statements go straight to the driver because TypeORM's
@@ -25,7 +35,7 @@ export abstract class SqlClient implements SqlSession {
   abstract run(sql: string, parameters?: readonly unknown[]): Promise<number>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   abstract transaction<T>(
-    work: (session: SqlSession) => Promise<T>,
+    work: (session: TransactionSession) => Promise<T>,
   ): Promise<T>;
 
   static for(dataSource: DataSource): SqlClient {
@@ -47,6 +57,13 @@ class SqliteSqlClient extends SqlClient {
   // requests' statements would interleave inside each other's BEGIN … COMMIT.
   private readonly turns = new Mutex();
 
+  // Transactions already run one at a time: there is nothing more to serialize.
+  private readonly session: TransactionSession = {
+    rows: (sql, parameters) => this.rows(sql, parameters),
+    run: (sql, parameters) => this.run(sql, parameters),
+    serialize: () => Promise.resolve(),
+  };
+
   constructor(private readonly connection: Database) {
     super();
   }
@@ -63,13 +80,15 @@ class SqliteSqlClient extends SqlClient {
     );
   }
 
-  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+  transaction<T>(
+    work: (session: TransactionSession) => Promise<T>,
+  ): Promise<T> {
     return this.turns.runExclusive(async () => {
       // IMMEDIATE takes the write lock now, so another process (the seed command) cannot make
       // this transaction fail half-way when it first writes.
       this.statement('BEGIN IMMEDIATE').run();
       try {
-        const result = await work(this);
+        const result = await work(this.session);
         this.statement('COMMIT').run();
         return result;
       } catch (error) {
@@ -103,7 +122,9 @@ class PostgresSqlClient extends SqlClient {
     return (await this.pool.query(sql, [...parameters])).rowCount ?? 0;
   }
 
-  async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    work: (session: TransactionSession) => Promise<T>,
+  ): Promise<T> {
     const connection = await this.pool.connect();
     try {
       await connection.query('BEGIN');
@@ -120,12 +141,19 @@ class PostgresSqlClient extends SqlClient {
   }
 }
 
-function sessionOn(connection: PoolClient): SqlSession {
+function sessionOn(connection: PoolClient): TransactionSession {
   return {
     rows: async (sql, parameters = []) =>
       (await connection.query<Row>(sql, [...parameters])).rows,
     run: async (sql, parameters = []) =>
       (await connection.query(sql, [...parameters])).rowCount ?? 0,
+    // An advisory lock of the transaction: released at its COMMIT or ROLLBACK.
+    serialize: async (key) => {
+      await connection.query(
+        'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+        [key],
+      );
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import {
   SqlClient,
   type Row,
-  type SqlSession,
+  type TransactionSession,
 } from '../database/sql-client.js';
 import { DatabaseHealthIndicator } from './database-health.indicator.js';
 
@@ -24,7 +24,9 @@ class FakeSqlClient extends SqlClient {
     return Promise.reject(new Error('not used'));
   }
 
-  transaction<T>(_work: (session: SqlSession) => Promise<T>): Promise<T> {
+  transaction<T>(
+    _work: (session: TransactionSession) => Promise<T>,
+  ): Promise<T> {
     return Promise.reject(new Error('not used'));
   }
 }

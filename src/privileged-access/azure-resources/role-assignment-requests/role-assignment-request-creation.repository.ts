@@ -146,7 +146,6 @@ export class RoleAssignmentRequestCreationRepository {
   grantAssignment(
     session: SqlSession,
     request: RoleAssignmentRequestEntity,
-    start: Date | null = request.scheduleStartDateTime,
   ): Promise<void> {
     return this.insert(session, this.assignments, {
       tenantId: request.tenantId,
@@ -156,7 +155,7 @@ export class RoleAssignmentRequestCreationRepository {
       subjectId: request.subjectId,
       linkedEligibleRoleAssignmentId: request.linkedEligibleRoleAssignmentId,
       externalId: `/roleAssignments/${request.id}`,
-      startDateTime: start,
+      startDateTime: request.scheduleStartDateTime,
       endDateTime: request.scheduleEndDateTime,
       assignmentState: request.assignmentState,
       memberType: 'Direct',

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
+import { AppConfig } from '../../../config/app-config.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import { BadRequestError } from '../../../graph/graph-errors.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
-import type { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
 import type { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
 import { actsOnlyAsUser } from './role-assignment-request.access.js';
 import {
@@ -24,11 +24,17 @@ import {
   RoleNotFoundError,
   SubjectNotFoundError,
 } from './role-assignment-request.errors.js';
-import type {
-  RequestStatus,
-  RequestType,
-  SubStatus,
+import {
+  ADDITION_TYPES,
+  evaluatedSubStatus,
+  REMOVAL_TYPES,
+  REQUEST_TYPES,
+  type AssignmentState,
+  type RequestStatus,
+  type RequestType,
+  type SubStatus,
 } from './role-assignment-request.model.js';
+import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import {
   endAfter,
   evaluatePolicy,
@@ -37,16 +43,9 @@ import {
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 
 /** The types that must say when: the assignment they grant or change has a schedule. */
-const SCHEDULED_TYPES: readonly RequestType[] = [
-  'AdminAdd',
-  'UserAdd',
-  'AdminUpdate',
-  'AdminExtend',
-  'AdminRenew',
-  'UserExtend',
-  'UserRenew',
-];
-const REMOVALS: readonly RequestType[] = ['AdminRemove', 'UserRemove'];
+const SCHEDULED_TYPES: readonly RequestType[] = REQUEST_TYPES.filter(
+  (type) => !REMOVAL_TYPES.includes(type),
+);
 
 interface Grant {
   readonly start: Date;
@@ -64,7 +63,9 @@ export class RoleAssignmentRequestCreation {
     private readonly sql: SqlClient,
     private readonly repository: RoleAssignmentRequestCreationRepository,
     private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async create(
@@ -81,8 +82,9 @@ export class RoleAssignmentRequestCreation {
       subjectId: body.subjectId.toLowerCase(),
     };
     return this.sql.transaction(async (session) => {
+      await session.serialize(assignmentLockOf(key, body.assignmentState));
       await this.checkTargets(session, caller, body.type, key, now);
-      const existing = await this.collisions(session, body, key, now);
+      await this.collisions(session, body, key, now);
       const setting = await this.repository.settingOf(
         session,
         key.tenantId,
@@ -90,17 +92,22 @@ export class RoleAssignmentRequestCreation {
       );
       const policy = evaluatePolicy(
         setting?.[ruleListFor(body.type, body.assignmentState)] ?? [],
-        { reason: body.reason ?? null, grant },
+        {
+          reason: body.reason ?? null,
+          grant,
+          multiFactorAuthenticated:
+            caller.kind === 'delegated'
+              ? caller.multiFactorAuthenticated
+              : undefined,
+        },
       );
       if (policy.failedRules.length > 0) {
         throw new PolicyValidationFailedError(policy.failedRules);
       }
-      const [status, subStatus] = outcomeOf(
-        body.type,
-        policy.approvalRequired,
-        grant,
-        now,
-      );
+      const [status, subStatus] =
+        this.config.lifecycle.processing === 'staged'
+          ? (['InProgress', 'Accepted'] as const)
+          : outcomeOf(body.type, policy.approvalRequired, grant, now);
       const request: RoleAssignmentRequestEntity = {
         id: randomUUID(),
         ...key,
@@ -122,7 +129,7 @@ export class RoleAssignmentRequestCreation {
       };
       await this.repository.insertRequest(session, request);
       if (subStatus === 'Provisioned' || subStatus === 'Revoked') {
-        await this.provision(session, request, existing, now);
+        await this.provisioning.apply(session, request, now);
       }
       await this.requests.insertAuditEvent(session, {
         tenantId: key.tenantId,
@@ -211,7 +218,7 @@ export class RoleAssignmentRequestCreation {
     body: CreateRoleAssignmentRequestDto,
     key: AssignmentKey,
     now: Date,
-  ): Promise<RoleAssignmentEntity | undefined> {
+  ): Promise<void> {
     if (
       await this.repository.pendingRequestExists(
         session,
@@ -230,14 +237,13 @@ export class RoleAssignmentRequestCreation {
     if (body.type === 'UserAdd') {
       await this.checkActivation(session, body, key, now);
     }
-    if (body.type === 'AdminAdd' || body.type === 'UserAdd') {
+    if (ADDITION_TYPES.includes(body.type)) {
       if (existing) {
         throw new RoleAssignmentExistsError();
       }
     } else if (!existing) {
       throw new RoleAssignmentDoesNotExistError();
     }
-    return existing;
   }
 
   /** UserAdd activates an eligible assignment of the caller (the one it links to, if given). */
@@ -262,24 +268,6 @@ export class RoleAssignmentRequestCreation {
     if (!eligible || (linked !== undefined && linked !== eligible.id)) {
       throw new RoleAssignmentDoesNotExistError();
     }
-  }
-
-  /** Writes what a request granted now, or ends what it removed. */
-  private async provision(
-    session: SqlSession,
-    request: RoleAssignmentRequestEntity,
-    existing: RoleAssignmentEntity | undefined,
-    now: Date,
-  ): Promise<void> {
-    if (existing) {
-      await this.repository.endAssignment(
-        session,
-        existing,
-        REMOVALS.includes(request.type) ? now : request.scheduleEndDateTime,
-      );
-      return;
-    }
-    await this.repository.grantAssignment(session, request);
   }
 }
 
@@ -309,24 +297,31 @@ function grantOf(
   return { start, end };
 }
 
-/** Where a new request stands, by its type, its role's approval rule and its start. */
+/** Where a new request stands at once (immediate processing), by its rules and its start. */
 function outcomeOf(
   type: RequestType,
   approvalRequired: boolean,
   grant: Grant | undefined,
   now: Date,
 ): [RequestStatus, SubStatus] {
-  if (REMOVALS.includes(type)) {
+  const evaluated = evaluatedSubStatus(type, approvalRequired);
+  if (evaluated === 'PendingRevocation') {
     return ['Closed', 'Revoked'];
   }
-  if (type === 'UserExtend' || type === 'UserRenew') {
-    return ['InProgress', 'PendingAdminDecision'];
+  if (
+    evaluated === 'Granted' &&
+    grant &&
+    grant.start.getTime() <= now.getTime()
+  ) {
+    return ['Closed', 'Provisioned'];
   }
-  if (type === 'UserAdd' && approvalRequired) {
-    return ['InProgress', 'PendingApproval'];
-  }
-  if (grant && grant.start.getTime() > now.getTime()) {
-    return ['InProgress', 'Granted'];
-  }
-  return ['Closed', 'Provisioned'];
+  return ['InProgress', evaluated];
+}
+
+/** One assignment's creates and changes take turns: their checks read before they write. */
+function assignmentLockOf(
+  key: AssignmentKey,
+  assignmentState: AssignmentState,
+): string {
+  return `role-assignment:${key.tenantId}:${key.resourceId}:${key.roleDefinitionId}:${key.subjectId}:${assignmentState}`;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
+import { AppConfig } from '../../../config/app-config.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import type {
@@ -18,6 +19,7 @@ import type {
   SubStatus,
 } from './role-assignment-request.model.js';
 import { ruleListFor } from './role-assignment-request.policy.js';
+import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
 
@@ -41,7 +43,9 @@ export class RoleAssignmentRequestDecisions {
     private readonly requests: RoleAssignmentRequestsRepository,
     private readonly service: RoleAssignmentRequestsService,
     private readonly creation: RoleAssignmentRequestCreationRepository,
+    private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async approve(
@@ -142,19 +146,24 @@ export class RoleAssignmentRequestDecisions {
     );
   }
 
-  /** An approved request: provisioned now if it has started, else granted for later. */
+  /**
+   * An approved request: provisioned now if it has started, else granted for later; staged,
+   * the scheduler provisions it.
+   */
   private grant(
     request: RoleAssignmentRequestEntity,
     now: Date,
   ): Pick<Decision, 'to' | 'provision'> {
+    if (this.config.lifecycle.processing === 'staged') {
+      return { to: ['InProgress', 'PendingApprovalProvisioning'] };
+    }
     const start = request.scheduleStartDateTime ?? now;
     if (start.getTime() > now.getTime()) {
       return { to: ['InProgress', 'Granted'] };
     }
     return {
       to: ['Closed', 'Provisioned'],
-      provision: (session) =>
-        this.creation.grantAssignment(session, request, start),
+      provision: (session) => this.provisioning.apply(session, request, now),
     };
   }
 

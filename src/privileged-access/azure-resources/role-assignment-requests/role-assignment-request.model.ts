@@ -13,6 +13,19 @@ export const REQUEST_TYPES = [
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
+/** Types that create an assignment (UserAdd: activate an eligible one). */
+export const ADDITION_TYPES: readonly RequestType[] = ['AdminAdd', 'UserAdd'];
+/** Types that end an assignment. */
+export const REMOVAL_TYPES: readonly RequestType[] = [
+  'AdminRemove',
+  'UserRemove',
+];
+/** Types a user asks and an administrator decides (`updateRequest`). */
+export const ADMIN_DECIDED_TYPES: readonly RequestType[] = [
+  'UserExtend',
+  'UserRenew',
+];
+
 export const ASSIGNMENT_STATES = ['Eligible', 'Active'] as const;
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 
@@ -62,10 +75,29 @@ export const PENDING_SUB_STATUSES: readonly SubStatus[] = [
   'PendingAdminDecision',
   'AdminApproved',
   'ProvisioningStarted',
+  'PendingRevocation',
 ];
 
 export function isCancellable(subStatus: SubStatus): boolean {
   return CANCELLABLE_SUB_STATUSES.includes(subStatus);
+}
+
+/**
+ * Where a request stands once its role's rules are evaluated: waiting for a decision, granted,
+ * or (a removal) to be revoked.
+ */
+export function evaluatedSubStatus(
+  type: RequestType,
+  approvalRequired: boolean,
+):
+  'PendingRevocation' | 'PendingAdminDecision' | 'PendingApproval' | 'Granted' {
+  if (REMOVAL_TYPES.includes(type)) {
+    return 'PendingRevocation';
+  }
+  if (ADMIN_DECIDED_TYPES.includes(type)) {
+    return 'PendingAdminDecision';
+  }
+  return type === 'UserAdd' && approvalRequired ? 'PendingApproval' : 'Granted';
 }
 
 /**
@@ -86,6 +118,7 @@ export const PIM_ADMINISTRATOR_DIRECTORY_ROLES: readonly string[] = [
 /** What an audit record says happened to a request. */
 export type AuditAction =
   | 'Create'
+  | 'Evaluate'
   | 'Cancel'
   | 'Approve'
   | 'Deny'

@@ -10,20 +10,39 @@ import { DataSource } from 'typeorm';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
-import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import {
   type AuditAction,
+  evaluatedSubStatus,
   type RequestStatus,
   SCHEDULER_ACTOR_ID,
   type SubStatus,
 } from './role-assignment-request.model.js';
-import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
+import {
+  RoleAssignmentRequestsRepository,
+  type Transition,
+} from './role-assignment-requests.repository.js';
 
 /** Rows one run looks at, per kind of work: the next run takes the rest. */
 const BATCH = 500;
 
+/** Which requests are due: those whose `property` is at or before `limit`; all when empty. */
+interface DueBy {
+  readonly property?: 'scheduleStartDateTime' | 'requestedDateTime';
+  readonly limit?: Date;
+}
+
+/** What the role's ApprovalRule said when the request was evaluated at its creation. */
+function approvalPending(request: RoleAssignmentRequestEntity): boolean {
+  return (request.statusDetails ?? []).some(
+    (detail) => detail.key === 'ApprovalRule' && detail.value === 'Pending',
+  );
+}
+
 export interface SchedulerRun {
+  /** Requests moved one step through staged processing (evaluation, provisioning, revocation). */
+  readonly advanced: number;
   readonly provisioned: number;
   readonly revoked: number;
   readonly timedOut: number;
@@ -32,9 +51,10 @@ export interface SchedulerRun {
 /**
  * The time-driven transitions: a Granted request is provisioned at its start, an assignment
  * ends at its end (its request then Closed/Revoked), and a request left waiting for a decision
- * longer than REQUEST_PENDING_TIMEOUT_HOURS times out. Each row moves by one conditional
- * UPDATE, so that of several replicas running it at once exactly one moves each row, and a run
- * repeated changes nothing.
+ * longer than REQUEST_PENDING_TIMEOUT_HOURS times out. With staged processing, each run also
+ * moves every request one step along Graph's intermediate sub-statuses. Each row moves by one
+ * conditional UPDATE, so that of several replicas running it at once exactly one moves each
+ * row, and a run repeated changes nothing it should not.
  */
 @Injectable()
 export class RoleAssignmentRequestScheduler
@@ -49,7 +69,7 @@ export class RoleAssignmentRequestScheduler
     dataSource: DataSource,
     private readonly sql: SqlClient,
     private readonly requests: RoleAssignmentRequestsRepository,
-    private readonly assignments: RoleAssignmentRequestCreationRepository,
+    private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
@@ -75,19 +95,105 @@ export class RoleAssignmentRequestScheduler
 
   async runOnce(): Promise<SchedulerRun> {
     const now = this.clock.now();
+    // Staged steps run last stage first: a request moves at most one step per run.
+    const advanced = await this.advanceStaged(now);
     return {
+      advanced,
       provisioned: await this.provisionDue(now),
       revoked: await this.endExpired(now),
       timedOut: await this.timeOutWaiting(now),
     };
   }
 
-  private async provisionDue(now: Date): Promise<number> {
-    const due = await this.requestsIn(
-      ['Granted'],
-      'scheduleStartDateTime',
+  private async advanceStaged(now: Date): Promise<number> {
+    let moved = await this.step(
+      ['ProvisioningStarted'],
+      () => ['Closed', 'Provisioned'],
+      'Provision',
+      now,
+      { provision: true, due: true },
+    );
+    moved += await this.step(
+      ['PendingProvisioning', 'PendingApprovalProvisioning'],
+      () => ['InProgress', 'ProvisioningStarted'],
+      'Provision',
+      now,
+      { due: true },
+    );
+    if (this.config.lifecycle.processing === 'staged') {
+      moved += await this.step(
+        ['Granted'],
+        () => ['InProgress', 'PendingProvisioning'],
+        'Provision',
+        now,
+        { due: true },
+      );
+    }
+    moved += await this.step(
+      ['PendingRevocation'],
+      () => ['Closed', 'Revoked'],
+      'Revoke',
+      now,
+      { provision: true },
+    );
+    moved += await this.step(
+      ['PendingEvaluation'],
+      (request) => [
+        'InProgress',
+        evaluatedSubStatus(request.type, approvalPending(request)),
+      ],
+      'Evaluate',
       now,
     );
+    moved += await this.step(
+      ['Accepted'],
+      () => ['InProgress', 'PendingEvaluation'],
+      'Evaluate',
+      now,
+    );
+    return moved;
+  }
+
+  /**
+   * Moves the requests in `from` (when `due`, only those whose start is reached) to `to`; with
+   * `provision`, what they grant or remove is written in the same transaction, unless it can no
+   * longer be (then Failed).
+   */
+  private async step(
+    from: readonly SubStatus[],
+    to: (request: RoleAssignmentRequestEntity) => [RequestStatus, SubStatus],
+    action: AuditAction,
+    now: Date,
+    options: { provision?: boolean; due?: boolean } = {},
+  ): Promise<number> {
+    const rows = await this.requestsIn(
+      from,
+      options.due ? { property: 'scheduleStartDateTime', limit: now } : {},
+    );
+    let moved = 0;
+    for (const request of rows) {
+      const done = await this.move(request, from, to(request), action, now, {
+        andThen: options.provision
+          ? (session) => this.provisioning.apply(session, request, now)
+          : undefined,
+        failure: options.provision
+          ? (session) => this.provisioning.failureOf(session, request, now)
+          : undefined,
+      });
+      moved += done ? 1 : 0;
+    }
+    return moved;
+  }
+
+  /** Immediate processing: a Granted request is provisioned when its start is reached. */
+  private async provisionDue(now: Date): Promise<number> {
+    if (this.config.lifecycle.processing === 'staged') {
+      return 0;
+    }
+    const due = await this.requestsIn(['Granted'], {
+      property: 'scheduleStartDateTime',
+      limit: now,
+    });
     let moved = 0;
     for (const request of due) {
       const done = await this.move(
@@ -96,7 +202,9 @@ export class RoleAssignmentRequestScheduler
         ['Closed', 'Provisioned'],
         'Provision',
         now,
-        (session) => this.assignments.grantAssignment(session, request),
+        {
+          andThen: (session) => this.provisioning.apply(session, request, now),
+        },
       );
       moved += done ? 1 : 0;
     }
@@ -127,8 +235,10 @@ export class RoleAssignmentRequestScheduler
         ['Closed', 'Revoked'],
         'Revoke',
         now,
-        async (session) => {
-          await deleteIt(session);
+        {
+          andThen: async (session) => {
+            await deleteIt(session);
+          },
         },
       );
       if (revoked) {
@@ -145,7 +255,10 @@ export class RoleAssignmentRequestScheduler
       now.getTime() - this.config.lifecycle.pendingTimeoutHours * 3_600_000,
     );
     const waiting: SubStatus[] = ['PendingApproval', 'PendingAdminDecision'];
-    const stale = await this.requestsIn(waiting, 'requestedDateTime', cutoff);
+    const stale = await this.requestsIn(waiting, {
+      property: 'requestedDateTime',
+      limit: cutoff,
+    });
     let moved = 0;
     for (const request of stale) {
       const done = await this.move(
@@ -160,19 +273,24 @@ export class RoleAssignmentRequestScheduler
     return moved;
   }
 
-  /** Requests in one of the sub-statuses whose `property` is at or before `limit`. */
+  /** Requests in one of the sub-statuses (and whose `property` is at or before `limit`). */
   private async requestsIn(
     subStatuses: readonly SubStatus[],
-    property: 'scheduleStartDateTime' | 'requestedDateTime',
-    limit: Date,
+    { property, limit }: DueBy,
   ): Promise<RoleAssignmentRequestEntity[]> {
     const sql = this.requestSql;
     const parameters: unknown[] = [];
     const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
+    // Bound in the order they appear: SQLite's placeholders are positional.
+    const inSubStatuses = subStatuses.map(bind).join(', ');
+    const due =
+      property && limit
+        ? `AND ${sql.column(property)} <= ${bind(sql.valueOf(property, limit))}`
+        : '';
     const rows = await this.sql.rows(
       `SELECT * FROM ${sql.table}
-        WHERE ${sql.column('subStatus')} IN (${subStatuses.map(bind).join(', ')})
-          AND ${sql.column(property)} <= ${bind(sql.valueOf(property, limit))}
+        WHERE ${sql.column('subStatus')} IN (${inSubStatuses})
+          ${due}
         LIMIT ${BATCH}`,
       parameters,
     );
@@ -185,9 +303,7 @@ export class RoleAssignmentRequestScheduler
     to: [RequestStatus, SubStatus],
     action: AuditAction,
     now: Date,
-    andThen?: Parameters<
-      RoleAssignmentRequestsRepository['applyTransition']
-    >[0]['andThen'],
+    writes: Pick<Transition, 'andThen' | 'failure'> = {},
   ): Promise<boolean> {
     const previous = await this.requests.applyTransition({
       tenantId: request.tenantId,
@@ -203,7 +319,7 @@ export class RoleAssignmentRequestScheduler
         httpRequestId: SCHEDULER_ACTOR_ID,
         clientRequestId: SCHEDULER_ACTOR_ID,
       },
-      andThen,
+      ...writes,
     });
     return previous !== undefined;
   }

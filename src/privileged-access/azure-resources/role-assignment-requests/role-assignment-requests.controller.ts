@@ -222,7 +222,7 @@ export class RoleAssignmentRequestsController {
   @ApprovalDecisionRoute(
     'approve',
     'Approve a governanceRoleAssignmentRequest (extension)',
-    "Not a Graph API: Graph has none for the approvers of a `PendingApproval` request. An approver named in the `ApprovalRule` of the request's role (not its requestor) approves it: it becomes `Provisioned`, its assignment written, or `Granted` when it starts later.",
+    "Not a Graph API: Graph has none for the approvers of a `PendingApproval` request. An approver named in the `ApprovalRule` of the request's role (not its requestor) approves it: it becomes `Provisioned`, its assignment written, or `Granted` when it starts later (with `REQUEST_PROCESSING=staged`: `PendingApprovalProvisioning`, which the scheduler provisions).",
   )
   approve(
     @CurrentPrincipal() caller: Principal,

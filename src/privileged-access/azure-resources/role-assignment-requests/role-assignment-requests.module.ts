@@ -7,6 +7,7 @@ import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.
 import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import { RoleAssignmentRequestCreation } from './role-assignment-request-creation.service.js';
 import { RoleAssignmentRequestDecisions } from './role-assignment-request-decisions.service.js';
+import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import { RoleAssignmentRequestScheduler } from './role-assignment-request.scheduler.js';
 import { RoleAssignmentRequestsController } from './role-assignment-requests.controller.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
@@ -32,6 +33,7 @@ import { RoleAssignmentRequestsService } from './role-assignment-requests.servic
     RoleAssignmentRequestCreationRepository,
     RoleAssignmentRequestCreation,
     RoleAssignmentRequestDecisions,
+    RoleAssignmentProvisioning,
     RoleAssignmentRequestScheduler,
   ],
 })

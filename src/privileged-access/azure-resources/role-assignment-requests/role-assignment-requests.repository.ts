@@ -49,6 +49,11 @@ export interface Transition {
   readonly audit: TransitionAudit;
   /** More work of the same transaction, once the transition happened (such as provisioning). */
   readonly andThen?: (session: SqlSession) => Promise<void>;
+  /**
+   * Looked up in the transaction before the move: when it names a sub-status, the request is
+   * closed in that one instead, and `andThen` does not run.
+   */
+  readonly failure?: (session: SqlSession) => Promise<SubStatus | undefined>;
 }
 
 /** The requests' database access: plain SQL written once from the entities' metadata. */
@@ -114,16 +119,22 @@ export class RoleAssignmentRequestsRepository {
    */
   applyTransition(transition: Transition): Promise<SubStatus | undefined> {
     return this.sql.transaction(async (session) => {
-      const previous = await this.updateSubStatus(session, transition);
+      const failure = await transition.failure?.(session);
+      const target: Transition = failure
+        ? { ...transition, toStatus: 'Closed', toSubStatus: failure }
+        : transition;
+      const previous = await this.updateSubStatus(session, target);
       if (previous !== undefined) {
         await this.insertAuditEvent(session, {
-          tenantId: transition.tenantId,
-          requestId: transition.requestId,
+          tenantId: target.tenantId,
+          requestId: target.requestId,
           fromSubStatus: previous,
-          toSubStatus: transition.toSubStatus,
-          ...transition.audit,
+          toSubStatus: target.toSubStatus,
+          ...target.audit,
         });
-        await transition.andThen?.(session);
+        if (!failure) {
+          await transition.andThen?.(session);
+        }
       }
       return previous;
     });

@@ -4,6 +4,7 @@ import { ClockModule } from './clock/clock.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EmulatorModule } from './emulator/emulator.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { ODataModule } from './graph/odata/odata.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -40,6 +41,8 @@ export class AppModule {
         RoleSettingsModule,
         RoleAssignmentsModule,
         RoleAssignmentRequestsModule,
+        // Last: its fault-injection guard runs after authentication, for a known tenant.
+        ...(config.emulator ? [EmulatorModule] : []),
       ],
     };
   }

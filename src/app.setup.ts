@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from './config/app-config.js';
+import { CallHistory } from './emulator/call-history.js';
 import { acceptRequestBody } from './graph/request-body.js';
 import { assignRequestIds } from './graph/request-ids.js';
 import { setUpOpenApi } from './openapi/openapi.js';
@@ -30,6 +31,9 @@ export function configureApp(
       }
     },
   );
+  if (config.emulator) {
+    app.get(CallHistory).listenTo(fastify);
+  }
   configureHttpSecurity(app, config);
   setUpOpenApi(app);
   return app;

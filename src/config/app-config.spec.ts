@@ -391,6 +391,30 @@ describe('loadAppConfig', () => {
     });
   });
 
+  describe('EMULATOR', () => {
+    it.each([
+      ['development', { NODE_ENV: 'development' }, true],
+      ['test', { NODE_ENV: 'test' }, true],
+      ['production', { NODE_ENV: 'production' }, false],
+    ])('defaults in %s to %s', (_case, env, expected) => {
+      expect(load({ AUTH_JWT_SECRET: SECRET, ...env }).emulator).toBe(expected);
+    });
+
+    it('is turned off with EMULATOR=false', () => {
+      expect(
+        load({ AUTH_JWT_SECRET: SECRET, EMULATOR: 'false' }).emulator,
+      ).toBe(false);
+    });
+
+    it('refuses EMULATOR=true with NODE_ENV=production', () => {
+      const error = expectRefused(
+        { AUTH_JWT_SECRET: SECRET, NODE_ENV: 'production', EMULATOR: 'true' },
+        'EMULATOR',
+      );
+      expect(error.message).toContain('production');
+    });
+  });
+
   describe('production', () => {
     it('refuses to start without AUTH_JWKS_URI or AUTH_JWT_SECRET, creating nothing', () => {
       const error = expectRefused({ NODE_ENV: 'production' }, 'AUTH_JWKS_URI');

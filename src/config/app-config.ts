@@ -106,6 +106,11 @@ export class AppConfig {
    * on by default in development only).
    */
   readonly seedExample: boolean;
+  /**
+   * The emulator's control API under /_emulator (reset, seed, clock, faults, recent calls), for
+   * test suites (EMULATOR; on by default outside production, refused in production).
+   */
+  readonly emulator: boolean;
   readonly publicBaseUrl?: string;
   readonly maxRequestBodyBytes: number;
   readonly logging: LoggingConfig;
@@ -147,6 +152,7 @@ export function loadAppConfig(
     auth: buildAuthConfig(variables, environment, dataDirectory),
     seedFile: variables.SEED_FILE,
     seedExample: exampleSeedSetting(variables.SEED_EXAMPLE, environment),
+    emulator: emulatorSetting(variables.EMULATOR, environment),
     publicBaseUrl: variables.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     maxRequestBodyBytes: variables.MAX_REQUEST_BODY_BYTES ?? 1024 * 1024,
     logging: {
@@ -309,4 +315,20 @@ function splitList(value: string | undefined): string[] | undefined {
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
   return items && items.length > 0 ? items : undefined;
+}
+
+/**
+ * The control API lets any caller of a tenant erase its data and move the service's clock: for
+ * test suites, never for production.
+ */
+function emulatorSetting(
+  value: boolean | undefined,
+  environment: Environment,
+): boolean {
+  if (value && environment === 'production') {
+    throw new ConfigurationError(
+      'Invalid configuration: EMULATOR=true is not allowed with NODE_ENV=production (its control API erases data and moves the clock)',
+    );
+  }
+  return value ?? environment !== 'production';
 }

@@ -112,6 +112,14 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'EMULATOR must be true or false' })
+  EMULATOR?: boolean;
+
+  @Expose()
+  @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
   PUBLIC_BASE_URL?: string;
 

@@ -36,5 +36,7 @@ import { RoleAssignmentRequestsService } from './role-assignment-requests.servic
     RoleAssignmentProvisioning,
     RoleAssignmentRequestScheduler,
   ],
+  // The emulator's clock runs it.
+  exports: [RoleAssignmentRequestScheduler],
 })
 export class RoleAssignmentRequestsModule {}

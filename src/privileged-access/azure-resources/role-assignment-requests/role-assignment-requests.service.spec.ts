@@ -1,3 +1,4 @@
+import { Clock } from '../../../clock/clock.js';
 import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import type { EntitySetReader } from '../../../graph/odata/entity-set-reader.js';
@@ -68,7 +69,7 @@ class FakeRepository {
 function serviceWith(
   repository: FakeRepository,
 ): RoleAssignmentRequestsService {
-  const clock = { now: () => NOW };
+  const clock = Object.assign(new Clock(), { now: () => NOW });
   return new RoleAssignmentRequestsService(
     repository as unknown as RoleAssignmentRequestsRepository,
     {} as EntitySetReader,

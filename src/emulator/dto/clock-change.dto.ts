@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+
+const TEN_YEARS_IN_SECONDS = 10 * 366 * 24 * 3600;
+
+/** `POST /_emulator/clock`: set the clock, or move it; either way the scheduler then runs once. */
+export class ClockChangeDto {
+  @ApiPropertyOptional({ example: '2026-12-01T09:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dateTime?: string;
+
+  @ApiPropertyOptional({ example: 3600 })
+  @IsOptional()
+  @IsInt()
+  @Min(-TEN_YEARS_IN_SECONDS)
+  @Max(TEN_YEARS_IN_SECONDS)
+  advanceSeconds?: number;
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal.js';
+import { Clock } from '../clock/clock.js';
+import { SqlClient } from '../database/sql-client.js';
+import { BadRequestError } from '../graph/graph-errors.js';
+import {
+  RoleAssignmentRequestScheduler,
+  type SchedulerRun,
+} from '../privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
+import { SeedService, type SeedSummary } from '../seeding/seed.service.js';
+import { SeedError } from '../seeding/seed-validation.js';
+import { CallHistory, type ReceivedCall } from './call-history.js';
+import type { ClockChangeDto } from './dto/clock-change.dto.js';
+import type { FaultDto } from './dto/fault.dto.js';
+import { OtherTenantRecordError } from './emulator.errors.js';
+import { type Fault, FaultPlan } from './fault-injection.js';
+import { TenantDataRepository } from './tenant-data.repository.js';
+
+export interface ClockReading {
+  readonly now: string;
+  /** How far the service's clock is from the machine's. */
+  readonly offsetSeconds: number;
+}
+
+export interface ResetSummary {
+  readonly deleted: Record<string, number>;
+  readonly seeded: SeedSummary;
+}
+
+/**
+ * The emulator's control API: what a test suite does to the service around its calls. Data,
+ * faults and recorded calls are the caller's tenant's; the clock is the whole service's.
+ */
+@Injectable()
+export class EmulatorService {
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly tenantData: TenantDataRepository,
+    private readonly seeds: SeedService,
+    private readonly clock: Clock,
+    private readonly scheduler: RoleAssignmentRequestScheduler,
+    private readonly faults: FaultPlan,
+    private readonly calls: CallHistory,
+  ) {}
+
+  /** Empties the tenant (data, faults, recorded calls), then loads `seed` if given. */
+  async reset(
+    caller: Principal,
+    seed: Record<string, unknown> | undefined,
+  ): Promise<ResetSummary> {
+    const scoped = seed && scopedToTenant(seed, caller.tenantId);
+    const deleted = await this.sql.transaction((session) =>
+      this.tenantData.erase(session, caller.tenantId),
+    );
+    this.faults.clear(caller.tenantId);
+    this.calls.clear(caller.tenantId);
+    return { deleted, seeded: scoped ? await this.load(scoped) : {} };
+  }
+
+  seed(caller: Principal, document: unknown): Promise<SeedSummary> {
+    if (!isPlainObject(document)) {
+      throw new BadRequestError(
+        'The seed must be a JSON object of collections.',
+      );
+    }
+    return this.load(scopedToTenant(document, caller.tenantId));
+  }
+
+  readClock(): ClockReading {
+    return {
+      now: this.clock.now().toISOString(),
+      offsetSeconds: Math.round(this.clock.offset / 1000),
+    };
+  }
+
+  /** Sets or moves the clock, then runs the time-driven transitions once at the new time. */
+  async changeClock(
+    change: ClockChangeDto,
+  ): Promise<ClockReading & { scheduler: SchedulerRun }> {
+    if (change.dateTime !== undefined && change.advanceSeconds !== undefined) {
+      throw new BadRequestError(
+        'Give dateTime (set the clock) or advanceSeconds (move it), not both.',
+      );
+    }
+    if (change.dateTime !== undefined) {
+      this.clock.setTo(new Date(change.dateTime));
+    } else if (change.advanceSeconds !== undefined) {
+      this.clock.advanceBy(change.advanceSeconds * 1000);
+    }
+    const scheduler = await this.scheduler.runOnce();
+    return { ...this.readClock(), scheduler };
+  }
+
+  injectFault(caller: Principal, fault: FaultDto): Fault {
+    return this.faults.add(caller.tenantId, fault);
+  }
+
+  faultsOf(caller: Principal): readonly Fault[] {
+    return this.faults.of(caller.tenantId);
+  }
+
+  clearFaults(caller: Principal): void {
+    this.faults.clear(caller.tenantId);
+  }
+
+  callsOf(caller: Principal): readonly ReceivedCall[] {
+    return this.calls.of(caller.tenantId);
+  }
+
+  private async load(document: Record<string, unknown>): Promise<SeedSummary> {
+    try {
+      return await this.seeds.seed(document);
+    } catch (error) {
+      if (error instanceof SeedError) {
+        throw new BadRequestError(
+          `The seed was not loaded: ${error.problems.join('; ')}`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * The document with every record in the caller's tenant: a record without `tenantId` gets it;
+ * one of another tenant is refused.
+ */
+function scopedToTenant(
+  document: Record<string, unknown>,
+  tenantId: string,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(document).map(([collection, records]) => [
+      collection,
+      Array.isArray(records)
+        ? records.map((record: unknown, index) => {
+            if (!isPlainObject(record)) {
+              return record;
+            }
+            if (record.tenantId === undefined) {
+              return { ...record, tenantId };
+            }
+            if (
+              typeof record.tenantId !== 'string' ||
+              record.tenantId.toLowerCase() !== tenantId
+            ) {
+              throw new OtherTenantRecordError(collection, index);
+            }
+            return record;
+          })
+        : records,
+    ]),
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

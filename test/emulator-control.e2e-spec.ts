@@ -1,0 +1,374 @@
+import request from 'supertest';
+import { RoleAssignmentRequestEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.entity.js';
+import {
+  assignmentRecord,
+  resourceRecord,
+  ROLE_TEMPLATES,
+  roleDefinitionRecord,
+  userRecord,
+} from './support/directory.js';
+import { fixtureId } from './support/pim-fixture.js';
+import { REQUESTS_PATH } from './support/requests.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import {
+  appToken,
+  READ,
+  READ_WRITE,
+  TENANT_A,
+  TENANT_B,
+  userToken,
+} from './support/tokens.js';
+
+const RESOURCES_PATH = '/beta/privilegedAccess/azureResources/resources';
+const RESOURCE = fixtureId('ee000000', 1);
+const OWNER_ROLE = fixtureId('ee100000', 1);
+const READER_ROLE = fixtureId('ee100000', 2);
+const ADMIN = fixtureId('ee200000', 1);
+const USER = fixtureId('ee200000', 2);
+
+/** A tenant's directory as a test suite would post it: no tenantId, the token says which. */
+function suiteSeed() {
+  const withoutTenant = <T extends { tenantId: string }>(record: T) =>
+    Object.fromEntries(
+      Object.entries(record).filter(([key]) => key !== 'tenantId'),
+    );
+  return {
+    resources: [resourceRecord('', RESOURCE)].map(withoutTenant),
+    roleDefinitions: [
+      roleDefinitionRecord('', OWNER_ROLE, RESOURCE, ROLE_TEMPLATES.owner),
+      roleDefinitionRecord('', READER_ROLE, RESOURCE, ROLE_TEMPLATES.reader),
+    ].map(withoutTenant),
+    subjects: [userRecord('', ADMIN), userRecord('', USER)].map(withoutTenant),
+    roleAssignments: [
+      assignmentRecord('', {
+        id: fixtureId('ee300000', 1),
+        resourceId: RESOURCE,
+        roleDefinitionId: OWNER_ROLE,
+        subjectId: ADMIN,
+      }),
+    ].map(withoutTenant),
+  };
+}
+
+const admin = (tenantId = TENANT_A) =>
+  userToken([READ_WRITE], { tenantId, objectId: ADMIN });
+
+describe('the emulator control API (/_emulator)', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  const call = (
+    method: 'get' | 'post' | 'delete',
+    path: string,
+    token = admin(),
+  ) =>
+    request(testApp.server)
+      [method](path)
+      .set('Authorization', `Bearer ${token}`);
+
+  async function seedTenant(tenantId = TENANT_A) {
+    const response = await call(
+      'post',
+      '/_emulator/reset',
+      admin(tenantId),
+    ).send({ seed: suiteSeed() });
+    expect(response.status).toBe(200);
+  }
+
+  function createRequest(schedule: object, tenantId = TENANT_A) {
+    return call('post', REQUESTS_PATH, admin(tenantId)).send({
+      resourceId: RESOURCE,
+      roleDefinitionId: READER_ROLE,
+      subjectId: USER,
+      assignmentState: 'Eligible',
+      type: 'AdminAdd',
+      schedule: { type: 'Once', ...schedule },
+    });
+  }
+
+  describe('access', () => {
+    it('refuses a call without a token: 401, Graph error', async () => {
+      const response = await request(testApp.server).get('/_emulator/clock');
+
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('InvalidAuthenticationToken');
+    });
+
+    it('refuses a token without ReadWrite: 403', async () => {
+      const response = await call('post', '/_emulator/reset', appToken([READ]));
+
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('UnauthorizedAccessException');
+    });
+  });
+
+  describe('POST /_emulator/seed and /_emulator/reset', () => {
+    it('loads records into the caller’s tenant, which the Graph API then serves', async () => {
+      const response = await call('post', '/_emulator/seed').send(suiteSeed());
+
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        resources: 1,
+        roleDefinitions: 2,
+        subjects: 2,
+        roleAssignments: 1,
+      });
+      const resource = await call('get', `${RESOURCES_PATH}/${RESOURCE}`);
+      expect(resource.status).toBe(200);
+      const elsewhere = await call(
+        'get',
+        `${RESOURCES_PATH}/${RESOURCE}`,
+        admin(TENANT_B),
+      );
+      expect(elsewhere.body.error.code).toBe('ResourceNotFound');
+    });
+
+    it('refuses records of another tenant, writing nothing: 403', async () => {
+      const seed = suiteSeed();
+      const response = await call('post', '/_emulator/seed').send({
+        ...seed,
+        subjects: [{ ...userRecord(TENANT_B, fixtureId('ee200000', 9)) }],
+      });
+
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toContain('subjects[0]');
+      const outsider = await call(
+        'get',
+        `/beta/privilegedAccess/azureResources/subjects/${fixtureId('ee200000', 9)}`,
+        admin(TENANT_B),
+      );
+      expect(outsider.status).not.toBe(200);
+    });
+
+    it('refuses a seed that is not valid with 400 naming the problems', async () => {
+      const response = await call('post', '/_emulator/seed').send({
+        resources: [{ id: 'not-a-guid' }],
+        nonsense: [],
+      });
+
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.body.error.code).toBe('BadRequest');
+      expect(response.body.error.message).toContain('nonsense');
+    });
+
+    it('empties the caller’s tenant only, then loads the seed it is given', async () => {
+      await seedTenant(TENANT_A);
+      await seedTenant(TENANT_B);
+      expect((await createRequest({ duration: 'PT1H' })).status).toBe(201);
+
+      const emptied = await call('post', '/_emulator/reset');
+
+      expect(emptied.status).toBe(200);
+      expect(emptied.body.deleted).toMatchObject({
+        role_assignment_requests: 1,
+        resources: 1,
+      });
+      expect(emptied.body.seeded).toEqual({});
+      expect(
+        (await call('get', `${RESOURCES_PATH}/${RESOURCE}`)).body.error.code,
+      ).toBe('ResourceNotFound');
+      expect(
+        (await call('get', `${RESOURCES_PATH}/${RESOURCE}`, admin(TENANT_B)))
+          .status,
+      ).toBe(200);
+      expect(
+        await testApp.dataSource
+          .getRepository(RoleAssignmentRequestEntity)
+          .countBy({ tenantId: TENANT_A }),
+      ).toBe(0);
+    });
+  });
+
+  describe('the clock', () => {
+    it('reads the service’s time', async () => {
+      const response = await call('get', '/_emulator/clock');
+
+      expect(response.status).toBe(200);
+      expect(
+        Math.abs(Date.parse(response.body.now as string) - Date.now()),
+      ).toBeLessThan(5_000);
+    });
+
+    it('moves time forward and runs the time-driven transitions: a Granted request is provisioned at its start', async () => {
+      await seedTenant();
+      const start = new Date(Date.now() + 2 * 3_600_000);
+      const created = await createRequest({
+        startDateTime: start.toISOString(),
+        duration: 'PT8H',
+      });
+      expect(created.body.status.subStatus).toBe('Granted');
+
+      const moved = await call('post', '/_emulator/clock').send({
+        advanceSeconds: 3 * 3600,
+      });
+
+      expect(moved.status).toBe(200);
+      expect(moved.body.offsetSeconds).toBeGreaterThanOrEqual(3 * 3600 - 1);
+      expect(moved.body.scheduler.provisioned).toBe(1);
+      const stored = await call('get', `${REQUESTS_PATH}/${created.body.id}`);
+      expect(stored.body.status.subStatus).toBe('Provisioned');
+
+      const back = await call('post', '/_emulator/clock').send({
+        dateTime: new Date().toISOString(),
+      });
+      expect(Math.abs(back.body.offsetSeconds as number)).toBeLessThan(5);
+    });
+
+    it.each([
+      [{ dateTime: 'tomorrow' }, 'dateTime'],
+      [{ advanceSeconds: 1.5 }, 'advanceSeconds'],
+      [{ dateTime: new Date().toISOString(), advanceSeconds: 1 }, 'not both'],
+      [{ speed: 2 }, 'speed'],
+    ])('refuses %j: 400 naming %s', async (body, named) => {
+      const response = await call('post', '/_emulator/clock').send(body);
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain(named);
+    });
+  });
+
+  describe('faults', () => {
+    beforeEach(async () => {
+      await seedTenant(TENANT_A);
+      await seedTenant(TENANT_B);
+    });
+
+    it('answers the next N matching calls with 429 and Retry-After, then normally', async () => {
+      const injected = await call('post', '/_emulator/faults').send({
+        status: 429,
+        count: 2,
+        method: 'GET',
+        path: RESOURCES_PATH,
+        retryAfterSeconds: 3,
+      });
+      expect(injected.status).toBe(201);
+      expect(injected.body).toMatchObject({ status: 429, remaining: 2 });
+
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const refused = await call('get', `${RESOURCES_PATH}/${RESOURCE}`);
+        expect(refused.status).toBe(429);
+        expect(refused.headers['retry-after']).toBe('3');
+        expect(refused.headers['content-type']).toMatch(/^application\/json/);
+        expect(refused.body.error.code).toBe('TooManyRequests');
+        expect(refused.body.error.innerError['request-id']).toBe(
+          refused.headers['request-id'],
+        );
+      }
+      expect((await call('get', `${RESOURCES_PATH}/${RESOURCE}`)).status).toBe(
+        200,
+      );
+      expect((await call('get', '/_emulator/faults')).body.value).toEqual([]);
+    });
+
+    it.each([
+      [503, 'serviceNotAvailable', '1'],
+      [500, 'generalException', undefined],
+    ])(
+      'answers %s %s (Retry-After %s) and changes nothing',
+      async (status, code, retryAfter) => {
+        const created = await createRequest({ duration: 'PT1H' });
+        expect(created.body.status.subStatus).toBe('Provisioned');
+        await call('post', '/_emulator/faults').send({
+          status,
+          method: 'POST',
+        });
+
+        const refused = await createRequest({ duration: 'PT1H' });
+
+        expect(refused.status).toBe(status);
+        expect(refused.body.error.code).toBe(code);
+        expect(refused.headers['retry-after']).toBe(retryAfter);
+        expect(
+          await testApp.dataSource
+            .getRepository(RoleAssignmentRequestEntity)
+            .countBy({ tenantId: TENANT_A }),
+        ).toBe(1);
+      },
+    );
+
+    it('are the tenant’s own, spare the control API, and can be cleared', async () => {
+      await call('post', '/_emulator/faults').send({ status: 503, count: 5 });
+
+      expect(
+        (await call('get', `${RESOURCES_PATH}/${RESOURCE}`, admin(TENANT_B)))
+          .status,
+      ).toBe(200);
+      expect((await call('get', '/_emulator/faults')).body.value).toHaveLength(
+        1,
+      );
+      expect((await call('delete', '/_emulator/faults')).status).toBe(204);
+      expect((await call('get', `${RESOURCES_PATH}/${RESOURCE}`)).status).toBe(
+        200,
+      );
+    });
+
+    it.each([
+      [{ status: 404 }, 'status'],
+      [{ status: 429, count: 0 }, 'count'],
+      [{ status: 429, path: 'beta' }, 'path'],
+      [{ status: 429, method: 'TRACE' }, 'method'],
+    ])('refuses %j: 400 naming %s', async (body, named) => {
+      const response = await call('post', '/_emulator/faults').send(body);
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain(named);
+    });
+  });
+
+  describe('GET /_emulator/requests', () => {
+    it('lists the tenant’s recent calls in order, without the control API’s', async () => {
+      await seedTenant(TENANT_A);
+      await seedTenant(TENANT_B);
+      await call('get', `${RESOURCES_PATH}?$top=1`).set(
+        'client-request-id',
+        'suite-call-1',
+      );
+      await call('get', `${REQUESTS_PATH}/${fixtureId('ee900000', 1)}`);
+      await call('get', RESOURCES_PATH, admin(TENANT_B));
+
+      const response = await call('get', '/_emulator/requests');
+
+      expect(response.status).toBe(200);
+      expect(response.body.value).toEqual([
+        expect.objectContaining({
+          method: 'GET',
+          url: `${RESOURCES_PATH}?$top=1`,
+          status: 200,
+          clientRequestId: 'suite-call-1',
+        }),
+        expect.objectContaining({
+          method: 'GET',
+          url: `${REQUESTS_PATH}/${fixtureId('ee900000', 1)}`,
+          status: 400,
+        }),
+      ]);
+    });
+  });
+});
+
+describe('the emulator control API when EMULATOR=false', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ EMULATOR: 'false' });
+  });
+  afterAll(() => testApp.close());
+
+  it.each(['/_emulator/reset', '/_emulator/clock', '/_emulator/faults'])(
+    'does not exist: POST %s is a Graph 400 for an unknown segment',
+    async (path) => {
+      const response = await request(testApp.server)
+        .post(path)
+        .set('Authorization', `Bearer ${admin()}`)
+        .send({});
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('BadRequest');
+    },
+  );
+});

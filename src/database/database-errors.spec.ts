@@ -42,4 +42,42 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
   });
+
+  it.each([
+    ['a refused connection', { code: 'ECONNREFUSED' }],
+    ['a connection reset', { code: 'ECONNRESET' }],
+    ['a connection exception (class 08)', { code: '08006' }],
+    ['too many connections', { code: '53300' }],
+    ['a server shutting down', { code: '57P01' }],
+    ['a server starting up', { code: '57P03' }],
+  ])('is true on PostgreSQL for %s', (_case, properties) => {
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error('connection failed'), properties),
+      ),
+    ).toBe(true);
+  });
+
+  it.each([
+    'Connection terminated unexpectedly',
+    'Connection terminated due to connection timeout',
+    'timeout exceeded when trying to connect',
+    'Client has encountered a connection error and is not queryable',
+  ])('is true for node-postgres’s "%s"', (message) => {
+    expect(isDatabaseUnavailable(new Error(message))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new QueryFailedError('SELECT 1', [], new Error(message)),
+      ),
+    ).toBe(true);
+  });
+
+  it.each(['23505', '42P01', '22P02'])(
+    'is false for the PostgreSQL error %s: the statement or data is wrong',
+    (code) => {
+      expect(
+        isDatabaseUnavailable(Object.assign(new Error('failed'), { code })),
+      ).toBe(false);
+    },
+  );
 });

@@ -8,6 +8,30 @@ import {
 const UNAVAILABLE_SQLITE_CODES =
   /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY|NOTADB|CORRUPT)/;
 
+// Socket errors of a connection that cannot be made or was cut.
+const UNAVAILABLE_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+// PostgreSQL SQLSTATEs of a server that cannot serve now: connection exceptions (class 08),
+// too many connections, and a server shutting down or starting up.
+const UNAVAILABLE_POSTGRES_STATES = /^(08...|53300|57P0[123])$/;
+
+// node-postgres reports a connection lost or never made with these messages and no code.
+const UNAVAILABLE_POSTGRES_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+];
+
 /** True when a failure is the database being unreachable or overloaded: worth a retry later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (
@@ -25,6 +49,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
+  if (
+    cause instanceof Error &&
+    UNAVAILABLE_POSTGRES_MESSAGES.some((message) =>
+      cause.message.startsWith(message),
+    )
+  ) {
+    return true;
+  }
   const code = (cause as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && UNAVAILABLE_SQLITE_CODES.test(code);
+  return (
+    typeof code === 'string' &&
+    (UNAVAILABLE_SQLITE_CODES.test(code) ||
+      UNAVAILABLE_NETWORK_CODES.has(code) ||
+      UNAVAILABLE_POSTGRES_STATES.test(code))
+  );
 }

@@ -20,6 +20,8 @@ export function buildDataSourceOptions(
       schema: database.schema,
       extra: {
         max: database.poolSize,
+        // A database that does not answer fails the call (503) instead of holding it forever.
+        connectionTimeoutMillis: 5000,
         // Our own SQL names tables without a schema: the connection's search_path finds them.
         ...(database.schema && {
           options: `-c search_path=${database.schema}`,

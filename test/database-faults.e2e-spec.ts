@@ -1,0 +1,131 @@
+import request from 'supertest';
+import {
+  aRequest,
+  auditEventsOf,
+  findStoredRequest,
+  REQUESTS_PATH,
+  storeRequests,
+} from './support/requests.js';
+import { TcpProxy } from './support/tcp-proxy.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { testDatabaseKind } from './support/test-database.js';
+import { userToken } from './support/tokens.js';
+
+/**
+ * PostgreSQL only: the app reaches its database through a TCP proxy of the test's own, which the
+ * test cuts and restores. (On SQLite the database is a file of the process: it does not go away
+ * while the process runs; a closed handle is covered by test/health.e2e-spec.ts.)
+ */
+const describeOnPostgres =
+  testDatabaseKind() === 'postgres' ? describe : describe.skip;
+
+describeOnPostgres('the database going away and coming back', () => {
+  let direct: TestApp;
+  let proxied: TestApp;
+  let proxy: TcpProxy;
+
+  beforeAll(async () => {
+    direct = await startTestApp();
+    const url = new URL(direct.databaseUrl);
+    proxy = new TcpProxy(url.hostname, Number(url.port || 5432));
+    url.host = `127.0.0.1:${await proxy.open()}`;
+    proxied = await startTestApp({ DATABASE_URL: url.toString() });
+  });
+  afterAll(async () => {
+    await proxied?.close();
+    await proxy?.cut();
+    await direct?.close();
+  });
+
+  const token = () => userToken();
+  const get = (id: string) =>
+    request(proxied.server)
+      .get(`${REQUESTS_PATH}/${id}`)
+      .set('Authorization', `Bearer ${token()}`);
+  const cancel = (id: string) =>
+    request(proxied.server)
+      .post(`${REQUESTS_PATH}/${id}/cancel`)
+      .set('Authorization', `Bearer ${token()}`);
+
+  async function pendingRequests(count: number) {
+    const requests = Array.from({ length: count }, () => aRequest());
+    await storeRequests(direct.dataSource, ...requests);
+    return requests.map((stored) => stored.id);
+  }
+
+  /** Polls until the app answers from its database again; fails after 15 s. */
+  async function untilAnswering(id: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      if ((await get(id)).status === 200) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('The app did not recover within 15 s');
+  }
+
+  it('answers 503 serviceNotAvailable with Retry-After while it is away, changes nothing, and recovers by itself', async () => {
+    const [id] = await pendingRequests(1);
+    expect((await get(id)).status).toBe(200);
+
+    await proxy.cut();
+    const read = await get(id);
+    const cancelled = await cancel(id);
+
+    for (const response of [read, cancelled]) {
+      expect(response.status).toBe(503);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.headers['retry-after']).toMatch(/^\d+$/);
+      expect(response.body.error.code).toBe('serviceNotAvailable');
+      expect(JSON.stringify(response.body)).not.toMatch(/ECONN|postgres|at /);
+    }
+    expect(await findStoredRequest(direct.dataSource, id)).toMatchObject({
+      subStatus: 'PendingApproval',
+    });
+    expect(await auditEventsOf(direct.dataSource, id)).toEqual([]);
+
+    await proxy.open();
+    await untilAnswering(id);
+    expect((await cancel(id)).status).toBe(204);
+    expect(await findStoredRequest(direct.dataSource, id)).toMatchObject({
+      subStatus: 'Canceled',
+    });
+  });
+
+  it('cut in the middle of many cancels: each answers 204 or 503, and each request is wholly cancelled or untouched', async () => {
+    const ids = await pendingRequests(60);
+
+    const responses = Promise.all(ids.map((id) => cancel(id)));
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    await proxy.cut();
+    const statuses = (await responses).map((response) => response.status);
+    await proxy.open();
+
+    expect(
+      statuses.filter((status) => status !== 204 && status !== 503),
+    ).toEqual([]);
+    expect(statuses).toContain(503);
+    for (const [index, id] of ids.entries()) {
+      const stored = await findStoredRequest(direct.dataSource, id);
+      const events = await auditEventsOf(direct.dataSource, id);
+      if (stored.subStatus === 'Canceled') {
+        expect(events).toHaveLength(1);
+      } else {
+        expect(stored.subStatus).toBe('PendingApproval');
+        expect(events).toEqual([]);
+        expect(statuses[index]).toBe(503);
+      }
+    }
+
+    await untilAnswering(ids[0]);
+    const retried = await Promise.all(
+      ids
+        .filter((_id, index) => statuses[index] === 503)
+        .map(async (id) => (await cancel(id)).status),
+    );
+    expect(retried.every((status) => status === 204 || status === 400)).toBe(
+      true,
+    );
+  });
+});

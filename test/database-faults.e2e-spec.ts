@@ -8,18 +8,60 @@ import {
 } from './support/requests.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { testDatabaseKind } from './support/test-database.js';
+import {
+  describeOnPostgres,
+  testDatabaseKind,
+} from './support/test-database.js';
 import { userToken } from './support/tokens.js';
 
-/**
- * PostgreSQL only: the app reaches its database through a TCP proxy of the test's own, which the
- * test cuts and restores. (On SQLite the database is a file of the process: it does not go away
- * while the process runs; a closed handle is covered by test/health.e2e-spec.ts.)
- */
-const describeOnPostgres =
-  testDatabaseKind() === 'postgres' ? describe : describe.skip;
+const describeOnSqlite =
+  testDatabaseKind() === 'sqlite' ? describe : describe.skip;
 
-describeOnPostgres('the database going away and coming back', () => {
+/** What a client sees while the database is away: a Graph 503 to retry, telling nothing of it. */
+function expectServiceUnavailable(response: request.Response): void {
+  expect(response.status).toBe(503);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  expect(response.headers['retry-after']).toMatch(/^\d+$/);
+  expect(response.body.error.code).toBe('serviceNotAvailable');
+  expect(JSON.stringify(response.body)).not.toMatch(
+    /ECONN|postgres|sqlite|at /i,
+  );
+}
+
+describeOnSqlite('the SQLite database closed under the running app', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('answers 503 serviceNotAvailable with Retry-After, changes nothing, and serves again once it is open', async () => {
+    const stored = aRequest();
+    await storeRequests(testApp.dataSource, stored);
+    const cancel = () =>
+      request(testApp.server)
+        .post(`${REQUESTS_PATH}/${stored.id}/cancel`)
+        .set('Authorization', `Bearer ${userToken()}`);
+
+    await testApp.dataSource.destroy();
+    expectServiceUnavailable(await cancel());
+    await testApp.dataSource.initialize();
+
+    expect(
+      await findStoredRequest(testApp.dataSource, stored.id),
+    ).toMatchObject({
+      subStatus: 'PendingApproval',
+    });
+    expect((await cancel()).status).toBe(204);
+  });
+});
+
+/**
+ * PostgreSQL: the app reaches its database through a TCP proxy of the test's own, which the test
+ * cuts and restores.
+ */
+describeOnPostgres('the PostgreSQL server going away and coming back', () => {
   let direct: TestApp;
   let proxied: TestApp;
   let proxy: TcpProxy;
@@ -73,13 +115,8 @@ describeOnPostgres('the database going away and coming back', () => {
     const read = await get(id);
     const cancelled = await cancel(id);
 
-    for (const response of [read, cancelled]) {
-      expect(response.status).toBe(503);
-      expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.headers['retry-after']).toMatch(/^\d+$/);
-      expect(response.body.error.code).toBe('serviceNotAvailable');
-      expect(JSON.stringify(response.body)).not.toMatch(/ECONN|postgres|at /);
-    }
+    expectServiceUnavailable(read);
+    expectServiceUnavailable(cancelled);
     expect(await findStoredRequest(direct.dataSource, id)).toMatchObject({
       subStatus: 'PendingApproval',
     });

@@ -16,7 +16,7 @@ import { REQUESTS_PATH } from './support/requests.js';
 import {
   createTestDatabase,
   type TestDatabase,
-  testDatabaseKind,
+  describeOnPostgres,
 } from './support/test-database.js';
 import {
   TENANT_A,
@@ -30,9 +30,6 @@ import {
  * calls. No state lives in a process, so one PostgreSQL decides every race. PostgreSQL only:
  * a SQLite file is not shared by replicas.
  */
-const describeOnPostgres =
-  testDatabaseKind() === 'postgres' ? describe : describe.skip;
-
 const REQUEST_COUNT = 100;
 const CANCELS_PER_REQUEST = 3;
 

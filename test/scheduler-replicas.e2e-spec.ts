@@ -9,7 +9,7 @@ import {
   storeRequests,
 } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { testDatabaseKind } from './support/test-database.js';
+import { describeOnPostgres } from './support/test-database.js';
 
 const DUE = 40;
 
@@ -18,9 +18,6 @@ const DUE = 40;
  * SQLite file (and two apps in one process on one SQLite file would wait on each other's locks
  * inside the synchronous driver).
  */
-const describeOnPostgres =
-  testDatabaseKind() === 'postgres' ? describe : describe.skip;
-
 describeOnPostgres(
   'the scheduler on two instances of the app on one PostgreSQL',
   () => {

@@ -32,11 +32,19 @@ const UNAVAILABLE_POSTGRES_MESSAGES = [
   'Client was closed and is not queryable',
 ];
 
+/** Our own SQL found the database connection closed (the data source was destroyed). */
+export class DatabaseNotOpenError extends Error {
+  constructor() {
+    super('The database connection is not open');
+  }
+}
+
 /** True when a failure is the database being unreachable or overloaded: worth a retry later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (
     error instanceof CannotExecuteNotConnectedError ||
-    error instanceof ConnectionIsNotSetError
+    error instanceof ConnectionIsNotSetError ||
+    error instanceof DatabaseNotOpenError
   ) {
     return true;
   }

@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { DatabaseNotOpenError } from './database-errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -38,14 +39,15 @@ export abstract class SqlClient implements SqlSession {
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T>;
 
+  /**
+   * The driver's connection (or pool) is looked up at each call, not kept: after the data source
+   * is closed and opened again (the database went away and came back), calls use the new one.
+   */
   static for(dataSource: DataSource): SqlClient {
     return dataSource.options.type === 'postgres'
-      ? new PostgresSqlClient(
-          (dataSource.driver as unknown as { master: Pool }).master,
-        )
+      ? new PostgresSqlClient(dataSource.driver as unknown as { master: Pool })
       : new SqliteSqlClient(
-          (dataSource.driver as unknown as { databaseConnection: Database })
-            .databaseConnection,
+          dataSource.driver as unknown as { databaseConnection: Database },
         );
   }
 }
@@ -64,7 +66,9 @@ class SqliteSqlClient extends SqlClient {
     serialize: () => Promise.resolve(),
   };
 
-  constructor(private readonly connection: Database) {
+  private preparedOn?: Database;
+
+  constructor(private readonly driver: { databaseConnection: Database }) {
     super();
   }
 
@@ -99,9 +103,17 @@ class SqliteSqlClient extends SqlClient {
   }
 
   private statement(sql: string): Statement {
+    const connection = this.driver.databaseConnection as Database | undefined;
+    if (!connection?.open) {
+      throw new DatabaseNotOpenError();
+    }
+    if (connection !== this.preparedOn) {
+      this.statements.clear();
+      this.preparedOn = connection;
+    }
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.connection.prepare(sql);
+      statement = connection.prepare(sql);
       this.statements.set(sql, statement);
     }
     return statement;
@@ -110,8 +122,12 @@ class SqliteSqlClient extends SqlClient {
 
 /** node-postgres: statements on the pool; a transaction holds one pooled connection. */
 class PostgresSqlClient extends SqlClient {
-  constructor(private readonly pool: Pool) {
+  constructor(private readonly driver: { master: Pool }) {
     super();
+  }
+
+  private get pool(): Pool {
+    return this.driver.master;
   }
 
   async rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {

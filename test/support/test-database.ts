@@ -12,6 +12,13 @@ export function testDatabaseKind(): TestDatabaseKind {
   );
 }
 
+/**
+ * `describe` in the postgres project, skipped in the sqlite one: for what only a shared database
+ * server has (replicas, a connection that can be cut).
+ */
+export const describeOnPostgres =
+  testDatabaseKind() === 'postgres' ? describe : describe.skip;
+
 export interface TestDatabase {
   /** The DATABASE_URL the app is started with. */
   readonly url: string;

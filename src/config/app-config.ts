@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigurationError } from './configuration-error.js';
 import { loadOrCreateDevelopmentSecret } from './development-secret.js';
 import { EnvironmentVariables } from './environment-variables.js';
+import { loadTlsFiles, type TlsConfig } from './tls-files.js';
 
 /** Both audiences Entra ID issues for Microsoft Graph access tokens. */
 export const GRAPH_AUDIENCES = [
@@ -88,6 +89,8 @@ export class AppConfig {
   readonly environment: Environment;
   readonly host: string;
   readonly port: number;
+  /** Set: the server speaks HTTPS on `port` (TLS_CERT_FILE, TLS_KEY_FILE). */
+  readonly tls?: TlsConfig;
   readonly database: DatabaseConfig;
   readonly auth: AuthConfig;
   readonly seedFile?: string;
@@ -126,6 +129,7 @@ export function loadAppConfig(
     environment,
     host: variables.HOST ?? '127.0.0.1',
     port: variables.PORT ?? 3000,
+    tls: loadTlsFiles(variables.TLS_CERT_FILE, variables.TLS_KEY_FILE),
     database: parseDatabaseUrl(
       variables.DATABASE_URL ??
         `sqlite:${path.join(dataDirectory, 'pim.sqlite')}`,

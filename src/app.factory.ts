@@ -32,6 +32,11 @@ export async function createApp(
   // One pino logger for Fastify and Nest: JSON lines, one per request (RequestLogController).
   const logger = createLogger(config.logging, options.logDestination);
   const adapter = new FastifyAdapter({
+    // HTTPS on the same port when configured: an emulator serves the scheme its SDK clients use,
+    // without a proxy in front.
+    ...(config.tls && {
+      https: { cert: config.tls.cert, key: config.tls.key },
+    }),
     loggerInstance: logger,
     logController: new RequestLogController(),
     // Graph paths are case-insensitive; ids may be long before we refuse them ourselves.

@@ -1,7 +1,13 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { mintDevelopmentToken } from '../src/auth/development-token.js';
+import {
+  base64Url,
+  forgeToken,
+  graphClaims,
+  nowInSeconds,
+} from './support/forged-tokens.js';
 import {
   generateRsaSigningKey,
   JwksServer,
@@ -78,48 +84,10 @@ const SERVICE_UNAVAILABLE: ExpectedError = {
 const PERSONAL_ACCOUNT_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
 const GRAPH_APP_ID_AUDIENCE = '00000003-0000-0000-c000-000000000000';
 
-function nowInSeconds(): number {
-  return Math.floor(Date.now() / 1000);
-}
-
-/** The claims of a valid delegated Entra ID token for Graph, valid for an hour. */
-function graphClaims(overrides: Record<string, unknown> = {}) {
-  const now = nowInSeconds();
-  return {
-    aud: GRAPH_AUDIENCE,
-    iss: `https://sts.windows.net/${TENANT_A}/`,
-    iat: now,
-    nbf: now,
-    exp: now + 3600,
-    ver: '1.0',
-    tid: TENANT_A,
-    oid: USER_A,
-    scp: READ_WRITE,
-    ...overrides,
-  };
-}
-
 /** Signs with jsonwebtoken; claims set to undefined are left out of the token. */
 function signHs256(claims: object, secret = TEST_JWT_SECRET): string {
   const present = JSON.parse(JSON.stringify(claims)) as object;
   return jwt.sign(present, secret, { algorithm: 'HS256' });
-}
-
-function base64Url(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-/** A token built by hand, as an attacker would: no library stops it from being wrong. */
-function forgeToken(
-  header: Record<string, unknown>,
-  claims: object,
-  hmacKey?: string,
-): string {
-  const signingInput = `${base64Url(header)}.${base64Url(claims)}`;
-  const signature = hmacKey
-    ? createHmac('sha256', hmacKey).update(signingInput).digest('base64url')
-    : '';
-  return `${signingInput}.${signature}`;
 }
 
 function expectGraphError(

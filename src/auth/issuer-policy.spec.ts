@@ -63,4 +63,28 @@ describe('isAcceptedIssuer', () => {
       expect(isAcceptedIssuer([V1], issuer, TENANT_A)).toBe(false);
     },
   );
+
+  it.each([
+    ['missing', undefined],
+    ['a number', 42],
+    ['a list holding the tenant', [TENANT_A]],
+    ['an object that cannot become a string', { toString: 1 }],
+  ])(
+    'refuses any issuer for a {tid} pattern when the tid claim is %s, without throwing',
+    (_case, tenantId) => {
+      for (const issuer of [
+        `https://sts.windows.net/${TENANT_A}/`,
+        'https://sts.windows.net/42/',
+        'https://sts.windows.net/undefined/',
+        V1,
+      ]) {
+        expect(isAcceptedIssuer([V1], issuer, tenantId)).toBe(false);
+      }
+    },
+  );
+
+  it('still accepts a fixed issuer whatever the tid claim', () => {
+    const fixed = 'https://login.example.com/';
+    expect(isAcceptedIssuer([fixed], fixed, { toString: 1 })).toBe(true);
+  });
 });

@@ -7,7 +7,7 @@
 export function isAcceptedIssuer(
   patterns: readonly string[],
   issuer: unknown,
-  tenantId: string,
+  tenantId: unknown,
 ): boolean {
   if (patterns.length === 0) {
     return true;
@@ -15,7 +15,12 @@ export function isAcceptedIssuer(
   if (typeof issuer !== 'string') {
     return false;
   }
-  return patterns.some(
-    (pattern) => pattern.replaceAll('{tid}', tenantId) === issuer,
+  // The claims are the token's, not yet checked: a `tid` that is no string stands for no
+  // tenant (converting it could throw, `{"toString":1}`, or match, `["a"]`).
+  return patterns.some((pattern) =>
+    pattern.includes('{tid}')
+      ? typeof tenantId === 'string' &&
+        pattern.replaceAll('{tid}', tenantId) === issuer
+      : pattern === issuer,
   );
 }

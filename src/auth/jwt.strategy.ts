@@ -57,13 +57,7 @@ export class JwtStrategy extends PassportStrategy(
     if (typeof claims.exp !== 'number') {
       throw new AccessTokenValidationError();
     }
-    if (
-      !isAcceptedIssuer(
-        this.config.auth.issuers,
-        claims.iss,
-        String(claims.tid),
-      )
-    ) {
+    if (!isAcceptedIssuer(this.config.auth.issuers, claims.iss, claims.tid)) {
       throw new AccessTokenValidationError('Invalid issuer.');
     }
     const principal = principalFromClaims(claims);

@@ -10,7 +10,7 @@ type SupportedAlgorithm = 'HS256' | 'RS256';
 /**
  * Finds the key that must have signed a token. The token's `alg` only selects among the kinds of
  * key we are configured with, so an HS256 token "signed" with our RSA public key, or `alg: none`,
- * finds no key at all.
+ * finds no key at all; nor does a token whose header or claims set is not a JSON object.
  *
  * Keys are handed out as imported KeyObjects, imported once: given a string, jsonwebtoken first
  * tries to parse it as a PEM public key on every call, and the exception that attempt throws for
@@ -47,7 +47,13 @@ export class SigningKeys {
   }
 
   async keyFor(rawToken: string): Promise<KeyObject> {
-    const header = tokenHeader(rawToken);
+    // A claims set must be a JSON object (RFC 7519, 7.2). jsonwebtoken 9 throws on a signed
+    // `null` one instead of reporting it, from inside the callback that hands it our key: the
+    // exception would escape the request as an unhandled rejection and end the process.
+    if (!jsonObjectSegment(rawToken, CLAIMS)) {
+      throw new AccessTokenValidationError();
+    }
+    const header = jsonObjectSegment(rawToken, HEADER);
     if (header?.alg === 'HS256' && this.secret) {
       return this.secret;
     }
@@ -86,21 +92,27 @@ export class SigningKeys {
   }
 }
 
+const HEADER = 0;
+const CLAIMS = 1;
+
 /**
- * The token's JOSE header, or undefined when it is not one. Only `alg` and `kid` are read here,
- * to choose the key; jsonwebtoken then verifies everything, header included.
+ * A segment of the token (its JOSE header, its claims set) when it is a JSON object, else
+ * undefined. Only the header's `alg` and `kid` are read here, to choose the key; jsonwebtoken
+ * then verifies everything.
  */
-function tokenHeader(
+function jsonObjectSegment(
   rawToken: string,
-): { alg?: unknown; kid?: unknown } | undefined {
+  index: number,
+): Record<string, unknown> | undefined {
   try {
-    const header: unknown = JSON.parse(
-      Buffer.from(
-        rawToken.slice(0, rawToken.indexOf('.')),
-        'base64url',
-      ).toString('utf8'),
+    const value: unknown = JSON.parse(
+      Buffer.from(rawToken.split('.')[index] ?? '', 'base64url').toString(
+        'utf8',
+      ),
     );
-    return typeof header === 'object' && header !== null ? header : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { generateDevelopmentCertificate } from '../security/dev-certificate.js';
 import {
   ConfigurationError,
   GRAPH_AUDIENCES,
@@ -75,6 +76,7 @@ describe('loadAppConfig', () => {
     });
     expect(config.seedFile).toBeUndefined();
     expect(config.publicBaseUrl).toBeUndefined();
+    expect(config.tls).toBeUndefined();
     expect(config.auth.audiences).toEqual([
       'https://graph.microsoft.com',
       '00000003-0000-0000-c000-000000000000',
@@ -515,6 +517,122 @@ describe('loadAppConfig', () => {
       expect(config.auth.developmentSecretFile).toBeUndefined();
       expect(config.auth.jwtSecret).toBeUndefined();
       expect(existsSync(secretFile())).toBe(false);
+    });
+  });
+  describe('HTTPS: TLS_CERT_FILE and TLS_KEY_FILE', () => {
+    let tlsDirectory: string;
+    let certFile: string;
+    let keyFile: string;
+    let otherKeyFile: string;
+    let notPemFile: string;
+
+    beforeAll(async () => {
+      tlsDirectory = mkdtempSync(path.join(tmpdir(), 'pim-config-tls-'));
+      const [certificate, other] = await Promise.all([
+        generateDevelopmentCertificate(),
+        generateDevelopmentCertificate(),
+      ]);
+      certFile = path.join(tlsDirectory, 'cert.pem');
+      keyFile = path.join(tlsDirectory, 'key.pem');
+      otherKeyFile = path.join(tlsDirectory, 'other-key.pem');
+      writeFileSync(certFile, certificate.cert);
+      writeFileSync(keyFile, certificate.key);
+      writeFileSync(otherKeyFile, other.key);
+      notPemFile = path.join(tlsDirectory, 'not-pem.txt');
+      writeFileSync(notPemFile, 'localhost\n');
+    });
+    afterAll(() => {
+      rmSync(tlsDirectory, { recursive: true, force: true });
+    });
+
+    it('reads the certificate and its key, by absolute paths', () => {
+      const config = load({
+        AUTH_JWT_SECRET: SECRET,
+        TLS_CERT_FILE: path.relative(process.cwd(), certFile),
+        TLS_KEY_FILE: keyFile,
+      });
+
+      expect(config.tls).toEqual({
+        certFile,
+        keyFile,
+        cert: readFileSync(certFile),
+        key: readFileSync(keyFile),
+      });
+    });
+
+    it.each([
+      ['TLS_CERT_FILE', 'TLS_KEY_FILE'],
+      ['TLS_KEY_FILE', 'TLS_CERT_FILE'],
+    ])('refuses %s without %s', (set, unset) => {
+      const file = set === 'TLS_CERT_FILE' ? certFile : keyFile;
+
+      for (const missing of [undefined, '']) {
+        const error = expectRefused(
+          { AUTH_JWT_SECRET: SECRET, [set]: file, [unset]: missing },
+          unset,
+        );
+        expect(error.message).toBe(
+          `Invalid configuration: ${set} is set but ${unset} is not; HTTPS needs both (or neither, for plain HTTP)`,
+        );
+      }
+    });
+
+    it('refuses a file that cannot be read, naming the variable, the file and why', () => {
+      const missing = path.join(tlsDirectory, 'missing.pem');
+
+      const noCertificate = expectRefused(
+        {
+          AUTH_JWT_SECRET: SECRET,
+          TLS_CERT_FILE: missing,
+          TLS_KEY_FILE: keyFile,
+        },
+        `TLS_CERT_FILE=${missing} cannot be read (ENOENT)`,
+      );
+      const keyIsADirectory = expectRefused(
+        {
+          AUTH_JWT_SECRET: SECRET,
+          TLS_CERT_FILE: certFile,
+          TLS_KEY_FILE: tlsDirectory,
+        },
+        `TLS_KEY_FILE=${tlsDirectory} cannot be read (EISDIR)`,
+      );
+
+      expect(noCertificate.message).not.toContain('TLS_KEY_FILE');
+      expect(keyIsADirectory.message).not.toContain('TLS_CERT_FILE=');
+    });
+
+    it.each([
+      [
+        'the files swapped',
+        () => [keyFile, certFile],
+        () => `TLS_CERT_FILE=${keyFile} does not hold a PEM certificate`,
+      ],
+      [
+        'a certificate file that is not PEM',
+        () => [notPemFile, keyFile],
+        () => `TLS_CERT_FILE=${notPemFile} does not hold a PEM certificate`,
+      ],
+      [
+        'a key file that is not PEM',
+        () => [certFile, notPemFile],
+        () =>
+          `TLS_KEY_FILE=${notPemFile} does not hold an unencrypted PEM private key`,
+      ],
+      [
+        'the key of another certificate',
+        () => [certFile, otherKeyFile],
+        () =>
+          `TLS_KEY_FILE=${otherKeyFile} is not the private key of the certificate in TLS_CERT_FILE=${certFile}`,
+      ],
+    ])('refuses %s, never showing the key', (_case, files, message) => {
+      const [cert, key] = files();
+
+      const error = expectRefused(
+        { AUTH_JWT_SECRET: SECRET, TLS_CERT_FILE: cert, TLS_KEY_FILE: key },
+        message(),
+      );
+
+      expect(error.message).toBe(`Invalid configuration: ${message()}`);
     });
   });
 });

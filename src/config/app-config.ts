@@ -7,6 +7,7 @@ import {
   EnvironmentVariables,
   type RequestProcessing,
 } from './environment-variables.js';
+import { loadTlsFiles, type TlsConfig } from './tls-files.js';
 
 /** Both audiences Entra ID issues for Microsoft Graph access tokens. */
 export const GRAPH_AUDIENCES = [
@@ -98,6 +99,8 @@ export class AppConfig {
   readonly environment: Environment;
   readonly host: string;
   readonly port: number;
+  /** Set: the server speaks HTTPS on `port` (TLS_CERT_FILE, TLS_KEY_FILE). */
+  readonly tls?: TlsConfig;
   readonly database: DatabaseConfig;
   readonly auth: AuthConfig;
   readonly seedFile?: string;
@@ -141,6 +144,7 @@ export function loadAppConfig(
     environment,
     host: variables.HOST ?? '127.0.0.1',
     port: variables.PORT ?? 3000,
+    tls: loadTlsFiles(variables.TLS_CERT_FILE, variables.TLS_KEY_FILE),
     database: parseDatabaseUrl(
       variables.DATABASE_URL ??
         `sqlite:${path.join(dataDirectory, 'pim.sqlite')}`,

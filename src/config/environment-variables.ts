@@ -130,6 +130,17 @@ export class EnvironmentVariables {
   @Min(1024)
   MAX_REQUEST_BODY_BYTES?: number;
 
+  /** With TLS_KEY_FILE: the server speaks HTTPS (PEM certificate, its chain after it). */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  TLS_CERT_FILE?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
+  TLS_KEY_FILE?: string;
+
   @Expose()
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

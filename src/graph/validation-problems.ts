@@ -8,6 +8,13 @@ export function isPlainObject(
 }
 
 /**
+ * Deeper than any Graph-shaped record (a role setting's approvers are four levels down).
+ * class-transformer recurses once per level of a value, declared or not: a body nested a few
+ * thousand levels deep would overflow the stack (a 500) before validation could refuse it.
+ */
+export const MAX_NESTING_DEPTH = 32;
+
+/**
  * What is wrong with a plain object against a class-validator class, each problem naming its
  * place from `path` (`roleSettings[2].setting`, `body.adminEligibleSettings[0].ruleIdentifier`).
  * Properties the class does not declare are problems too.
@@ -19,6 +26,9 @@ export function validationProblems(
 ): string[] {
   if (!isPlainObject(value)) {
     return [`${path}: must be an object`];
+  }
+  if (nestsDeeperThan(value, MAX_NESTING_DEPTH)) {
+    return [`${path}: is nested more than ${MAX_NESTING_DEPTH} levels deep`];
   }
   return validateSync(plainToInstance(recordClass, value), {
     whitelist: true,
@@ -40,4 +50,21 @@ function describeValidationError(
     describeValidationError(place, child),
   );
   return [...own, ...nested];
+}
+
+/** Whether objects and arrays nest more than `limit` levels deep; a loop, so any depth is safe. */
+function nestsDeeperThan(value: object, limit: number): boolean {
+  const pending: [object, number][] = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (depth > limit) {
+      return true;
+    }
+    for (const child of Object.values(item) as unknown[]) {
+      if (typeof child === 'object' && child !== null) {
+        pending.push([child, depth + 1]);
+      }
+    }
+  }
+  return false;
 }

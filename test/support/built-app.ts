@@ -17,6 +17,7 @@ export const REPO = path.resolve(
 export const MAIN = path.join(REPO, 'dist', 'main.js');
 export const TOKEN_CLI = path.join(REPO, 'dist', 'cli', 'token.js');
 export const SEED_CLI = path.join(REPO, 'dist', 'cli', 'seed.js');
+export const DEV_CERT_CLI = path.join(REPO, 'dist', 'cli', 'dev-cert.js');
 export const PROCESS_TIMEOUT_MS = 20_000;
 
 export const children = new Set<ChildProcess>();

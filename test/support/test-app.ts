@@ -74,7 +74,7 @@ export async function startTestApp(
   return {
     app: running,
     server,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `${config.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     dataSource: running.get(DataSource),
     config,
     directory,

@@ -1,0 +1,382 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import type { ODataError } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
+import type { GovernanceRoleAssignmentRequest } from '@microsoft/msgraph-beta-sdk/models/index.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeDevelopmentCertificate } from '../src/security/dev-certificate.js';
+import { SeedService } from '../src/seeding/seed.service.js';
+import {
+  assignmentRecord,
+  resourceRecord,
+  ROLE_TEMPLATES,
+  roleDefinitionRecord,
+  userRecord,
+} from './support/directory.js';
+import { type GraphSdks, graphSdks } from './support/graph-sdks.js';
+import { fixtureId } from './support/pim-fixture.js';
+import {
+  aRequest,
+  findStoredRequest,
+  storeRequests,
+} from './support/requests.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
+
+/**
+ * The official Graph SDKs for JavaScript against the service over HTTPS, as an app developer's
+ * e2e suite uses them: what each surfaces of success, of Graph errors, and of throttling.
+ */
+
+const REQUESTS = '/privilegedAccess/azureResources/roleAssignmentRequests';
+const RESOURCE = fixtureId('5d000000', 1);
+const READER_ROLE = fixtureId('5d100000', 1);
+const OWNER_ROLE = fixtureId('5d100000', 2);
+const ADMIN = fixtureId('5d200000', 1);
+const REQUESTOR = fixtureId('5d200000', 2);
+const OUTSIDER = fixtureId('5d200000', 3);
+const UNKNOWN_ID = fixtureId('5d900000', 1);
+
+function directory() {
+  const tenantId = TENANT_A;
+  return {
+    resources: [resourceRecord(tenantId, RESOURCE)],
+    roleDefinitions: [
+      roleDefinitionRecord(
+        tenantId,
+        READER_ROLE,
+        RESOURCE,
+        ROLE_TEMPLATES.reader,
+      ),
+      roleDefinitionRecord(
+        tenantId,
+        OWNER_ROLE,
+        RESOURCE,
+        ROLE_TEMPLATES.owner,
+      ),
+    ],
+    subjects: [ADMIN, REQUESTOR, OUTSIDER].map((id) =>
+      userRecord(tenantId, id),
+    ),
+    roleAssignments: [
+      assignmentRecord(tenantId, {
+        id: fixtureId('5d300000', 1),
+        resourceId: RESOURCE,
+        roleDefinitionId: OWNER_ROLE,
+        subjectId: ADMIN,
+      }),
+    ],
+  };
+}
+
+describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
+  let testApp: TestApp;
+  let sdks: GraphSdks;
+  let caller = ADMIN;
+
+  beforeAll(async () => {
+    const certificate = await writeDevelopmentCertificate(
+      mkdtempSync(path.join(tmpdir(), 'pim-sdk-')),
+    );
+    testApp = await startTestApp({
+      TLS_CERT_FILE: certificate.certFile,
+      TLS_KEY_FILE: certificate.keyFile,
+    });
+    await testApp.app.get(SeedService).seed(directory());
+    sdks = graphSdks(
+      testApp.baseUrl,
+      () => userToken([READ_WRITE], { objectId: caller }),
+      readFileSync(certificate.certFile, 'utf8'),
+    );
+  });
+  beforeEach(() => {
+    caller = ADMIN;
+  });
+  afterAll(() => testApp.close());
+
+  async function pendingRequest(): Promise<string> {
+    const stored = aRequest({
+      requestorId: REQUESTOR,
+      subjectId: REQUESTOR,
+      resourceId: RESOURCE,
+      roleDefinitionId: READER_ROLE,
+    });
+    await storeRequests(testApp.dataSource, stored);
+    return stored.id;
+  }
+
+  const controlUrl = (name: string) => `${testApp.baseUrl}/_emulator/${name}`;
+
+  /** The statuses the service answered for calls of `url`, oldest first. */
+  async function statusesOf(url: string): Promise<number[]> {
+    const calls = (await sdks.graphClient
+      .api(controlUrl('requests'))
+      .get()) as {
+      value: { url: string; status: number }[];
+    };
+    return calls.value
+      .filter((call) => call.url === url)
+      .map((call) => call.status);
+  }
+
+  describe('@microsoft/microsoft-graph-client (customHosts)', () => {
+    it('lists, filters and pages requests', async () => {
+      const id = await pendingRequest();
+
+      const page = await sdks.graphClient
+        .api(REQUESTS)
+        .filter(`id eq '${id}'`)
+        .top(1)
+        .get();
+
+      expect(page['@odata.context']).toContain(
+        '$metadata#governanceRoleAssignmentRequests',
+      );
+      expect(page.value).toEqual([
+        expect.objectContaining({
+          id,
+          status: expect.objectContaining({ subStatus: 'PendingApproval' }),
+        }),
+      ]);
+    });
+
+    it('creates a request and reads it back', async () => {
+      const created = await sdks.graphClient.api(REQUESTS).post({
+        resourceId: RESOURCE,
+        roleDefinitionId: READER_ROLE,
+        subjectId: OUTSIDER,
+        assignmentState: 'Eligible',
+        type: 'AdminAdd',
+        reason: 'from the Graph JS client',
+        schedule: { type: 'Once', duration: 'P30D' },
+      });
+
+      expect(created.status).toMatchObject({
+        status: 'Closed',
+        subStatus: 'Provisioned',
+      });
+      const read = await sdks.graphClient
+        .api(`${REQUESTS}/${created.id}`)
+        .get();
+      expect(read).toMatchObject({
+        id: created.id,
+        reason: 'from the Graph JS client',
+      });
+    });
+
+    it('cancels a request (204, nothing to parse)', async () => {
+      const id = await pendingRequest();
+
+      await sdks.graphClient.api(`${REQUESTS}/${id}/cancel`).post({});
+
+      expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+        subStatus: 'Canceled',
+      });
+    });
+
+    it.each([
+      ['an unknown request', 'unknown', 400, 'RoleAssignmentRequestNotFound'],
+      ['a cancelled request', 'cancelled', 400, 'RequestCannotBeCancelled'],
+      ['a caller who may not', 'outsider', 403, 'UnauthorizedAccessException'],
+    ] as const)(
+      'surfaces a Graph error for cancelling %s: GraphError %s %s',
+      async (_case, situation, statusCode, code) => {
+        let id = UNKNOWN_ID;
+        if (situation !== 'unknown') {
+          id = await pendingRequest();
+        }
+        if (situation === 'cancelled') {
+          await sdks.graphClient.api(`${REQUESTS}/${id}/cancel`).post({});
+        }
+        if (situation === 'outsider') {
+          caller = OUTSIDER;
+        }
+
+        const error = (await sdks.graphClient
+          .api(`${REQUESTS}/${id}/cancel`)
+          .post({})
+          .catch((thrown: unknown) => thrown)) as GraphError;
+
+        expect(error).toBeInstanceOf(GraphError);
+        expect(error.statusCode).toBe(statusCode);
+        expect(error.code).toBe(code);
+        expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      },
+    );
+
+    it('retries a call answered 429 with Retry-After, and succeeds', async () => {
+      const id = await pendingRequest();
+      await sdks.graphClient
+        .api(controlUrl('faults'))
+        .post({
+          status: 429,
+          count: 1,
+          path: `/beta${REQUESTS}/${id}`,
+          retryAfterSeconds: 1,
+        });
+
+      const read = await sdks.graphClient.api(`${REQUESTS}/${id}`).get();
+
+      expect(read.id).toBe(id);
+      expect(await statusesOf(`/beta${REQUESTS}/${id}`)).toEqual([429, 200]);
+    });
+
+    it('gives up after its retries and surfaces the 429', async () => {
+      const id = await pendingRequest();
+      await sdks.graphClient
+        .api(controlUrl('faults'))
+        .post({
+          status: 429,
+          count: 10,
+          path: `/beta${REQUESTS}/${id}`,
+          retryAfterSeconds: 1,
+        });
+
+      const error = (await sdks.graphClient
+        .api(`${REQUESTS}/${id}`)
+        .get()
+        .catch((thrown: unknown) => thrown)) as GraphError;
+
+      expect(error.statusCode).toBe(429);
+      expect(error.code).toBe('TooManyRequests');
+      expect(await statusesOf(`/beta${REQUESTS}/${id}`)).toEqual([
+        429, 429, 429, 429,
+      ]);
+      await sdks.graphClient.api(controlUrl('faults')).delete();
+    });
+  });
+
+  describe('@microsoft/msgraph-beta-sdk (Kiota)', () => {
+    /** The SDK's request builders, pointed at this service's path of the entity set. */
+    const itemOf = (id: string) =>
+      sdks.kiota.governanceRoleAssignmentRequests
+        .byGovernanceRoleAssignmentRequestId(id)
+        .withUrl(`${testApp.baseUrl}/beta${REQUESTS}/${id}`);
+    const cancelOf = (id: string) =>
+      sdks.kiota.governanceRoleAssignmentRequests
+        .byGovernanceRoleAssignmentRequestId(id)
+        .cancel.withUrl(`${testApp.baseUrl}/beta${REQUESTS}/${id}/cancel`);
+
+    it('reads a request into the SDK’s model', async () => {
+      const id = await pendingRequest();
+
+      const read = await itemOf(id).get();
+
+      expect(read).toMatchObject({
+        id,
+        type: 'UserAdd',
+        status: { status: 'InProgress', subStatus: 'PendingApproval' },
+      });
+      expect(read?.requestedDateTime).toBeInstanceOf(Date);
+    });
+
+    it('creates a request from the SDK’s model', async () => {
+      const body: GovernanceRoleAssignmentRequest = {
+        resourceId: RESOURCE,
+        roleDefinitionId: READER_ROLE,
+        subjectId: REQUESTOR,
+        assignmentState: 'Eligible',
+        type: 'AdminAdd',
+        reason: 'from Kiota',
+        schedule: {
+          type: 'Once',
+          startDateTime: new Date(),
+          endDateTime: new Date(Date.now() + 86_400_000),
+        },
+      };
+
+      const created = await sdks.kiota.governanceRoleAssignmentRequests
+        .withUrl(`${testApp.baseUrl}/beta${REQUESTS}`)
+        .post(body);
+
+      expect(created).toMatchObject({
+        reason: 'from Kiota',
+        status: { subStatus: 'Provisioned' },
+      });
+      expect(created?.schedule?.endDateTime).toBeInstanceOf(Date);
+    });
+
+    it('lists requests into the SDK’s collection model', async () => {
+      const id = await pendingRequest();
+
+      const page = await sdks.kiota.governanceRoleAssignmentRequests
+        .withUrl(`${testApp.baseUrl}/beta${REQUESTS}?$filter=id eq '${id}'`)
+        .get();
+
+      expect(page?.value?.map((request) => request.id)).toEqual([id]);
+    });
+
+    it('cancels a request (204)', async () => {
+      const id = await pendingRequest();
+
+      await cancelOf(id).post();
+
+      expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+        subStatus: 'Canceled',
+      });
+    });
+
+    it.each([
+      ['an unknown request', 'unknown', 400, 'RoleAssignmentRequestNotFound'],
+      ['a cancelled request', 'cancelled', 400, 'RequestCannotBeCancelled'],
+      ['a caller who may not', 'outsider', 403, 'UnauthorizedAccessException'],
+    ] as const)(
+      'surfaces a Graph error for cancelling %s: ODataError %s %s',
+      async (_case, situation, statusCode, code) => {
+        let id = UNKNOWN_ID;
+        if (situation !== 'unknown') {
+          id = await pendingRequest();
+        }
+        if (situation === 'cancelled') {
+          await cancelOf(id).post();
+        }
+        if (situation === 'outsider') {
+          caller = OUTSIDER;
+        }
+
+        const error = (await cancelOf(id)
+          .post()
+          .catch((thrown: unknown) => thrown)) as ODataError;
+
+        expect(error.responseStatusCode).toBe(statusCode);
+        expect(error.errorEscaped?.code).toBe(code);
+        expect(error.message).toBe(error.errorEscaped?.message);
+        expect(error.errorEscaped?.innerError?.requestId).toMatch(
+          /^[0-9a-f-]{36}$/,
+        );
+      },
+    );
+
+    it('retries a call answered 503 with Retry-After, and succeeds', async () => {
+      const id = await pendingRequest();
+      await sdks.graphClient
+        .api(controlUrl('faults'))
+        .post({
+          status: 503,
+          count: 1,
+          path: `/beta${REQUESTS}/${id}`,
+          retryAfterSeconds: 1,
+        });
+
+      const read = await itemOf(id).get();
+
+      expect(read?.id).toBe(id);
+      expect(await statusesOf(`/beta${REQUESTS}/${id}`)).toEqual([503, 200]);
+    });
+
+    it('does not retry a 500 and surfaces it', async () => {
+      const id = await pendingRequest();
+      await sdks.graphClient
+        .api(controlUrl('faults'))
+        .post({ status: 500, count: 1, path: `/beta${REQUESTS}/${id}` });
+
+      const error = (await itemOf(id)
+        .get()
+        .catch((thrown: unknown) => thrown)) as ODataError;
+
+      expect(error.responseStatusCode).toBe(500);
+      expect(error.errorEscaped?.code).toBe('generalException');
+      expect(await statusesOf(`/beta${REQUESTS}/${id}`)).toEqual([500]);
+    });
+  });
+});

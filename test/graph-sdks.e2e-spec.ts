@@ -206,14 +206,12 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
 
     it('retries a call answered 429 with Retry-After, and succeeds', async () => {
       const id = await pendingRequest();
-      await sdks.graphClient
-        .api(controlUrl('faults'))
-        .post({
-          status: 429,
-          count: 1,
-          path: `/beta${REQUESTS}/${id}`,
-          retryAfterSeconds: 1,
-        });
+      await sdks.graphClient.api(controlUrl('faults')).post({
+        status: 429,
+        count: 1,
+        path: `/beta${REQUESTS}/${id}`,
+        retryAfterSeconds: 1,
+      });
 
       const read = await sdks.graphClient.api(`${REQUESTS}/${id}`).get();
 
@@ -223,14 +221,12 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
 
     it('gives up after its retries and surfaces the 429', async () => {
       const id = await pendingRequest();
-      await sdks.graphClient
-        .api(controlUrl('faults'))
-        .post({
-          status: 429,
-          count: 10,
-          path: `/beta${REQUESTS}/${id}`,
-          retryAfterSeconds: 1,
-        });
+      await sdks.graphClient.api(controlUrl('faults')).post({
+        status: 429,
+        count: 10,
+        path: `/beta${REQUESTS}/${id}`,
+        retryAfterSeconds: 1,
+      });
 
       const error = (await sdks.graphClient
         .api(`${REQUESTS}/${id}`)
@@ -349,14 +345,12 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
 
     it('retries a call answered 503 with Retry-After, and succeeds', async () => {
       const id = await pendingRequest();
-      await sdks.graphClient
-        .api(controlUrl('faults'))
-        .post({
-          status: 503,
-          count: 1,
-          path: `/beta${REQUESTS}/${id}`,
-          retryAfterSeconds: 1,
-        });
+      await sdks.graphClient.api(controlUrl('faults')).post({
+        status: 503,
+        count: 1,
+        path: `/beta${REQUESTS}/${id}`,
+        retryAfterSeconds: 1,
+      });
 
       const read = await itemOf(id).get();
 

@@ -31,11 +31,11 @@ export function graphSdks(
 ): GraphSdks {
   const dispatcher = new Agent({ connect: { ca } });
   const host = new URL(baseUrl).hostname;
-  const trustingFetch = ((input: string, init: RequestInit) =>
+  const trustingFetch = (input: string, init: RequestInit) =>
     undiciFetch(input, {
       ...(init as object),
       dispatcher,
-    })) as unknown as (request: string, init: RequestInit) => Promise<Response>;
+    });
 
   const graphClient = Client.init({
     baseUrl,

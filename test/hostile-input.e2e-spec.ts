@@ -201,6 +201,23 @@ describe('hostile input: ids, query strings, headers, methods', () => {
     );
   });
 
+  // Found by the headers property: Node.js answered a bare 417 itself.
+  it('answers an Expect it cannot meet with a Graph error', async () => {
+    const response = await sendAndCheck(testApp, {
+      method: 'GET',
+      path: Buffer.from('/beta/privilegedAccess/azureResources/resources'),
+      headers: [
+        ['Authorization', `Bearer ${userToken()}`],
+        ['Expect', 'a'],
+      ],
+    });
+
+    expect(response.status).toBe(417);
+    expect(JSON.parse(response.text)).toMatchObject({
+      error: { code: 'ExpectationFailed' },
+    });
+  });
+
   it('answers any method on any path', async () => {
     const knownRoute = fc.constantFrom(...routes);
     const unknownRoute = fc.constantFrom<ServedRoute>(

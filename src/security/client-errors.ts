@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphError } from '../graph/graph-error.js';
 import { graphErrorBody } from '../graph/graph-error-body.js';
 import { BadRequestError } from '../graph/graph-errors.js';
+import { assignRequestIds } from '../graph/request-ids.js';
 
 export class RequestTimeoutError extends GraphError {
   constructor() {
@@ -23,6 +24,37 @@ export class RequestHeadersTooLargeError extends GraphError {
       'The request headers are too large.',
     );
   }
+}
+
+export class ExpectationFailedError extends GraphError {
+  constructor() {
+    super(
+      417,
+      'ExpectationFailed',
+      "The expectation of the request's Expect header cannot be met: only 100-continue is supported.",
+    );
+  }
+}
+
+/**
+ * The server's `checkExpectation` listener: Node.js answers an `Expect` other than
+ * `100-continue` itself, with a bare 417 that reaches neither Fastify nor Nest. This one is the
+ * Graph error, with the request ids.
+ */
+export function answerUnmetExpectation(
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const ids = assignRequestIds(request, response);
+  const body = JSON.stringify(
+    graphErrorBody(new ExpectationFailedError(), ids),
+  );
+  response.writeHead(417, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(body);
 }
 
 /** What Node.js reports about a connection whose request never reached the application. */

@@ -174,6 +174,29 @@ describe('hostile input: ids, query strings, headers, methods', () => {
     );
   });
 
+  // Found by the query property on PostgreSQL, which refuses a statement binding U+0000.
+  it.each([
+    ['a $filter string literal', "$filter=startswith(status/subStatus,'%00')"],
+    [
+      'a $skiptoken key',
+      `$skiptoken=${Buffer.from(JSON.stringify({ order: 'id asc', key: ['\u0000'] })).toString('base64url')}`,
+    ],
+  ])('refuses U+0000 in %s as a bad request', async (_case, query) => {
+    const response = await sendAndCheck(testApp, {
+      method: 'GET',
+      path: Buffer.from(
+        '/beta/privilegedAccess/azureResources/roleAssignmentRequests',
+      ),
+      query: Buffer.from(query),
+      headers: [['Authorization', `Bearer ${userToken()}`]],
+    });
+
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toMatchObject({
+      error: { code: 'BadRequest' },
+    });
+  });
+
   it('answers hostile headers on every route', async () => {
     const route = fc.constantFrom(...routes);
     await fc.assert(

@@ -683,5 +683,18 @@ describe('parseFilter', () => {
     it('refuses arithmetic', () => {
       rejection('displayName add 1 eq 2');
     });
+
+    // PostgreSQL refuses a statement binding U+0000 as a whole: a 500 without this.
+    it.each([
+      "displayName eq '\u0000'",
+      "startswith(status/subStatus,'\u0000')",
+      "displayName in ('a', 'b\u0000c')",
+      "id eq 'a\u0000'",
+    ])('refuses a string literal with U+0000: %p', (text) => {
+      // The expression as the parser read it: the character percent-encoded.
+      expect(rejection(text).message).toBe(
+        `The string literal in '${text.replace('\u0000', '%00')}' contains the character U+0000, which no property holds.`,
+      );
+    });
   });
 });

@@ -221,6 +221,10 @@ describe('Keyset', () => {
         forged({ order: ORDER, key: ['b', 1704164645678, GUID] }),
       ],
       [
+        'a string with U+0000, which PostgreSQL cannot bind',
+        forged({ order: ORDER, key: ['b\u0000', CREATED.toISOString(), GUID] }),
+      ],
+      [
         'a boolean for a GUID',
         forged({ order: ORDER, key: ['b', CREATED.toISOString(), true] }),
       ],

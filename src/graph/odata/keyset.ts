@@ -1,4 +1,5 @@
 import { BadRequestError } from '../graph-errors.js';
+import { isStorableText } from '../storable-text.js';
 import type { ODataPropertyType } from './entity-set.js';
 import type { SqlConditionContext } from './filter-sql.js';
 import type { OrderByItem } from './list-query.js';
@@ -92,7 +93,11 @@ function keyValue(value: unknown, type: ODataPropertyType): KeyValue {
       return date;
     }
   }
-  if ((type === 'string' || type === 'guid') && typeof value === 'string') {
+  if (
+    (type === 'string' || type === 'guid') &&
+    typeof value === 'string' &&
+    isStorableText(value)
+  ) {
     return value;
   }
   throw invalidToken();

@@ -345,6 +345,24 @@ describe('hostile input: bodies and tokens', () => {
     );
   });
 
+  // Found by the property: validation ran out of stack on a 14 KB body, a 500.
+  it('refuses a body nested thousands of levels deep as a bad request', async () => {
+    const response = await sendAndCheck(
+      testApp,
+      jsonRequest(
+        'PATCH',
+        `${ROOT}/roleSettings/${ROLE_SETTING(0)}`,
+        appToken(),
+        Buffer.from(`${'{"a":'.repeat(2400)}1${'}'.repeat(2400)}`),
+      ),
+    );
+
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toMatchObject({
+      error: { code: 'BadRequest' },
+    });
+  });
+
   it('answers a body over the size limit on every route that takes one', async () => {
     const withBodies = routes.filter((route) =>
       route.methods.some((method) => method === 'POST' || method === 'PATCH'),

@@ -37,11 +37,38 @@ export function acceptRequestBody(
   if (text.trim() === '' || !isJsonMediaType(mediaTypeOf(request))) {
     return undefined;
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text);
   } catch {
     throw new BadRequestError(
       'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
     );
   }
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+    throw new BadRequestError(
+      `The JSON request payload is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * How deep a JSON body may nest objects and lists. Graph bodies nest a few levels; validation
+ * (class-transformer) walks a body recursively and ran out of stack at a couple of thousand,
+ * a 500 for a 14 KB body.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when `value` nests objects or lists more than `limit` levels; stops looking there. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  if (limit === 0) {
+    return true;
+  }
+  return Object.values(value).some((child) =>
+    nestedDeeperThan(child, limit - 1),
+  );
 }

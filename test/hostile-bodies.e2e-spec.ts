@@ -494,6 +494,37 @@ describe('hostile input: bodies and tokens', () => {
     },
   );
 
+  // Found by the property: a duration past the last date JavaScript holds made an invalid end
+  // date, stored with the request, whose answer then failed, a 500.
+  it('refuses a schedule whose duration ends past any date as a bad request', async () => {
+    await restoreFixture();
+    const bodyCase = BODY_CASES[`POST ${REQUESTS}`][1];
+    const body = withField(bodyCase.body, ['schedule', 'duration'], 'P275760Y');
+    const response = await sendAndCheck(
+      testApp,
+      jsonRequest(
+        'POST',
+        bodyCase.path,
+        bodyCase.token(),
+        Buffer.from(JSON.stringify(body)),
+      ),
+    );
+
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toMatchObject({
+      error: {
+        code: 'BadRequest',
+        message:
+          'The schedule ends later than any date: its duration is too long.',
+      },
+    });
+    expect(
+      await testApp.dataSource
+        .getRepository(RoleAssignmentRequestEntity)
+        .countBy({ subjectId: SUBJECT(2), type: 'UserExtend' }),
+    ).toBe(0);
+  });
+
   it('answers tokens with any claims on every route', async () => {
     const now = Math.floor(Date.now() / 1000);
     const claim = <T>(usual: fc.Arbitrary<T>) =>

@@ -225,7 +225,13 @@ export function fieldValue(
     );
   }
   if (schema?.type === 'string' && !schema.enum && !schema.format) {
-    ofItsKind.push(fc.constantFrom(...DURATIONS), hostileText);
+    // A duration where the document's example is one (PT8H), text otherwise.
+    const example: unknown = schema.example;
+    ofItsKind.push(
+      typeof example === 'string' && /^P(T?\d)/.test(example)
+        ? fc.constantFrom(...DURATIONS)
+        : hostileText,
+    );
   }
   return ofItsKind.length > 0
     ? fc.oneof(

@@ -525,6 +525,38 @@ describe('hostile input: bodies and tokens', () => {
     ).toBe(0);
   });
 
+  // Found by the property on PostgreSQL, which refuses a statement binding U+0000: a 500.
+  it.each([
+    [`POST ${REQUESTS}`, 0],
+    [`POST ${REQUESTS}/{id}/approve`, 0],
+    [`POST ${REQUESTS}/{id}/deny`, 0],
+  ])(
+    'refuses a reason holding U+0000 (%s) as a bad request',
+    async (operation, index) => {
+      await restoreFixture();
+      const bodyCase = BODY_CASES[operation][index];
+      const body = withField(bodyCase.body, ['reason'], '\u0000');
+      const response = await sendAndCheck(
+        testApp,
+        jsonRequest(
+          'POST',
+          bodyCase.path,
+          bodyCase.token(),
+          Buffer.from(JSON.stringify(body)),
+        ),
+      );
+
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.text)).toMatchObject({
+        error: {
+          code: 'BadRequest',
+          message:
+            'The request body is not valid: body.reason: must not contain the character U+0000.',
+        },
+      });
+    },
+  );
+
   it('answers tokens with any claims on every route', async () => {
     const now = Math.floor(Date.now() / 1000);
     const claim = <T>(usual: fc.Arbitrary<T>) =>

@@ -6,3 +6,26 @@
 export function isStorableText(text: string): boolean {
   return !text.includes('\u0000');
 }
+
+/**
+ * The places in a JSON value (`body.reason`, `body.rules[2].setting`) whose text, a string or a
+ * property name, is not storable.
+ */
+export function unstorableTextPlaces(path: string, value: unknown): string[] {
+  if (typeof value === 'string') {
+    return isStorableText(value) ? [] : [path];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) =>
+      unstorableTextPlaces(`${path}[${index}]`, item),
+    );
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([name, item]) =>
+      isStorableText(name)
+        ? unstorableTextPlaces(`${path}.${name}`, item)
+        : [`${path}.${name.replaceAll('\u0000', '\\u0000')}`],
+    );
+  }
+  return [];
+}

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { unstorableTextPlaces } from './storable-text.js';
 
 export function isPlainObject(
   value: unknown,
@@ -10,7 +11,8 @@ export function isPlainObject(
 /**
  * What is wrong with a plain object against a class-validator class, each problem naming its
  * place from `path` (`roleSettings[2].setting`, `body.adminEligibleSettings[0].ruleIdentifier`).
- * Properties the class does not declare are problems too.
+ * Properties the class does not declare are problems too, and so is text holding U+0000,
+ * which PostgreSQL cannot store (storable-text.ts).
  */
 export function validationProblems(
   path: string,
@@ -20,10 +22,15 @@ export function validationProblems(
   if (!isPlainObject(value)) {
     return [`${path}: must be an object`];
   }
-  return validateSync(plainToInstance(recordClass, value), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-  }).flatMap((error) => describeValidationError(path, error));
+  return [
+    ...validateSync(plainToInstance(recordClass, value), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    }).flatMap((error) => describeValidationError(path, error)),
+    ...unstorableTextPlaces(path, value).map(
+      (place) => `${place}: must not contain the character U+0000`,
+    ),
+  ];
 }
 
 function describeValidationError(

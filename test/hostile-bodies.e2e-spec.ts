@@ -525,6 +525,36 @@ describe('hostile input: bodies and tokens', () => {
     ).toBe(0);
   });
 
+  // Found by the property on PostgreSQL: the duration's column holds 64 characters, and
+  // PostgreSQL refuses a longer value (SQLite stored it), a 500.
+  it('refuses a duration longer than its column as a bad request', async () => {
+    await restoreFixture();
+    const bodyCase = BODY_CASES[`POST ${REQUESTS}`][0];
+    const body = withField(
+      bodyCase.body,
+      ['schedule', 'duration'],
+      `PT${'0'.repeat(80)}1H`,
+    );
+    const response = await sendAndCheck(
+      testApp,
+      jsonRequest(
+        'POST',
+        bodyCase.path,
+        bodyCase.token(),
+        Buffer.from(JSON.stringify(body)),
+      ),
+    );
+
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toMatchObject({
+      error: {
+        code: 'BadRequest',
+        message:
+          'The request body is not valid: body.schedule.duration: duration must be shorter than or equal to 64 characters.',
+      },
+    });
+  });
+
   // Found by the property on PostgreSQL, which refuses a statement binding U+0000: a 500.
   it.each([
     [`POST ${REQUESTS}`, 0],

@@ -45,11 +45,12 @@ export class CreateScheduleDto {
   @IsGraphDateTime()
   endDateTime?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: 'PT8H' })
+  @ApiPropertyOptional({ type: String, maxLength: 64, example: 'PT8H' })
   @IsOptional()
   @Matches(ISO_DURATION, {
     message: '$property must be an ISO 8601 duration such as PT8H',
   })
+  @MaxLength(64)
   duration?: string | null;
 }
 

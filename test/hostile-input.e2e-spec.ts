@@ -19,7 +19,11 @@ import {
   servedRoutes,
   templateKey,
 } from './support/hostile-input.js';
-import { tenantAFixture, tenantBFixture } from './support/pim-fixture.js';
+import {
+  REQUEST_OF_A,
+  tenantAFixture,
+  tenantBFixture,
+} from './support/pim-fixture.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { userToken } from './support/tokens.js';
 
@@ -196,6 +200,40 @@ describe('hostile input: ids, query strings, headers, methods', () => {
       error: { code: 'BadRequest' },
     });
   });
+
+  // Found by the query property on PostgreSQL, which refuses to bind a date before 4713 BC.
+  it.each([
+    [
+      'a $filter date literal',
+      '$filter=schedule/endDateTime%20eq%20-100000-12-31T23:59:59.999Z',
+    ],
+    [
+      'a $skiptoken key',
+      `$orderby=requestedDateTime&$skiptoken=${Buffer.from(
+        JSON.stringify({
+          order: 'requestedDateTime asc,id asc',
+          key: ['-100000-12-31T23:59:59.999Z', REQUEST_OF_A(0)],
+        }),
+      ).toString('base64url')}`,
+    ],
+  ])(
+    'refuses a date outside the years 0001 to 9999 in %s as a bad request',
+    async (_case, query) => {
+      const response = await sendAndCheck(testApp, {
+        method: 'GET',
+        path: Buffer.from(
+          '/beta/privilegedAccess/azureResources/roleAssignmentRequests',
+        ),
+        query: Buffer.from(query),
+        headers: [['Authorization', `Bearer ${userToken()}`]],
+      });
+
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.text)).toMatchObject({
+        error: { code: 'BadRequest' },
+      });
+    },
+  );
 
   it('answers hostile headers on every route', async () => {
     const route = fc.constantFrom(...routes);

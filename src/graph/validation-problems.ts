@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { unstorableTextPlaces } from './storable-text.js';
+import { unstorableTextPlaces } from './storable-values.js';
 
 export function isPlainObject(
   value: unknown,
@@ -12,7 +12,7 @@ export function isPlainObject(
  * What is wrong with a plain object against a class-validator class, each problem naming its
  * place from `path` (`roleSettings[2].setting`, `body.adminEligibleSettings[0].ruleIdentifier`).
  * Properties the class does not declare are problems too, and so is text holding U+0000,
- * which PostgreSQL cannot store (storable-text.ts).
+ * which PostgreSQL cannot store (storable-values.ts).
  */
 export function validationProblems(
   path: string,

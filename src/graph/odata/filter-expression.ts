@@ -12,7 +12,7 @@ import type {
   TenantEntity,
 } from './entity-set.js';
 import { BadRequestError } from '../graph-errors.js';
-import { isStorableText } from '../storable-text.js';
+import { isStorableDate, isStorableText } from '../storable-values.js';
 
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type StringFunction = 'startswith' | 'endswith' | 'contains';
@@ -314,11 +314,19 @@ class FilterReader<T extends TenantEntity> {
   }
 }
 
-/** A string literal no stored value can equal (U+0000) is refused before it reaches SQL. */
+/**
+ * A literal the database cannot bind is refused before it reaches SQL: a string with U+0000,
+ * which no value holds, or a date outside the years 0001 to 9999.
+ */
 function storable(literal: ODataLiteral, expression: string): ODataLiteral {
   if (typeof literal.value === 'string' && !isStorableText(literal.value)) {
     throw new BadRequestError(
       `The string literal in '${expression}' contains the character U+0000, which no property holds.`,
+    );
+  }
+  if (literal.value instanceof Date && !isStorableDate(literal.value)) {
+    throw new BadRequestError(
+      `The date literal in '${expression}' is outside the years 0001 to 9999.`,
     );
   }
   return literal;

@@ -29,3 +29,14 @@ export function unstorableTextPlaces(path: string, value: unknown): string[] {
   }
   return [];
 }
+
+/**
+ * Instants every database here stores and Graph writes (.NET's DateTimeOffset): the years 0001
+ * to 9999. PostgreSQL refuses a statement binding one before 4713 BC as a whole.
+ */
+export const STORABLE_YEARS = { first: 1, last: 9999 } as const;
+
+export function isStorableDate(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= STORABLE_YEARS.first && year <= STORABLE_YEARS.last;
+}

@@ -1,5 +1,5 @@
 import { IsOptional, IsString } from 'class-validator';
-import { isStorableText, unstorableTextPlaces } from './storable-text.js';
+import { isStorableText, unstorableTextPlaces } from './storable-values.js';
 import { validationProblems } from './validation-problems.js';
 
 class NoteDto {

@@ -279,6 +279,20 @@ describe('hostile input: ids, query strings, headers, methods', () => {
     });
   });
 
+  // Found by the methods property: Node.js closed a CONNECT's connection without an answer.
+  it('answers CONNECT with a Graph error', async () => {
+    const response = await sendAndCheck(testApp, {
+      method: 'CONNECT',
+      path: Buffer.from('/beta/privilegedAccess/azureResources/resources'),
+      headers: [['Authorization', `Bearer ${userToken()}`]],
+    });
+
+    expect(response.status).toBe(405);
+    expect(JSON.parse(response.text)).toMatchObject({
+      error: { code: 'MethodNotAllowed' },
+    });
+  });
+
   it('answers any method on any path', async () => {
     const knownRoute = fc.constantFrom(...routes);
     const unknownRoute = fc.constantFrom<ServedRoute>(
@@ -310,6 +324,7 @@ describe('hostile input: ids, query strings, headers, methods', () => {
               'MKCOL',
               'LINK',
               'QUERY',
+              'CONNECT',
               'get',
               'FOO',
             ),

@@ -3,7 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphError } from '../graph/graph-error.js';
 import { graphErrorBody } from '../graph/graph-error-body.js';
-import { BadRequestError } from '../graph/graph-errors.js';
+import {
+  BadRequestError,
+  MethodNotAllowedError,
+} from '../graph/graph-errors.js';
 import { assignRequestIds } from '../graph/request-ids.js';
 
 export class RequestTimeoutError extends GraphError {
@@ -57,6 +60,15 @@ export function answerUnmetExpectation(
   response.end(body);
 }
 
+/**
+ * The server's `connect` listener: Node.js hands a CONNECT request to it, and without one
+ * closes the connection without a word. This is no proxy: the Graph 405, then the connection
+ * is closed.
+ */
+export function answerConnect(_request: IncomingMessage, socket: Duplex): void {
+  socket.end(rawGraphErrorResponse(new MethodNotAllowedError('CONNECT', [])));
+}
+
 /** What Node.js reports about a connection whose request never reached the application. */
 export function clientErrorToGraphError(code: string | undefined): GraphError {
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
@@ -83,6 +95,9 @@ export function rawGraphErrorResponse(error: GraphError): string {
     `request-id: ${requestId}`,
     `client-request-id: ${requestId}`,
     'X-Content-Type-Options: nosniff',
+    ...Object.entries(error.headers).map(
+      ([name, value]) => `${name}: ${value}`,
+    ),
     '',
     body,
   ].join('\r\n');
@@ -90,6 +105,7 @@ export function rawGraphErrorResponse(error: GraphError): string {
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'Bad Request',
+  405: 'Method Not Allowed',
   408: 'Request Timeout',
   431: 'Request Header Fields Too Large',
 };

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config.js';
-import { answerUnmetExpectation } from './client-errors.js';
+import { answerConnect, answerUnmetExpectation } from './client-errors.js';
 import { corsOptions } from './cors.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { configureServerTimeouts } from './server-timeouts.js';
@@ -19,6 +19,9 @@ export function configureHttpSecurity(
   // Node.js answers an `Expect` it cannot meet itself, before Fastify: the Graph error instead.
   server.removeAllListeners('checkExpectation');
   server.on('checkExpectation', answerUnmetExpectation);
+  // …and closes a CONNECT's connection without an answer.
+  server.removeAllListeners('connect');
+  server.on('connect', answerConnect);
   const cors = corsOptions(config.http.corsOrigins);
   if (cors) {
     app.enableCors(cors);

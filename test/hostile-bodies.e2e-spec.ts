@@ -7,6 +7,7 @@ import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/r
 import { SeedService } from '../src/seeding/seed.service.js';
 import {
   bodyFields,
+  chunkedFraming,
   contentType,
   fieldValue,
   hostileBody,
@@ -333,12 +334,22 @@ describe('hostile input: bodies and tokens', () => {
             token: fc.constantFrom(appToken(), userToken(), approver()),
             type: contentType,
             body: hostileBody,
+            framing: chunkedFraming,
           }),
         ),
-        async ({ method, path, token, type, body }) => {
-          await sendAndCheck(testApp, {
-            ...jsonRequest(method, path.toString(), token, body, type),
-          });
+        async ({ method, path, token, type, body, framing }) => {
+          const sent = jsonRequest(method, path.toString(), token, body, type);
+          const framed = framing?.(body);
+          await sendAndCheck(
+            testApp,
+            framed
+              ? {
+                  ...sent,
+                  headers: [...sent.headers, framed.header],
+                  body: framed.body,
+                }
+              : sent,
+          );
         },
       ),
       parameters(400),

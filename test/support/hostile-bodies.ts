@@ -356,3 +356,35 @@ export function withField(
   });
   return copy;
 }
+
+/** How a body is framed: by Content-Length, or in chunks of any sizes (`Transfer-Encoding`). */
+export const chunkedFraming: fc.Arbitrary<
+  | ((body: Buffer) => { header: readonly [string, string]; body: Buffer })
+  | undefined
+> = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 4 },
+  {
+    arbitrary: fc
+      .array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 })
+      .map((sizes) => (body: Buffer) => {
+        const chunks: Buffer[] = [];
+        let at = 0;
+        for (let index = 0; at < body.length; index++) {
+          const size = sizes[index % sizes.length];
+          const chunk = body.subarray(at, at + size);
+          chunks.push(
+            Buffer.from(`${chunk.length.toString(16)}\r\n`),
+            chunk,
+            Buffer.from('\r\n'),
+          );
+          at += size;
+        }
+        chunks.push(Buffer.from('0\r\n\r\n'));
+        return {
+          header: ['Transfer-Encoding', 'chunked'] as const,
+          body: Buffer.concat(chunks),
+        };
+      }),
+    weight: 1,
+  },
+);

@@ -52,8 +52,9 @@ export interface RawBytesRequest {
 
 /**
  * An HTTP/1.1 call written byte for byte on its own connection: unlike `rawRequest` (Node's
- * client), nothing is checked, encoded or added but `Host`, `Content-Length` of a body and
- * `Connection: close`. For requests a client library would refuse or normalise.
+ * client), nothing is checked, encoded or added but `Host`, `Content-Length` of a body (unless
+ * a `Transfer-Encoding` header frames it) and `Connection: close`. For requests a client
+ * library would refuse or normalise.
  */
 export function rawBytesRequest(
   baseUrl: string,
@@ -75,7 +76,9 @@ export function rawBytesRequest(
         typeof value === 'string' ? Buffer.from(value, 'utf8') : value,
       ]),
     ),
-    ...(body.length > 0
+    // A body framed by the caller (Transfer-Encoding) is sent as it is.
+    ...(body.length > 0 &&
+    !request.headers.some(([name]) => /^transfer-encoding$/i.test(name))
       ? [Buffer.from(`Content-Length: ${body.length}`, 'latin1')]
       : []),
     Buffer.from('Connection: close', 'latin1'),

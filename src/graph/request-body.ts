@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError } from './graph-errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 const RAW_BODY = Symbol('graph.rawBody');
 
@@ -37,11 +38,18 @@ export function acceptRequestBody(
   if (text.trim() === '' || !isJsonMediaType(mediaTypeOf(request))) {
     return undefined;
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text);
   } catch {
     throw new BadRequestError(
       'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
     );
   }
+  if (nestsDeeperThan(value)) {
+    throw new BadRequestError(
+      `The JSON request payload is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+    );
+  }
+  return value;
 }

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, ValidateNested } from 'class-validator';
-import {
-  MAX_NESTING_DEPTH,
-  validationProblems,
-} from './validation-problems.js';
+import { MAX_JSON_DEPTH } from './json-depth.js';
+import { validationProblems } from './validation-problems.js';
 
 class Note {
   @IsString()
@@ -46,9 +44,9 @@ describe('validationProblems', () => {
     ]);
   });
 
-  it(`validates values nested ${MAX_NESTING_DEPTH} levels deep as usual`, () => {
+  it(`validates values nested ${MAX_JSON_DEPTH} levels deep as usual`, () => {
     expect(
-      validationProblems('body', Memo, nestedObjects(MAX_NESTING_DEPTH)),
+      validationProblems('body', Memo, nestedObjects(MAX_JSON_DEPTH)),
     ).toEqual(['body.x: property x should not exist']);
   });
 
@@ -59,8 +57,8 @@ describe('validationProblems', () => {
     'refuses %s nested one level deeper, by name, before validating them',
     (_kind, nested) => {
       expect(
-        validationProblems('body', Memo, nested(MAX_NESTING_DEPTH + 1)),
-      ).toEqual([`body: is nested more than ${MAX_NESTING_DEPTH} levels deep`]);
+        validationProblems('body', Memo, nested(MAX_JSON_DEPTH + 1)),
+      ).toEqual([`body: is nested more than ${MAX_JSON_DEPTH} levels deep`]);
     },
   );
 
@@ -68,10 +66,10 @@ describe('validationProblems', () => {
     'refuses %i levels without overflowing the stack',
     (depth) => {
       expect(validationProblems('seed[0]', Memo, nestedObjects(depth))).toEqual(
-        [`seed[0]: is nested more than ${MAX_NESTING_DEPTH} levels deep`],
+        [`seed[0]: is nested more than ${MAX_JSON_DEPTH} levels deep`],
       );
       expect(validationProblems('seed[0]', Memo, nestedArrays(depth))).toEqual([
-        `seed[0]: is nested more than ${MAX_NESTING_DEPTH} levels deep`,
+        `seed[0]: is nested more than ${MAX_JSON_DEPTH} levels deep`,
       ]);
     },
   );

@@ -1,5 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { unstorableTextPlaces } from './storable-values.js';
 
 export function isPlainObject(
   value: unknown,
@@ -8,16 +10,10 @@ export function isPlainObject(
 }
 
 /**
- * Deeper than any Graph-shaped record (a role setting's approvers are four levels down).
- * class-transformer recurses once per level of a value, declared or not: a body nested a few
- * thousand levels deep would overflow the stack (a 500) before validation could refuse it.
- */
-export const MAX_NESTING_DEPTH = 32;
-
-/**
  * What is wrong with a plain object against a class-validator class, each problem naming its
  * place from `path` (`roleSettings[2].setting`, `body.adminEligibleSettings[0].ruleIdentifier`).
- * Properties the class does not declare are problems too.
+ * Properties the class does not declare are problems too, and so is text holding U+0000,
+ * which PostgreSQL cannot store (storable-values.ts).
  */
 export function validationProblems(
   path: string,
@@ -27,13 +23,18 @@ export function validationProblems(
   if (!isPlainObject(value)) {
     return [`${path}: must be an object`];
   }
-  if (nestsDeeperThan(value, MAX_NESTING_DEPTH)) {
-    return [`${path}: is nested more than ${MAX_NESTING_DEPTH} levels deep`];
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    return [`${path}: is nested more than ${MAX_JSON_DEPTH} levels deep`];
   }
-  return validateSync(plainToInstance(recordClass, value), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-  }).flatMap((error) => describeValidationError(path, error));
+  return [
+    ...validateSync(plainToInstance(recordClass, value), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    }).flatMap((error) => describeValidationError(path, error)),
+    ...unstorableTextPlaces(path, value).map(
+      (place) => `${place}: must not contain the character U+0000`,
+    ),
+  ];
 }
 
 function describeValidationError(
@@ -50,21 +51,4 @@ function describeValidationError(
     describeValidationError(place, child),
   );
   return [...own, ...nested];
-}
-
-/** Whether objects and arrays nest more than `limit` levels deep; a loop, so any depth is safe. */
-function nestsDeeperThan(value: object, limit: number): boolean {
-  const pending: [object, number][] = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [item, depth] = next;
-    if (depth > limit) {
-      return true;
-    }
-    for (const child of Object.values(item) as unknown[]) {
-      if (typeof child === 'object' && child !== null) {
-        pending.push([child, depth + 1]);
-      }
-    }
-  }
-  return false;
 }

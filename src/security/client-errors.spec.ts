@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { MethodNotAllowedError } from '../graph/graph-errors.js';
 import {
   answerClientError,
   clientErrorToGraphError,
@@ -60,6 +61,15 @@ describe('client errors', () => {
       status,
       code: graphCode,
     });
+  });
+
+  it("writes the error's own headers", () => {
+    const { statusLine, headers } = parse(
+      rawGraphErrorResponse(new MethodNotAllowedError('CONNECT', ['GET'])),
+    );
+
+    expect(statusLine).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(headers['allow']).toBe('GET');
   });
 
   it('writes a complete HTTP response with the Graph error body and request ids', () => {

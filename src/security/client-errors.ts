@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphError } from '../graph/graph-error.js';
 import { graphErrorBody } from '../graph/graph-error-body.js';
-import { BadRequestError } from '../graph/graph-errors.js';
+import {
+  BadRequestError,
+  MethodNotAllowedError,
+} from '../graph/graph-errors.js';
+import { assignRequestIds } from '../graph/request-ids.js';
 
 export class RequestTimeoutError extends GraphError {
   constructor() {
@@ -23,6 +27,46 @@ export class RequestHeadersTooLargeError extends GraphError {
       'The request headers are too large.',
     );
   }
+}
+
+export class ExpectationFailedError extends GraphError {
+  constructor() {
+    super(
+      417,
+      'ExpectationFailed',
+      "The expectation of the request's Expect header cannot be met: only 100-continue is supported.",
+    );
+  }
+}
+
+/**
+ * The server's `checkExpectation` listener: Node.js answers an `Expect` other than
+ * `100-continue` itself, with a bare 417 that reaches neither Fastify nor Nest. This one is the
+ * Graph error, with the request ids.
+ */
+export function answerUnmetExpectation(
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const ids = assignRequestIds(request, response);
+  const body = JSON.stringify(
+    graphErrorBody(new ExpectationFailedError(), ids),
+  );
+  response.writeHead(417, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(body);
+}
+
+/**
+ * The server's `connect` listener: Node.js hands a CONNECT request to it, and without one
+ * closes the connection without a word. This is no proxy: the Graph 405, then the connection
+ * is closed.
+ */
+export function answerConnect(_request: IncomingMessage, socket: Duplex): void {
+  socket.end(rawGraphErrorResponse(new MethodNotAllowedError('CONNECT', [])));
 }
 
 /** What Node.js reports about a connection whose request never reached the application. */
@@ -51,6 +95,9 @@ export function rawGraphErrorResponse(error: GraphError): string {
     `request-id: ${requestId}`,
     `client-request-id: ${requestId}`,
     'X-Content-Type-Options: nosniff',
+    ...Object.entries(error.headers).map(
+      ([name, value]) => `${name}: ${value}`,
+    ),
     '',
     body,
   ].join('\r\n');
@@ -58,6 +105,7 @@ export function rawGraphErrorResponse(error: GraphError): string {
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'Bad Request',
+  405: 'Method Not Allowed',
   408: 'Request Timeout',
   431: 'Request Header Fields Too Large',
 };

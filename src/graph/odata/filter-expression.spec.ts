@@ -683,5 +683,37 @@ describe('parseFilter', () => {
     it('refuses arithmetic', () => {
       rejection('displayName add 1 eq 2');
     });
+
+    // PostgreSQL refuses a statement binding a date before 4713 BC: a 500 without this.
+    it.each([
+      'createdDateTime eq -100000-12-31T23:59:59.999Z',
+      'createdDateTime lt 0000-01-01',
+      'expirationDateTime gt 0000-12-31T00:00:00Z',
+      'createdDateTime in (2026-01-01, -100000-01-01T00:00:00Z)',
+    ])('refuses a date literal outside the years 0001 to 9999: %p', (text) => {
+      expect(rejection(text).message).toBe(
+        `The date literal in '${text}' is outside the years 0001 to 9999.`,
+      );
+    });
+
+    it.each([
+      'createdDateTime ge 0001-01-01T00:00:00Z',
+      'createdDateTime le 9999-12-31T23:59:59.999Z',
+    ])('reads a date literal of the years 0001 to 9999: %p', (text) => {
+      expect(() => parseFilter(text, THINGS)).not.toThrow();
+    });
+
+    // PostgreSQL refuses a statement binding U+0000 as a whole: a 500 without this.
+    it.each([
+      "displayName eq '\u0000'",
+      "startswith(status/subStatus,'\u0000')",
+      "displayName in ('a', 'b\u0000c')",
+      "id eq 'a\u0000'",
+    ])('refuses a string literal with U+0000: %p', (text) => {
+      // The expression as the parser read it: the character percent-encoded.
+      expect(rejection(text).message).toBe(
+        `The string literal in '${text.replace('\u0000', '%00')}' contains the character U+0000, which no property holds.`,
+      );
+    });
   });
 });

@@ -12,6 +12,7 @@ import type {
   TenantEntity,
 } from './entity-set.js';
 import { BadRequestError } from '../graph-errors.js';
+import { isStorableDate, isStorableText } from '../storable-values.js';
 
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type StringFunction = 'startswith' | 'endswith' | 'contains';
@@ -268,17 +269,19 @@ class FilterReader<T extends TenantEntity> {
         `The right operand of '${expression.raw}' must be a literal.`,
       );
     }
-    return decodeLiteral(token as LiteralToken);
+    return storable(decodeLiteral(token as LiteralToken), expression.raw);
   }
 
   private literalText(text: string, expression: string): ODataLiteral {
+    let literal: ODataLiteral;
     try {
-      return decodeLiteral(odataParser.literal(text));
+      literal = decodeLiteral(odataParser.literal(text));
     } catch {
       throw new BadRequestError(
         `'${text}' is not a literal, in '${expression}'.`,
       );
     }
+    return storable(literal, expression);
   }
 
   /** GUIDs are stored in lower case: a quoted GUID is lower-cased as a bare one is. */
@@ -309,6 +312,24 @@ class FilterReader<T extends TenantEntity> {
       );
     }
   }
+}
+
+/**
+ * A literal the database cannot bind is refused before it reaches SQL: a string with U+0000,
+ * which no value holds, or a date outside the years 0001 to 9999.
+ */
+function storable(literal: ODataLiteral, expression: string): ODataLiteral {
+  if (typeof literal.value === 'string' && !isStorableText(literal.value)) {
+    throw new BadRequestError(
+      `The string literal in '${expression}' contains the character U+0000, which no property holds.`,
+    );
+  }
+  if (literal.value instanceof Date && !isStorableDate(literal.value)) {
+    throw new BadRequestError(
+      `The date literal in '${expression}' is outside the years 0001 to 9999.`,
+    );
+  }
+  return literal;
 }
 
 /** An operand of a chain of and, or and not, or one of those operators. */

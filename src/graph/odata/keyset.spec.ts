@@ -221,6 +221,24 @@ describe('Keyset', () => {
         forged({ order: ORDER, key: ['b', 1704164645678, GUID] }),
       ],
       [
+        'a date before the year 0001, which PostgreSQL may not bind',
+        forged({
+          order: ORDER,
+          key: ['b', '-100000-12-31T23:59:59.999Z', GUID],
+        }),
+      ],
+      [
+        'a date after the year 9999',
+        forged({
+          order: ORDER,
+          key: ['b', '+010000-01-01T00:00:00.000Z', GUID],
+        }),
+      ],
+      [
+        'a string with U+0000, which PostgreSQL cannot bind',
+        forged({ order: ORDER, key: ['b\u0000', CREATED.toISOString(), GUID] }),
+      ],
+      [
         'a boolean for a GUID',
         forged({ order: ORDER, key: ['b', CREATED.toISOString(), true] }),
       ],

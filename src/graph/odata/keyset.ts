@@ -1,4 +1,5 @@
 import { BadRequestError } from '../graph-errors.js';
+import { isStorableDate, isStorableText } from '../storable-values.js';
 import type { ODataPropertyType } from './entity-set.js';
 import type { SqlConditionContext } from './filter-sql.js';
 import type { OrderByItem } from './list-query.js';
@@ -88,11 +89,15 @@ function keyValue(value: unknown, type: ODataPropertyType): KeyValue {
   }
   if (type === 'dateTime' && typeof value === 'string') {
     const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) {
+    if (!Number.isNaN(date.getTime()) && isStorableDate(date)) {
       return date;
     }
   }
-  if ((type === 'string' || type === 'guid') && typeof value === 'string') {
+  if (
+    (type === 'string' || type === 'guid') &&
+    typeof value === 'string' &&
+    isStorableText(value)
+  ) {
     return value;
   }
   throw invalidToken();

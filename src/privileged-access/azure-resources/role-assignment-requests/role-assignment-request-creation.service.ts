@@ -289,6 +289,12 @@ function grantOf(
     : schedule.duration
       ? (endAfter(start, schedule.duration) ?? null)
       : null;
+  // A duration past the last date JavaScript holds (some 270,000 years on) has no end date.
+  if (end !== null && Number.isNaN(end.getTime())) {
+    throw new BadRequestError(
+      'The schedule ends later than any date: its duration is too long.',
+    );
+  }
   if (end !== null && end.getTime() <= start.getTime()) {
     throw new BadRequestError(
       'The schedule ends before it starts: endDateTime (or duration) must be after startDateTime.',

@@ -2,13 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
 import { GUID_PATTERN } from '../../../../graph/guid.js';
 import {
   ASSIGNMENT_STATES,
@@ -33,7 +33,7 @@ export class CreateScheduleDto {
     description: 'Now when omitted.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   startDateTime?: string | null;
 
   @ApiPropertyOptional({
@@ -42,14 +42,15 @@ export class CreateScheduleDto {
     description: 'With neither it nor `duration`, the assignment is permanent.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   endDateTime?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: 'PT8H' })
+  @ApiPropertyOptional({ type: String, maxLength: 64, example: 'PT8H' })
   @IsOptional()
   @Matches(ISO_DURATION, {
     message: '$property must be an ISO 8601 duration such as PT8H',
   })
+  @MaxLength(64)
   duration?: string | null;
 }
 

@@ -242,6 +242,22 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
     });
   });
 
+  it('does not retry a 500 (Graph JS client) and surfaces it', async () => {
+    const id = await pendingRequest();
+    await sdks.graphClient
+      .api(controlUrl('faults'))
+      .post({ status: 500, count: 1, path: `/beta${REQUESTS}/${id}` });
+
+    const error = (await sdks.graphClient
+      .api(`${REQUESTS}/${id}`)
+      .get()
+      .catch((thrown: unknown) => thrown)) as GraphError;
+
+    expect(error.statusCode).toBe(500);
+    expect(error.code).toBe('generalException');
+    expect(await statusesOf(`/beta${REQUESTS}/${id}`)).toEqual([500]);
+  });
+
   describe('@microsoft/msgraph-beta-sdk (Kiota)', () => {
     /** The SDK's request builders, pointed at this service's path of the entity set. */
     const itemOf = (id: string) =>

@@ -1,0 +1,216 @@
+/**
+ * An app developer's e2e test against the PIM emulator, with both official Graph SDKs for
+ * JavaScript. Run it against a server started with a development certificate:
+ *
+ *   eval "$(npm run --silent dev-cert)" && PORT=3443 npm start
+ *   export PIM_BASE_URL=https://127.0.0.1:3443 NODE_EXTRA_CA_CERTS=data/dev-cert.pem
+ *   export PIM_TOKEN=$(npm run --silent token -- --tid <tenant> --oid 0e000000-0000-4000-8000-0000000000ad \
+ *     --scp PrivilegedAccess.ReadWrite.AzureResources)
+ *   node --test <this file, compiled>
+ *
+ * (test/emulator-example.e2e-spec.ts runs it so.) Every test starts from the same tenant data,
+ * loaded through the emulator's control API.
+ */
+import assert from 'node:assert/strict';
+import { beforeEach, test } from 'node:test';
+import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import {
+  AllowedHostsValidator,
+  BaseBearerTokenAuthenticationProvider,
+} from '@microsoft/kiota-abstractions';
+import {
+  createGraphBetaServiceClient,
+  GraphBetaRequestAdapter,
+} from '@microsoft/msgraph-beta-sdk';
+import '@microsoft/msgraph-beta-sdk-governanceroleassignmentrequests';
+import type { ODataError } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
+
+const baseUrl = process.env.PIM_BASE_URL ?? 'https://127.0.0.1:3443';
+const token = process.env.PIM_TOKEN ?? '';
+const host = new URL(baseUrl).hostname;
+const REQUESTS = '/privilegedAccess/azureResources/roleAssignmentRequests';
+
+// The tenant's data: one subscription, its Owner (the token's user) and Reader roles, a user.
+const SUBSCRIPTION = '0e000000-0000-4000-8000-000000000001';
+const OWNER = '0e000000-0000-4000-8000-0000000000a1';
+const READER = '0e000000-0000-4000-8000-0000000000a2';
+const ADMIN = '0e000000-0000-4000-8000-0000000000ad';
+const DEVELOPER = '0e000000-0000-4000-8000-0000000000de';
+const seed = {
+  resources: [
+    {
+      id: SUBSCRIPTION,
+      externalId: `/subscriptions/${SUBSCRIPTION}`,
+      type: 'subscription',
+      displayName: 'Test subscription',
+      status: 'Active',
+    },
+  ],
+  roleDefinitions: [
+    [OWNER, 'Owner', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'],
+    [READER, 'Reader', 'acdd72a7-3385-48ef-bd42-f606fba81ae7'],
+  ].map(([id, displayName, templateId]) => ({
+    id,
+    resourceId: SUBSCRIPTION,
+    externalId: `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${templateId}`,
+    displayName,
+    templateId,
+  })),
+  subjects: [
+    { id: ADMIN, type: 'User', displayName: 'Admin' },
+    { id: DEVELOPER, type: 'User', displayName: 'Developer' },
+  ],
+  roleAssignments: [
+    {
+      id: '0e000000-0000-4000-8000-0000000000f1',
+      resourceId: SUBSCRIPTION,
+      roleDefinitionId: OWNER,
+      subjectId: ADMIN,
+      externalId: '/roleAssignments/0e000000-0000-4000-8000-0000000000f1',
+      assignmentState: 'Active',
+      memberType: 'Direct',
+      status: 'Provisioned',
+    },
+  ],
+};
+
+/** @microsoft/microsoft-graph-client: it sends the token to Graph's hosts and `customHosts` only. */
+const graph = Client.init({
+  baseUrl,
+  defaultVersion: 'beta',
+  customHosts: new Set([host]),
+  authProvider: (done) => done(null, token),
+});
+
+/** @microsoft/msgraph-beta-sdk (Kiota): its request builders, pointed at the emulator. */
+const adapter = new GraphBetaRequestAdapter(
+  new BaseBearerTokenAuthenticationProvider({
+    getAuthorizationToken: () => Promise.resolve(token),
+    getAllowedHostsValidator: () => new AllowedHostsValidator(new Set([host])),
+  }),
+);
+adapter.baseUrl = `${baseUrl}/beta`;
+const kiota = createGraphBetaServiceClient(adapter);
+const requestBuilder = (id: string) =>
+  kiota.governanceRoleAssignmentRequests
+    .byGovernanceRoleAssignmentRequestId(id)
+    .withUrl(`${baseUrl}/beta${REQUESTS}/${id}`);
+const cancelBuilder = (id: string) =>
+  kiota.governanceRoleAssignmentRequests
+    .byGovernanceRoleAssignmentRequestId(id)
+    .cancel.withUrl(`${baseUrl}/beta${REQUESTS}/${id}/cancel`);
+
+/** The emulator's control API: plain fetch, the same token. */
+async function control<T>(name: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}/_emulator/${name}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(
+    response.ok,
+    `${name}: ${response.status} ${await response.clone().text()}`,
+  );
+  return (await response.json()) as T;
+}
+
+/** The Graph JS client hands back plain JSON: the fields these tests read. */
+interface RequestJson {
+  id: string;
+  status: { subStatus: string };
+}
+
+async function createWithGraphClient(body: object): Promise<RequestJson> {
+  return (await graph.api(REQUESTS).post(body)) as RequestJson;
+}
+
+function eligibleReaderFor(
+  subjectId: string,
+  startDateTime = new Date().toISOString(),
+) {
+  return {
+    resourceId: SUBSCRIPTION,
+    roleDefinitionId: READER,
+    subjectId,
+    assignmentState: 'Eligible',
+    type: 'AdminAdd',
+    reason: 'on-call rotation',
+    schedule: { type: 'Once', startDateTime, duration: 'P7D' },
+  };
+}
+
+beforeEach(async () => {
+  await control('reset', { seed });
+});
+
+void test('an assignment asked for now is provisioned, and read back with both SDKs', async () => {
+  const created = await createWithGraphClient(eligibleReaderFor(DEVELOPER));
+
+  assert.equal(created.status.subStatus, 'Provisioned');
+  const read = await requestBuilder(created.id).get();
+  assert.equal(read?.subjectId, DEVELOPER);
+  assert.ok(read?.requestedDateTime instanceof Date);
+});
+
+void test('a request for later is cancelled; cancelling it again is a Graph error in both SDKs', async () => {
+  const later = new Date(Date.now() + 3_600_000).toISOString();
+  const created = await createWithGraphClient(
+    eligibleReaderFor(DEVELOPER, later),
+  );
+  assert.equal(created.status.subStatus, 'Granted');
+
+  await cancelBuilder(created.id).post();
+
+  const fromKiota = (await cancelBuilder(created.id)
+    .post()
+    .catch((error: unknown) => error)) as ODataError;
+  assert.equal(fromKiota.responseStatusCode, 400);
+  assert.equal(fromKiota.errorEscaped?.code, 'RequestCannotBeCancelled');
+  const fromGraphClient = (await graph
+    .api(`${REQUESTS}/${created.id}/cancel`)
+    .post({})
+    .catch((error: unknown) => error)) as GraphError;
+  assert.ok(fromGraphClient instanceof GraphError);
+  assert.equal(fromGraphClient.statusCode, 400);
+  assert.equal(fromGraphClient.code, 'RequestCannotBeCancelled');
+});
+
+void test('moving the clock provisions a request at its start', async () => {
+  const inTwoHours = new Date(Date.now() + 2 * 3_600_000).toISOString();
+  const created = await createWithGraphClient(
+    eligibleReaderFor(DEVELOPER, inTwoHours),
+  );
+
+  await control('clock', { advanceSeconds: 3 * 3600 });
+
+  const read = await requestBuilder(created.id).get();
+  assert.equal(read?.status?.subStatus, 'Provisioned');
+  await control('clock', { dateTime: new Date().toISOString() });
+});
+
+void test('a throttled call is retried by the SDK after Retry-After', async () => {
+  const created = await createWithGraphClient(eligibleReaderFor(DEVELOPER));
+  const path = `/beta${REQUESTS}/${created.id}`;
+  await control('faults', {
+    status: 429,
+    count: 1,
+    path,
+    retryAfterSeconds: 1,
+  });
+
+  const read = (await graph
+    .api(`${REQUESTS}/${created.id}`)
+    .get()) as RequestJson;
+
+  assert.equal(read.id, created.id);
+  const calls = await control<{ value: { url: string; status: number }[] }>(
+    'requests',
+  );
+  assert.deepEqual(
+    calls.value.filter((call) => call.url === path).map((call) => call.status),
+    [429, 200],
+  );
+});

@@ -470,6 +470,33 @@ describe('deciding a waiting request: approve, deny (extensions) and updateReque
     expect(await activeAssignmentOfUser()).toBeUndefined();
   });
 
+  it.each([
+    ['text/plain', '{"reason":"fine"}'],
+    ['application/x-www-form-urlencoded', 'reason=fine'],
+  ])(
+    'refuses a reason sent as %s rather than taking it for no body: 400, still pending',
+    async (contentType, body) => {
+      const created = await post('', activation('typed by hand'), as(USER));
+
+      const response = await request(testApp.server)
+        .post(`${REQUESTS_PATH}/${created.body.id}/approve`)
+        .set('Authorization', `Bearer ${as(ADMIN)}`)
+        .set('Content-Type', contentType)
+        .send(body);
+
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: 'BadRequest',
+        message:
+          'The request body must be JSON, sent with Content-Type: application/json.',
+      });
+      expect(
+        await findStoredRequest(testApp.dataSource, created.body.id),
+      ).toMatchObject({ subStatus: 'PendingApproval' });
+      await post(`/${created.body.id}/cancel`, undefined, as(USER));
+    },
+  );
+
   it('approves: not by its own requestor, even named; not by others; then by the approver, provisioned', async () => {
     const created = await post('', activation('second try'), as(USER));
     const path = `/${created.body.id}/approve`;

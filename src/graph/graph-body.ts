@@ -2,6 +2,7 @@ import { Body, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { BadRequestError } from './graph-errors.js';
 import { withoutODataAnnotations } from './odata/annotations.js';
+import { NOT_JSON_BODY } from './request-body.js';
 import { validationProblems } from './validation-problems.js';
 
 /**
@@ -16,6 +17,11 @@ class GraphBodyPipe<T extends object> implements PipeTransform<unknown, T> {
   ) {}
 
   transform(body: unknown): T {
+    if (body === NOT_JSON_BODY) {
+      throw new BadRequestError(
+        'The request body must be JSON, sent with Content-Type: application/json.',
+      );
+    }
     const value = withoutODataAnnotations(
       this.optional && (body === undefined || body === null) ? {} : body,
     );

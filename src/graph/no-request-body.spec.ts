@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError } from './graph-errors.js';
 import { hasEmptyBody } from './no-request-body.js';
-import { acceptRequestBody } from './request-body.js';
+import { acceptRequestBody, NOT_JSON_BODY } from './request-body.js';
 
 /**
  * A request as the app sees it after its body parser ran (Fastify calls the parser only when a
@@ -73,11 +73,13 @@ describe('hasEmptyBody', () => {
     expect(hasEmptyBody(request)).toBe(false);
   });
 
-  it('parses a JSON body into request.body, and leaves other content types unparsed', () => {
+  it('parses a JSON body into request.body, and marks a body of another content type as not JSON', () => {
     const json = receivedRequest('{"a":1}', 'application/json');
     const text = receivedRequest('{"a":1}', 'text/plain');
+    const none = receivedRequest('', 'text/plain');
 
     expect(json.body).toEqual({ a: 1 });
-    expect(text.body).toBeUndefined();
+    expect(text.body).toBe(NOT_JSON_BODY);
+    expect(none.body).toBeUndefined();
   });
 });

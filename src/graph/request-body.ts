@@ -19,6 +19,12 @@ export function isJsonMediaType(mediaType: string | undefined): boolean {
   );
 }
 
+/**
+ * What a route gets for a body that is there but is not JSON by its media type: it reads no
+ * such body, and GraphBody refuses it rather than taking it for no body.
+ */
+export const NOT_JSON_BODY: unique symbol = Symbol('graph.notJsonBody');
+
 /** The bytes of the request body; empty when the request had none. */
 export function rawBodyOf(request: IncomingMessage): Buffer {
   return (request as RequestWithBody)[RAW_BODY] ?? Buffer.alloc(0);
@@ -26,8 +32,8 @@ export function rawBodyOf(request: IncomingMessage): Buffer {
 
 /**
  * Takes a request body read as bytes: keeps them (some actions must tell "no body" from "{}")
- * and returns the parsed JSON for a JSON media type, undefined otherwise. Malformed JSON is a
- * Graph BadRequest with the message Graph gives.
+ * and returns the parsed JSON for a JSON media type, NOT_JSON_BODY for another, undefined for
+ * none. Malformed JSON is a Graph BadRequest with the message Graph gives.
  */
 export function acceptRequestBody(
   request: IncomingMessage,
@@ -35,8 +41,11 @@ export function acceptRequestBody(
 ): unknown {
   (request as RequestWithBody)[RAW_BODY] = raw;
   const text = raw.toString('utf8');
-  if (text.trim() === '' || !isJsonMediaType(mediaTypeOf(request))) {
+  if (text.trim() === '') {
     return undefined;
+  }
+  if (!isJsonMediaType(mediaTypeOf(request))) {
+    return NOT_JSON_BODY;
   }
   let value: unknown;
   try {

@@ -7,6 +7,8 @@ import {
   storeRequests,
 } from './support/requests.js';
 import { TcpProxy } from './support/tcp-proxy.js';
+import { SqlClient } from '../src/database/sql-client.js';
+import { isDatabaseUnavailable } from '../src/database/database-errors.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import {
   describeOnPostgres,
@@ -128,6 +130,24 @@ describeOnPostgres('the PostgreSQL server going away and coming back', () => {
     expect(await findStoredRequest(direct.dataSource, id)).toMatchObject({
       subStatus: 'Canceled',
     });
+  });
+
+  it('a connection lost inside a transaction fails that transaction, and the process stays up', async () => {
+    const sql = proxied.app.get(SqlClient);
+
+    const outcome = await sql
+      .transaction(async (session) => {
+        await session.rows('SELECT 1');
+        await proxy.cut();
+        // The lost connection reports itself while no query is running.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return session.rows('SELECT 1');
+      })
+      .catch((error: unknown) => error);
+    await proxy.open();
+
+    expect(isDatabaseUnavailable(outcome)).toBe(true);
+    await untilAnswering((await pendingRequests(1))[0]);
   });
 
   it('cut in the middle of many cancels: each answers 204 or 503, and each request is wholly cancelled or untouched', async () => {

@@ -142,17 +142,27 @@ class PostgresSqlClient extends SqlClient {
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T> {
     const connection = await this.pool.connect();
+    // A connection lost while checked out emits 'error'; without a listener that would end the
+    // process. The failed query reports the loss to the caller; the pool must drop the client.
+    let broken: Error | undefined;
+    const onLost = (error: Error) => {
+      broken = error;
+    };
+    connection.on('error', onLost);
     try {
       await connection.query('BEGIN');
       const result = await work(sessionOn(connection));
       await connection.query('COMMIT');
       return result;
     } catch (error) {
-      // A connection that cannot roll back is broken: release it so the pool drops it.
-      await connection.query('ROLLBACK').catch(() => undefined);
+      await connection.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken ??= rollbackError;
+      });
       throw error;
     } finally {
-      connection.release();
+      connection.off('error', onLost);
+      // With an error, the pool destroys the client instead of handing it out again.
+      connection.release(broken);
     }
   }
 }

@@ -1,5 +1,14 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import type { ODataError } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
+import { HttpMethod, RequestInformation } from '@microsoft/kiota-abstractions';
+import {
+  createGovernanceResourceFromDiscriminatorValue,
+  createGovernanceRoleDefinitionFromDiscriminatorValue,
+  createGovernanceRoleSettingFromDiscriminatorValue,
+} from '@microsoft/msgraph-beta-sdk/models/index.js';
+import {
+  createODataErrorFromDiscriminatorValue,
+  type ODataError,
+} from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
 import type { GovernanceRoleAssignmentRequest } from '@microsoft/msgraph-beta-sdk/models/index.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +44,10 @@ const OWNER_ROLE = fixtureId('5d100000', 2);
 const ADMIN = fixtureId('5d200000', 1);
 const REQUESTOR = fixtureId('5d200000', 2);
 const OUTSIDER = fixtureId('5d200000', 3);
+/** Users with an eligible Reader assignment, who ask to activate or extend it. */
+const DEVELOPERS = [fixtureId('5d200000', 4), fixtureId('5d200000', 5)];
+const ROLE_SETTING = fixtureId('5d400000', 1);
+const ASSIGNMENT = fixtureId('5d300000', 1);
 const UNKNOWN_ID = fixtureId('5d900000', 1);
 
 function directory() {
@@ -55,16 +68,43 @@ function directory() {
         ROLE_TEMPLATES.owner,
       ),
     ],
-    subjects: [ADMIN, REQUESTOR, OUTSIDER].map((id) =>
+    subjects: [ADMIN, REQUESTOR, OUTSIDER, ...DEVELOPERS].map((id) =>
       userRecord(tenantId, id),
     ),
+    roleSettings: [
+      {
+        id: ROLE_SETTING,
+        tenantId,
+        resourceId: RESOURCE,
+        roleDefinitionId: READER_ROLE,
+        userMemberSettings: [
+          {
+            ruleIdentifier: 'ApprovalRule',
+            setting: JSON.stringify({
+              Enabled: true,
+              Approvers: [{ Id: ADMIN }],
+            }),
+          },
+        ],
+      },
+    ],
     roleAssignments: [
       assignmentRecord(tenantId, {
-        id: fixtureId('5d300000', 1),
+        id: ASSIGNMENT,
         resourceId: RESOURCE,
         roleDefinitionId: OWNER_ROLE,
         subjectId: ADMIN,
       }),
+      ...DEVELOPERS.map((subjectId, n) =>
+        assignmentRecord(tenantId, {
+          id: fixtureId('5d300000', 2 + n),
+          resourceId: RESOURCE,
+          roleDefinitionId: READER_ROLE,
+          subjectId,
+          assignmentState: 'Eligible',
+          endDateTime: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        }),
+      ),
     ],
   };
 }
@@ -103,6 +143,31 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
     });
     await storeRequests(testApp.dataSource, stored);
     return stored.id;
+  }
+
+  /** A developer's own request, waiting for a decision: activation or extension. */
+  async function waitingRequest(
+    developer: string,
+    type: 'UserAdd' | 'UserExtend',
+  ): Promise<string> {
+    caller = developer;
+    const created = (await sdks.graphClient.api(REQUESTS).post({
+      resourceId: RESOURCE,
+      roleDefinitionId: READER_ROLE,
+      subjectId: developer,
+      assignmentState: type === 'UserAdd' ? 'Active' : 'Eligible',
+      type,
+      reason: 'release night',
+      schedule: {
+        type: 'Once',
+        duration: type === 'UserAdd' ? 'PT4H' : 'P60D',
+      },
+    })) as { id: string; status: { subStatus: string } };
+    caller = ADMIN;
+    expect(created.status.subStatus).toBe(
+      type === 'UserAdd' ? 'PendingApproval' : 'PendingAdminDecision',
+    );
+    return created.id;
   }
 
   const controlUrl = (name: string) => `${testApp.baseUrl}/_emulator/${name}`;
@@ -239,6 +304,71 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
         429, 429, 429, 429,
       ]);
       await sdks.graphClient.api(controlUrl('faults')).delete();
+    });
+  });
+
+  describe('@microsoft/microsoft-graph-client: the other routes', () => {
+    it.each([
+      ['resources', RESOURCE],
+      ['roleDefinitions', READER_ROLE],
+      ['roleSettings', ROLE_SETTING],
+      ['roleAssignments', ASSIGNMENT],
+    ])('lists %s and gets one by id', async (entitySet, id) => {
+      const root = '/privilegedAccess/azureResources';
+
+      const page = (await sdks.graphClient
+        .api(`${root}/${entitySet}`)
+        .get()) as { value: { id: string }[] };
+      const one = (await sdks.graphClient
+        .api(`${root}/${entitySet}/${id}`)
+        .get()) as { id: string };
+
+      expect(page.value.map((entity) => entity.id)).toContain(id);
+      expect(one.id).toBe(id);
+    });
+
+    it('surfaces an unknown resource as GraphError 400 ResourceNotFound', async () => {
+      const error = (await sdks.graphClient
+        .api(`/privilegedAccess/azureResources/resources/${UNKNOWN_ID}`)
+        .get()
+        .catch((thrown: unknown) => thrown)) as GraphError;
+
+      expect(error.statusCode).toBe(400);
+      expect(error.code).toBe('ResourceNotFound');
+    });
+
+    it('updates a role setting (PATCH, 204)', async () => {
+      const rules = [
+        {
+          ruleIdentifier: 'ApprovalRule',
+          setting: JSON.stringify({
+            Enabled: true,
+            Approvers: [{ Id: ADMIN }],
+          }),
+        },
+        { ruleIdentifier: 'JustificationRule', setting: '{"required":true}' },
+      ];
+
+      await sdks.graphClient
+        .api(`/privilegedAccess/azureResources/roleSettings/${ROLE_SETTING}`)
+        .patch({ userMemberSettings: rules });
+
+      const read = await sdks.graphClient
+        .api(`/privilegedAccess/azureResources/roleSettings/${ROLE_SETTING}`)
+        .get();
+      expect(read.userMemberSettings).toEqual(rules);
+    });
+
+    it('approves a request waiting for its approver (extension action)', async () => {
+      const id = await waitingRequest(DEVELOPERS[0], 'UserAdd');
+
+      await sdks.graphClient
+        .api(`${REQUESTS}/${id}/approve`)
+        .post({ reason: 'go ahead' });
+
+      expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+        subStatus: 'Provisioned',
+      });
     });
   });
 
@@ -388,5 +518,68 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
       expect(error.errorEscaped?.code).toBe('generalException');
       expect(await statusesOf(`/beta${REQUESTS}/${id}`)).toEqual([500]);
     });
+
+    it('decides a request waiting for an administrator (updateRequest builder)', async () => {
+      const id = await waitingRequest(DEVELOPERS[1], 'UserExtend');
+
+      await sdks.kiota.governanceRoleAssignmentRequests
+        .byGovernanceRoleAssignmentRequestId(id)
+        .updateRequest.withUrl(
+          `${testApp.baseUrl}/beta${REQUESTS}/${id}/updateRequest`,
+        )
+        .post({ decision: 'AdminApproved', reason: 'another month' });
+
+      expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+        subStatus: 'AdminApproved',
+      });
+    });
+
+    it('reads a role assignment into the SDK’s model (governanceRoleAssignments builder)', async () => {
+      const assignment = await sdks.kiota.governanceRoleAssignments
+        .byGovernanceRoleAssignmentId(ASSIGNMENT)
+        .withUrl(
+          `${testApp.baseUrl}/beta/privilegedAccess/azureResources/roleAssignments/${ASSIGNMENT}`,
+        )
+        .get();
+
+      expect(assignment).toMatchObject({
+        id: ASSIGNMENT,
+        subjectId: ADMIN,
+        assignmentState: 'Active',
+      });
+    });
+
+    it.each([
+      ['resources', RESOURCE, createGovernanceResourceFromDiscriminatorValue],
+      [
+        'roleDefinitions',
+        READER_ROLE,
+        createGovernanceRoleDefinitionFromDiscriminatorValue,
+      ],
+      [
+        'roleSettings',
+        ROLE_SETTING,
+        createGovernanceRoleSettingFromDiscriminatorValue,
+      ],
+    ] as const)(
+      'reads %s through its request adapter, into the SDK’s model; an unknown id is an ODataError',
+      async (entitySet, id, factory) => {
+        const get = (entityId: string) => {
+          const information = new RequestInformation(HttpMethod.GET);
+          information.URL = `${testApp.baseUrl}/beta/privilegedAccess/azureResources/${entitySet}/${entityId}`;
+          information.headers.tryAdd('Accept', 'application/json');
+          return sdks.adapter.send(information, factory, {
+            XXX: createODataErrorFromDiscriminatorValue,
+          });
+        };
+
+        expect(await get(id)).toMatchObject({ id });
+        const error = (await get(UNKNOWN_ID).catch(
+          (thrown: unknown) => thrown,
+        )) as ODataError;
+        expect(error.responseStatusCode).toBe(400);
+        expect(error.errorEscaped?.code).toMatch(/NotFound$/);
+      },
+    );
   });
 });

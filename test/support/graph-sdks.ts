@@ -9,6 +9,7 @@ import {
   GraphBetaRequestAdapter,
 } from '@microsoft/msgraph-beta-sdk';
 import '@microsoft/msgraph-beta-sdk-governanceroleassignmentrequests';
+import '@microsoft/msgraph-beta-sdk-governanceroleassignments';
 import { createGraphClientFactory } from '@microsoft/msgraph-sdk-core';
 import { Agent, fetch as undiciFetch } from 'undici';
 
@@ -22,6 +23,8 @@ export interface GraphSdks {
   readonly graphClient: Client;
   /** @microsoft/msgraph-beta-sdk (Kiota). */
   readonly kiota: GraphBetaServiceClient;
+  /** Kiota's request adapter, for paths no builder of the SDK has. */
+  readonly adapter: GraphBetaRequestAdapter;
 }
 
 export function graphSdks(
@@ -63,5 +66,5 @@ export function graphSdks(
     ),
   );
   adapter.baseUrl = `${baseUrl}/beta`;
-  return { graphClient, kiota: createGraphBetaServiceClient(adapter) };
+  return { graphClient, kiota: createGraphBetaServiceClient(adapter), adapter };
 }

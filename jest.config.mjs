@@ -27,8 +27,14 @@ export default {
             displayName: 'postgres',
             roots: ['<rootDir>/test'],
             testRegex: '\\.e2e-spec\\.ts$',
-            // The built server and CLIs on their embedded default: covered by the sqlite run.
-            testPathIgnorePatterns: ['/startup\\.e2e-spec\\.ts$'],
+            // Covered by the sqlite run, the database plays no part: the built server and CLIs on
+            // their embedded default, and HTTPS with the SDK clients over it.
+            testPathIgnorePatterns: [
+              '/startup\\.e2e-spec\\.ts$',
+              '/tls\\.e2e-spec\\.ts$',
+              '/graph-sdks\\.e2e-spec\\.ts$',
+              '/emulator-example\\.e2e-spec\\.ts$',
+            ],
             globals: { TEST_DATABASE: 'postgres' },
             globalSetup: '<rootDir>/test/support/check-test-database.mjs',
           },

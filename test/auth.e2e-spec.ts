@@ -35,36 +35,15 @@ import {
   USER_A,
   userToken,
 } from './support/tokens.js';
+import {
+  EMPTY,
+  EXPIRED,
+  type ExpectedError,
+  INVALID,
+  INVALID_AUDIENCE,
+  INVALID_ISSUER,
+} from './support/auth-errors.js';
 
-interface ExpectedError {
-  status: number;
-  code: string;
-  message: string;
-}
-
-const EMPTY: ExpectedError = {
-  status: 401,
-  code: 'InvalidAuthenticationToken',
-  message: 'Access token is empty.',
-};
-const INVALID: ExpectedError = {
-  status: 401,
-  code: 'InvalidAuthenticationToken',
-  message: 'Access token validation failure.',
-};
-const INVALID_AUDIENCE: ExpectedError = {
-  ...INVALID,
-  message: 'Access token validation failure. Invalid audience.',
-};
-const INVALID_ISSUER: ExpectedError = {
-  ...INVALID,
-  message: 'Access token validation failure. Invalid issuer.',
-};
-const EXPIRED: ExpectedError = {
-  status: 401,
-  code: 'InvalidAuthenticationToken',
-  message: 'Access token has expired or is not yet valid.',
-};
 const NO_PERMISSION_CLAIMS: ExpectedError = {
   status: 403,
   code: 'AccessDenied',

@@ -21,35 +21,15 @@ import {
 } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { TENANT_B } from './support/tokens.js';
+import {
+  EMPTY,
+  EXPIRED,
+  type ExpectedError,
+  INVALID,
+  INVALID_AUDIENCE,
+  INVALID_ISSUER,
+} from './support/auth-errors.js';
 
-interface ExpectedError {
-  status: number;
-  code: string;
-  message: string;
-}
-
-const EMPTY: ExpectedError = {
-  status: 401,
-  code: 'InvalidAuthenticationToken',
-  message: 'Access token is empty.',
-};
-const INVALID: ExpectedError = {
-  status: 401,
-  code: 'InvalidAuthenticationToken',
-  message: 'Access token validation failure.',
-};
-const INVALID_AUDIENCE: ExpectedError = {
-  ...INVALID,
-  message: 'Access token validation failure. Invalid audience.',
-};
-const INVALID_ISSUER: ExpectedError = {
-  ...INVALID,
-  message: 'Access token validation failure. Invalid issuer.',
-};
-const EXPIRED: ExpectedError = {
-  ...INVALID,
-  message: 'Access token has expired or is not yet valid.',
-};
 // Node.js reads at most 16 KB of request headers; the connection is answered and closed.
 const HEADERS_TOO_LARGE: ExpectedError = {
   status: 431,

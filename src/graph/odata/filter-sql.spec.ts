@@ -1,54 +1,7 @@
 import { BadRequestError } from '../graph-errors.js';
-import { defineEntitySet } from './entity-set.js';
 import { type FilterExpression, parseFilter } from './filter-expression.js';
 import { filterSql, type SqlConditionContext } from './filter-sql.js';
-
-class ThingEntity {
-  id!: string;
-  tenantId!: string;
-  displayName!: string;
-  createdAt!: Date;
-  enabled!: boolean;
-  note!: string | null;
-  subStatus!: string;
-  expiresAt!: Date | null;
-  archived!: boolean | null;
-}
-
-const THINGS = defineEntitySet({
-  name: 'things',
-  typeName: 'thing',
-  entity: ThingEntity,
-  graphProperties: [
-    'id',
-    'displayName',
-    'createdDateTime',
-    'isEnabled',
-    'note',
-    'status',
-    'expirationDateTime',
-    'isArchived',
-  ],
-  properties: {
-    id: { column: 'id', type: 'guid' },
-    displayName: { column: 'displayName', type: 'string' },
-    createdDateTime: { column: 'createdAt', type: 'dateTime' },
-    isEnabled: { column: 'enabled', type: 'boolean' },
-    note: { column: 'note', type: 'string', nullable: true },
-    'status/subStatus': { column: 'subStatus', type: 'string' },
-    expirationDateTime: {
-      column: 'expiresAt',
-      type: 'dateTime',
-      nullable: true,
-    },
-    isArchived: { column: 'archived', type: 'boolean', nullable: true },
-  },
-  navigation: {},
-  present: (thing) => ({ id: thing.id }),
-  schema: { type: 'object' },
-});
-
-const GUID = '0123abcd-89ab-cdef-0123-456789abcdef';
+import { GUID, THINGS } from './things.fixture.js';
 
 /** Columns from the entity set's mapping; every bound value recorded in order. */
 class RecordingContext implements SqlConditionContext {

@@ -1,5 +1,4 @@
 import { BadRequestError } from '../graph-errors.js';
-import { defineEntitySet } from './entity-set.js';
 import {
   DEFAULT_PAGE_SIZE,
   type ListQuery,
@@ -7,69 +6,7 @@ import {
   parseListQuery,
   parseShapeQuery,
 } from './list-query.js';
-
-class OwnerEntity {
-  id!: string;
-  tenantId!: string;
-  name!: string;
-  mail!: string;
-}
-
-class ThingEntity {
-  id!: string;
-  tenantId!: string;
-  displayName!: string;
-  ownerId!: string;
-  createdAt!: Date;
-  enabled!: boolean;
-  note!: string | null;
-  subStatus!: string;
-}
-
-const OWNERS = defineEntitySet({
-  name: 'owners',
-  typeName: 'owner',
-  entity: OwnerEntity,
-  graphProperties: ['id', 'name', 'mail'],
-  properties: {
-    id: { column: 'id', type: 'guid' },
-    name: { column: 'name', type: 'string' },
-  },
-  navigation: {},
-  present: (owner) => ({ id: owner.id, name: owner.name, mail: owner.mail }),
-  schema: { type: 'object' },
-});
-
-const THINGS = defineEntitySet({
-  name: 'things',
-  typeName: 'thing',
-  entity: ThingEntity,
-  graphProperties: [
-    'id',
-    'displayName',
-    'ownerId',
-    'createdDateTime',
-    'isEnabled',
-    'note',
-    'status',
-  ],
-  properties: {
-    id: { column: 'id', type: 'guid' },
-    displayName: { column: 'displayName', type: 'string' },
-    ownerId: { column: 'ownerId', type: 'guid' },
-    createdDateTime: { column: 'createdAt', type: 'dateTime' },
-    isEnabled: { column: 'enabled', type: 'boolean' },
-    note: { column: 'note', type: 'string', nullable: true },
-    'status/subStatus': { column: 'subStatus', type: 'string' },
-  },
-  navigation: {
-    owner: { target: () => OWNERS, sourceProperty: 'ownerId' },
-    // Another navigation to the same set, so that $expand can name two.
-    creator: { target: () => OWNERS, sourceProperty: 'ownerId' },
-  },
-  present: (thing) => ({ id: thing.id }),
-  schema: { type: 'object' },
-});
+import { THINGS } from './things.fixture.js';
 
 const PATH = '/beta/things';
 

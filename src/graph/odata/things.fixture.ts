@@ -1,0 +1,84 @@
+import { defineEntitySet } from './entity-set.js';
+
+/**
+ * Two small entity sets for the OData unit specs: things, with a property of every type (some
+ * nullable, one a path into a complex property) and two navigations to owners.
+ */
+class OwnerEntity {
+  id!: string;
+  tenantId!: string;
+  name!: string;
+  mail!: string;
+}
+
+class ThingEntity {
+  id!: string;
+  tenantId!: string;
+  displayName!: string;
+  ownerId!: string;
+  createdAt!: Date;
+  enabled!: boolean;
+  note!: string | null;
+  subStatus!: string;
+  expiresAt!: Date | null;
+  parentId!: string | null;
+  archived!: boolean | null;
+}
+
+export const OWNERS = defineEntitySet({
+  name: 'owners',
+  typeName: 'owner',
+  entity: OwnerEntity,
+  graphProperties: ['id', 'name', 'mail'],
+  properties: {
+    id: { column: 'id', type: 'guid' },
+    name: { column: 'name', type: 'string' },
+  },
+  navigation: {},
+  present: (owner) => ({ id: owner.id, name: owner.name, mail: owner.mail }),
+  schema: { type: 'object' },
+});
+
+export const THINGS = defineEntitySet({
+  name: 'things',
+  typeName: 'thing',
+  entity: ThingEntity,
+  graphProperties: [
+    'id',
+    'displayName',
+    'ownerId',
+    'createdDateTime',
+    'isEnabled',
+    'note',
+    'status',
+    'expirationDateTime',
+    'parentId',
+    'isArchived',
+    'tags',
+  ],
+  properties: {
+    id: { column: 'id', type: 'guid' },
+    displayName: { column: 'displayName', type: 'string' },
+    ownerId: { column: 'ownerId', type: 'guid' },
+    createdDateTime: { column: 'createdAt', type: 'dateTime' },
+    isEnabled: { column: 'enabled', type: 'boolean' },
+    note: { column: 'note', type: 'string', nullable: true },
+    'status/subStatus': { column: 'subStatus', type: 'string' },
+    expirationDateTime: {
+      column: 'expiresAt',
+      type: 'dateTime',
+      nullable: true,
+    },
+    parentId: { column: 'parentId', type: 'guid', nullable: true },
+    isArchived: { column: 'archived', type: 'boolean', nullable: true },
+  },
+  navigation: {
+    owner: { target: () => OWNERS, sourceProperty: 'ownerId' },
+    // Another navigation to the same set, so that $expand can name two.
+    creator: { target: () => OWNERS, sourceProperty: 'ownerId' },
+  },
+  present: (thing) => ({ id: thing.id, displayName: thing.displayName }),
+  schema: { type: 'object' },
+});
+
+export const GUID = '0123abcd-89ab-cdef-0123-456789abcdef';

@@ -316,6 +316,19 @@ describe('hostile input: bodies and tokens', () => {
     };
   }
 
+  /** A documented body case with `body` in its place, sent and checked as every hostile call. */
+  function sendCase(method: string, bodyCase: BodyCase, body: unknown) {
+    return sendAndCheck(
+      testApp,
+      jsonRequest(
+        method,
+        bodyCase.path,
+        bodyCase.token(),
+        Buffer.from(JSON.stringify(body)),
+      ),
+    );
+  }
+
   it('has a well-formed body for every documented operation that takes one', async () => {
     const withBody = Object.entries(document.paths).flatMap(([path, item]) =>
       (['post', 'patch', 'put'] as const)
@@ -506,15 +519,7 @@ describe('hostile input: bodies and tokens', () => {
         ['schedule', 'endDateTime'],
         '20261128T100000Z',
       );
-      const response = await sendAndCheck(
-        testApp,
-        jsonRequest(
-          'POST',
-          bodyCase.path,
-          bodyCase.token(),
-          Buffer.from(JSON.stringify(body)),
-        ),
-      );
+      const response = await sendCase('POST', bodyCase, body);
 
       expect(response.status).toBe(400);
       expect(JSON.parse(response.text)).toMatchObject({
@@ -534,15 +539,7 @@ describe('hostile input: bodies and tokens', () => {
     await restoreFixture();
     const bodyCase = BODY_CASES[`POST ${REQUESTS}`][1];
     const body = withField(bodyCase.body, ['schedule', 'duration'], 'P275760Y');
-    const response = await sendAndCheck(
-      testApp,
-      jsonRequest(
-        'POST',
-        bodyCase.path,
-        bodyCase.token(),
-        Buffer.from(JSON.stringify(body)),
-      ),
-    );
+    const response = await sendCase('POST', bodyCase, body);
 
     expect(response.status).toBe(400);
     expect(JSON.parse(response.text)).toMatchObject({
@@ -569,15 +566,7 @@ describe('hostile input: bodies and tokens', () => {
       ['schedule', 'duration'],
       `PT${'0'.repeat(80)}1H`,
     );
-    const response = await sendAndCheck(
-      testApp,
-      jsonRequest(
-        'POST',
-        bodyCase.path,
-        bodyCase.token(),
-        Buffer.from(JSON.stringify(body)),
-      ),
-    );
+    const response = await sendCase('POST', bodyCase, body);
 
     expect(response.status).toBe(400);
     expect(JSON.parse(response.text)).toMatchObject({
@@ -600,15 +589,7 @@ describe('hostile input: bodies and tokens', () => {
       await restoreFixture();
       const bodyCase = BODY_CASES[operation][index];
       const body = withField(bodyCase.body, ['reason'], '\u0000');
-      const response = await sendAndCheck(
-        testApp,
-        jsonRequest(
-          'POST',
-          bodyCase.path,
-          bodyCase.token(),
-          Buffer.from(JSON.stringify(body)),
-        ),
-      );
+      const response = await sendCase('POST', bodyCase, body);
 
       expect(response.status).toBe(400);
       expect(JSON.parse(response.text)).toMatchObject({

@@ -144,6 +144,19 @@ describe('the emulator control API (/_emulator)', () => {
       expect(outsider.status).not.toBe(200);
     });
 
+    it('refuses a date JavaScript cannot read (ISO 8601 basic form): 400 naming it', async () => {
+      const seed = suiteSeed();
+      const response = await call('post', '/_emulator/seed').send({
+        ...seed,
+        resources: [
+          { ...seed.resources[0], registeredDateTime: '20261128T100000Z' },
+        ],
+      });
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain('registeredDateTime');
+    });
+
     it('refuses a seed that is not valid with 400 naming the problems', async () => {
       const response = await call('post', '/_emulator/seed').send({
         resources: [{ id: 'not-a-guid' }],
@@ -221,6 +234,8 @@ describe('the emulator control API (/_emulator)', () => {
 
     it.each([
       [{ dateTime: 'tomorrow' }, 'dateTime'],
+      // ISO 8601's basic form, which JavaScript's Date cannot read.
+      [{ dateTime: '20261201T090000Z' }, 'dateTime'],
       [{ advanceSeconds: 1.5 }, 'advanceSeconds'],
       [{ dateTime: new Date().toISOString(), advanceSeconds: 1 }, 'not both'],
       [{ speed: 2 }, 'speed'],

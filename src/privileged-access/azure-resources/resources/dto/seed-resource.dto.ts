@@ -1,17 +1,11 @@
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { GUID_PATTERN } from '../../../../graph/guid.js';
 import {
   GUID_MESSAGE,
   SeedTenantRecordDto,
 } from '../../../../seeding/seed-record.dto.js';
 import { RESOURCE_STATUSES, type ResourceStatus } from '../resource.entity.js';
+import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
 
 /** Where this module is, for the seed's validation worker threads. */
 export const SEED_RESOURCE_MODULE_URL = import.meta.url;
@@ -34,7 +28,7 @@ export class SeedResourceDto extends SeedTenantRecordDto {
   status: ResourceStatus;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   registeredDateTime?: string | null;
 
   @IsOptional()

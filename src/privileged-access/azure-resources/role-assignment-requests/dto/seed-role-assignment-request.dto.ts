@@ -2,7 +2,6 @@ import { Type } from 'class-transformer';
 import {
   IsArray,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -22,6 +21,7 @@ import {
   SUB_STATUSES,
   type SubStatus,
 } from '../role-assignment-request.model.js';
+import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
 
 const GUID_MESSAGE = { message: '$property must be a GUID' };
 // ISO 8601 durations as Graph writes them: PT8H, P1D, P1DT12H30M…
@@ -56,11 +56,11 @@ export class SeedScheduleDto {
   type?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   startDateTime?: string | null;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   endDateTime?: string | null;
 
   @IsOptional()
@@ -109,7 +109,7 @@ export class SeedRoleAssignmentRequestDto {
   assignmentState: AssignmentState;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   requestedDateTime?: string;
 
   @IsOptional()

@@ -1,11 +1,4 @@
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { GUID_PATTERN } from '../../../../graph/guid.js';
 import {
   GUID_MESSAGE,
@@ -17,6 +10,7 @@ import {
   type MemberType,
   type RoleAssignmentState,
 } from '../role-assignment.entity.js';
+import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
 
 /** Where this module is, for the seed's validation worker threads. */
 export const SEED_ROLE_ASSIGNMENT_MODULE_URL = import.meta.url;
@@ -41,11 +35,11 @@ export class SeedRoleAssignmentDto extends SeedTenantRecordDto {
   externalId: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   startDateTime?: string | null;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   endDateTime?: string | null;
 
   @IsIn(ASSIGNMENT_STATES)

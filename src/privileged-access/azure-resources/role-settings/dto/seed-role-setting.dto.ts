@@ -2,7 +2,6 @@ import { Type } from 'class-transformer';
 import {
   IsArray,
   IsBoolean,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -16,6 +15,7 @@ import {
 } from '../../../../seeding/seed-record.dto.js';
 import { AreValidRoleSettingRules } from '../role-setting-rules.js';
 import { RoleSettingRuleDto } from './role-setting-rule.dto.js';
+import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
 
 /** Where this module is, for the seed's validation worker threads. */
 export const SEED_ROLE_SETTING_MODULE_URL = import.meta.url;
@@ -33,7 +33,7 @@ export class SeedRoleSettingDto extends SeedTenantRecordDto {
   isDefault?: boolean;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsGraphDateTime()
   lastUpdatedDateTime?: string | null;
 
   @IsOptional()

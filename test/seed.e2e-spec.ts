@@ -129,6 +129,14 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
           schedule: { startDateTime: 'tomorrow' },
         }),
         seedRecord({ id: 'a0000000-0000-4000-8000-000000000001' }),
+        seedRecord({
+          id: 'a0000000-0000-4000-8000-000000000006',
+          schedule: { startDateTime: '20261128T100000Z' },
+        }),
+        seedRecord({
+          id: 'a0000000-0000-4000-8000-000000000007',
+          schedule: { duration: `PT${'0'.repeat(80)}1H` },
+        }),
       ],
     };
 
@@ -152,6 +160,12 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
           /^roleAssignmentRequests\[3\]\.schedule\.startDateTime: /,
         ),
         'roleAssignmentRequests[4].id: repeats the id of roleAssignmentRequests[0]',
+        expect.stringMatching(
+          /^roleAssignmentRequests\[5\]\.schedule\.startDateTime: /,
+        ),
+        expect.stringMatching(
+          /^roleAssignmentRequests\[6\]\.schedule\.duration: .*64 characters/,
+        ),
       ]),
     );
     expect(

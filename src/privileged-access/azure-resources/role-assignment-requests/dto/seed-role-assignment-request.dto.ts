@@ -67,6 +67,8 @@ export class SeedScheduleDto {
   @Matches(ISO_DURATION, {
     message: '$property must be an ISO 8601 duration such as PT8H',
   })
+  // The column's width: PostgreSQL refuses a longer value.
+  @MaxLength(64)
   duration?: string | null;
 }
 

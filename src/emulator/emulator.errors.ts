@@ -22,6 +22,8 @@ export const INJECTED_STATUSES = [429, 500, 503] as const;
 export type InjectedStatus = (typeof INJECTED_STATUSES)[number];
 
 export class InjectedFaultError extends GraphError {
+  override readonly failsTheService = false;
+
   constructor(status: InjectedStatus, retryAfterSeconds: number) {
     super(
       status,

@@ -4,6 +4,12 @@
  * HTTP themselves.
  */
 export abstract class GraphError extends Error {
+  /**
+   * Whether a 5xx of this kind is a failure of the service, logged as an error with its stack;
+   * false for one answered on purpose (a fault a test injected).
+   */
+  readonly failsTheService: boolean = true;
+
   protected constructor(
     readonly status: number,
     readonly code: string,

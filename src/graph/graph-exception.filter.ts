@@ -41,10 +41,14 @@ export class GraphExceptionFilter implements ExceptionFilter {
     const response: unknown = http.getResponse();
     const ids = assignRequestIds(request, nodeResponseOf(response));
     const error = this.toGraphError(exception, request);
-    if (error.status >= 500) {
+    if (error.status >= 500 && error.failsTheService) {
       this.logger.error(
         `${request.method} ${request.url} failed (request-id ${ids.requestId})`,
         describeForLog(exception),
+      );
+    } else if (error.status >= 500) {
+      this.logger.warn(
+        `${request.method} ${request.url} answered ${error.status} ${error.code} on purpose (request-id ${ids.requestId})`,
       );
     }
     if (nodeResponseOf(response).headersSent) {

@@ -30,6 +30,8 @@ const UNAVAILABLE_POSTGRES_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error and is not queryable',
   'Client was closed and is not queryable',
+  // The data source was closed (the app is stopping, or its database was let go).
+  'Cannot use a pool after calling end on the pool',
 ];
 
 /** Our own SQL found the database connection closed (the data source was destroyed). */

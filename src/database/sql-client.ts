@@ -127,7 +127,11 @@ class PostgresSqlClient extends SqlClient {
   }
 
   private get pool(): Pool {
-    return this.driver.master;
+    const pool = this.driver.master as Pool | undefined;
+    if (!pool) {
+      throw new DatabaseNotOpenError();
+    }
+    return pool;
   }
 
   async rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {

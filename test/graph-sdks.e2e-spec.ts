@@ -109,6 +109,14 @@ function directory() {
   };
 }
 
+/** Cancels each SDK must surface as a Graph error: the case, its status and Graph code. */
+const CANCEL_REFUSALS = [
+  ['an unknown request', 'unknown', 400, 'RoleAssignmentRequestNotFound'],
+  ['a cancelled request', 'cancelled', 400, 'RequestCannotBeCancelled'],
+  ['a caller who may not', 'outsider', 403, 'UnauthorizedAccessException'],
+] as const;
+type RefusedCancel = (typeof CANCEL_REFUSALS)[number][1];
+
 describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
   let testApp: TestApp;
   let sdks: GraphSdks;
@@ -168,6 +176,26 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
       type === 'UserAdd' ? 'PendingApproval' : 'PendingAdminDecision',
     );
     return created.id;
+  }
+
+  /**
+   * A request to cancel in `situation`: unknown; already cancelled (by `cancel`); or pending,
+   * with the calls made from now on by a user who may not cancel it.
+   */
+  async function requestIn(
+    situation: RefusedCancel,
+    cancel: (id: string) => Promise<unknown>,
+  ): Promise<string> {
+    if (situation === 'unknown') {
+      return UNKNOWN_ID;
+    }
+    const id = await pendingRequest();
+    if (situation === 'cancelled') {
+      await cancel(id);
+    } else {
+      caller = OUTSIDER;
+    }
+    return id;
   }
 
   const controlUrl = (name: string) => `${testApp.baseUrl}/_emulator/${name}`;
@@ -239,23 +267,12 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
       });
     });
 
-    it.each([
-      ['an unknown request', 'unknown', 400, 'RoleAssignmentRequestNotFound'],
-      ['a cancelled request', 'cancelled', 400, 'RequestCannotBeCancelled'],
-      ['a caller who may not', 'outsider', 403, 'UnauthorizedAccessException'],
-    ] as const)(
+    it.each(CANCEL_REFUSALS)(
       'surfaces a Graph error for cancelling %s: GraphError %s %s',
       async (_case, situation, statusCode, code) => {
-        let id = UNKNOWN_ID;
-        if (situation !== 'unknown') {
-          id = await pendingRequest();
-        }
-        if (situation === 'cancelled') {
-          await sdks.graphClient.api(`${REQUESTS}/${id}/cancel`).post({});
-        }
-        if (situation === 'outsider') {
-          caller = OUTSIDER;
-        }
+        const id = await requestIn(situation, async (pending) => {
+          await sdks.graphClient.api(`${REQUESTS}/${pending}/cancel`).post({});
+        });
 
         const error = (await sdks.graphClient
           .api(`${REQUESTS}/${id}/cancel`)
@@ -458,23 +475,12 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
       });
     });
 
-    it.each([
-      ['an unknown request', 'unknown', 400, 'RoleAssignmentRequestNotFound'],
-      ['a cancelled request', 'cancelled', 400, 'RequestCannotBeCancelled'],
-      ['a caller who may not', 'outsider', 403, 'UnauthorizedAccessException'],
-    ] as const)(
+    it.each(CANCEL_REFUSALS)(
       'surfaces a Graph error for cancelling %s: ODataError %s %s',
       async (_case, situation, statusCode, code) => {
-        let id = UNKNOWN_ID;
-        if (situation !== 'unknown') {
-          id = await pendingRequest();
-        }
-        if (situation === 'cancelled') {
-          await cancelOf(id).post();
-        }
-        if (situation === 'outsider') {
-          caller = OUTSIDER;
-        }
+        const id = await requestIn(situation, async (pending) => {
+          await cancelOf(pending).post();
+        });
 
         const error = (await cancelOf(id)
           .post()

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RoleAssignmentRequestEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.entity.js';
@@ -10,9 +11,15 @@ import {
   REQUESTS_PATH,
   storeRequests,
 } from './support/requests.js';
-import { referencedRecords } from './support/directory.js';
+import {
+  assignmentRecord,
+  referencedRecords,
+  RESOURCE_ID,
+  ROLE_DEFINITION_ID,
+} from './support/directory.js';
+import { Clock } from '../src/clock/clock.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { TENANT_A, USER_A, userToken } from './support/tokens.js';
+import { appToken, TENANT_A, USER_A, userToken } from './support/tokens.js';
 
 /** A Graph-shaped request as a seed file holds it. */
 function seedRecord(
@@ -262,5 +269,151 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
     await expect(startTestApp({ SEED_FILE: file })).rejects.toThrow(
       /roleAssignmentRequests\[0\]\.tenantId/,
     );
+  });
+});
+
+describe('relative times in seeds: now, now+<duration>, now-<duration>', () => {
+  /** The service clock's reading while each test seeds; far from any real date. */
+  const MOMENT = new Date('2041-03-05T06:07:08.000Z');
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const ASSIGNMENT_ID = '5a5a5a5a-0000-4000-8000-00000000005a';
+  const SETTING_ID = '4e4e4e4e-0000-4000-8000-00000000004e';
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+  afterAll(() => testApp.close());
+  beforeEach(() => {
+    jest.spyOn(testApp.app.get(Clock), 'now').mockReturnValue(MOMENT);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const emulator = (route: string) =>
+    request(testApp.server)
+      .post(`/_emulator/${route}`)
+      .set('Authorization', `Bearer ${userToken()}`);
+
+  async function read(path: string): Promise<Record<string, unknown>> {
+    const response = await request(testApp.server)
+      .get(`/beta/privilegedAccess/azureResources/${path}`)
+      .set('Authorization', `Bearer ${appToken()}`);
+    expect(response.status).toBe(200);
+    return response.body as Record<string, unknown>;
+  }
+
+  /** An ISO 8601 date-time as an instant, whatever its precision. */
+  const instant = (value: unknown) => new Date(value as string).getTime();
+
+  /** A document naming a relative time in every date-time field of every collection. */
+  function relativeDocument() {
+    const directory = referencedRecords();
+    return {
+      ...directory,
+      resources: directory.resources.map((resource) => ({
+        ...resource,
+        registeredDateTime: 'now-P400D',
+      })),
+      roleSettings: [
+        {
+          id: SETTING_ID,
+          tenantId: TENANT_A,
+          resourceId: RESOURCE_ID,
+          roleDefinitionId: ROLE_DEFINITION_ID,
+          lastUpdatedDateTime: 'now-PT30M',
+        },
+      ],
+      roleAssignments: [
+        assignmentRecord(TENANT_A, {
+          id: ASSIGNMENT_ID,
+          resourceId: RESOURCE_ID,
+          roleDefinitionId: ROLE_DEFINITION_ID,
+          subjectId: USER_A,
+          assignmentState: 'Eligible',
+          startDateTime: 'now-P30D',
+          endDateTime: 'now+P1Y',
+        }),
+      ],
+      roleAssignmentRequests: [
+        seedRecord({
+          requestedDateTime: 'now-PT2H',
+          schedule: {
+            type: 'Once',
+            startDateTime: 'now',
+            endDateTime: 'now+P90D',
+            duration: null,
+          },
+        }),
+      ],
+    };
+  }
+
+  it('reads them at the service clock, in every date-time field of every collection', async () => {
+    await testApp.app.get(SeedService).seed(relativeDocument());
+
+    const at = (offset: number) => MOMENT.getTime() + offset;
+    const resource = await read(`resources/${RESOURCE_ID}`);
+    expect(instant(resource.registeredDateTime)).toBe(at(-400 * DAY));
+    const setting = await read(`roleSettings/${SETTING_ID}`);
+    expect(instant(setting.lastUpdatedDateTime)).toBe(at(-0.5 * HOUR));
+    const assignment = await read(`roleAssignments/${ASSIGNMENT_ID}`);
+    expect(instant(assignment.startDateTime)).toBe(at(-30 * DAY));
+    expect(instant(assignment.endDateTime)).toBe(at(365 * DAY));
+    const stored = await read(
+      'roleAssignmentRequests/7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee',
+    );
+    const schedule = stored.schedule as Record<string, unknown>;
+    expect(instant(stored.requestedDateTime)).toBe(at(-2 * HOUR));
+    expect(instant(schedule.startDateTime)).toBe(at(0));
+    expect(instant(schedule.endDateTime)).toBe(at(90 * DAY));
+  });
+
+  it('takes them in /_emulator/reset and /_emulator/seed bodies too', async () => {
+    const reset = await emulator('reset').send({ seed: relativeDocument() });
+    expect(reset.status).toBe(200);
+    const assignment = await read(`roleAssignments/${ASSIGNMENT_ID}`);
+    expect(instant(assignment.endDateTime)).toBe(MOMENT.getTime() + 365 * DAY);
+
+    const seeded = await emulator('seed').send({
+      roleAssignmentRequests: [seedRecord({ requestedDateTime: 'now-P1D' })],
+    });
+    expect(seeded.status).toBe(200);
+    const stored = await read(
+      'roleAssignmentRequests/7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee',
+    );
+    expect(instant(stored.requestedDateTime)).toBe(MOMENT.getTime() - DAY);
+  });
+
+  it('names an invalid relative time by collection, index and field, once, and writes nothing', async () => {
+    await testApp.app.get(SeedService).seed(referencedRecords());
+    const document = {
+      roleAssignmentRequests: [
+        seedRecord({ id: '7c53453e-0000-4000-8000-000000000001' }),
+        seedRecord({
+          id: '7c53453e-0000-4000-8000-000000000002',
+          requestedDateTime: 'now-2 hours',
+          schedule: { startDateTime: 'now+P20000Y' },
+        }),
+      ],
+    };
+
+    const refused = testApp.app.get(SeedService).seed(document);
+
+    await expect(refused).rejects.toThrow(SeedError);
+    await expect(refused).rejects.toMatchObject({
+      problems: [
+        "roleAssignmentRequests[1].requestedDateTime: 'now-2 hours' is not a relative time; write now, now+P90D or now-PT2H (an ISO 8601 duration)",
+        "roleAssignmentRequests[1].schedule.startDateTime: 'now+P20000Y' falls outside the years 1 to 9999",
+      ],
+    });
+    const answer = await emulator('seed').send(document);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toContain(
+      "roleAssignmentRequests[1].requestedDateTime: 'now-2 hours' is not a relative time",
+    );
+    const list = await read('roleAssignmentRequests');
+    const stored = (list.value as { id: string }[]).map(({ id }) => id);
+    expect(stored).not.toContain('7c53453e-0000-4000-8000-000000000001');
   });
 });

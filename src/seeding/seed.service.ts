@@ -10,6 +10,8 @@ import {
 import { validateCollection } from './parallel-validation.js';
 import { withoutODataAnnotations } from '../graph/odata/annotations.js';
 import { SeedError } from './seed-validation.js';
+import { resolveRelativeTimes } from './relative-times.js';
+import { Clock } from '../clock/clock.js';
 
 export type SeedSummary = Record<string, number>;
 
@@ -72,15 +74,22 @@ class TenantIds {
   }
 }
 
+/** The place a validation problem names: what stands before its first `: `. */
+function problemPlace(problem: string): string {
+  return problem.slice(0, problem.indexOf(': '));
+}
+
 /**
  * Loads a seed document `{ <collection>: [records…] }`: validates all of it first, then writes
- * all of it in one transaction, so a bad file changes nothing.
+ * all of it in one transaction, so a bad file changes nothing. Relative times (`now-PT2H`) are
+ * read at the service clock's one moment of the call.
  */
 @Injectable()
 export class SeedService {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly sql: SqlClient,
+    private readonly clock: Clock,
   ) {}
 
   async seedFile(file: string): Promise<SeedSummary> {
@@ -111,6 +120,7 @@ export class SeedService {
     ) {
       throw new SeedError(['the seed must be a JSON object of collections']);
     }
+    const now = this.clock.now();
     const seeders = this.registeredSeeders();
     const known = new Map(seeders.map((entry) => [entry.options.name, entry]));
     const problems: string[] = [];
@@ -124,8 +134,21 @@ export class SeedService {
       } else if (!Array.isArray(records)) {
         problems.push(`${name}: must be an array`);
       } else {
-        const plain = records.map(withoutODataAnnotations) as object[];
-        problems.push(...(await validateCollection(name, entry.seeder, plain)));
+        const resolved = resolveRelativeTimes(
+          name,
+          records.map(withoutODataAnnotations),
+          now,
+        );
+        const plain = resolved.records as object[];
+        problems.push(
+          ...[...resolved.problems].map(
+            ([place, problem]) => `${place}: ${problem}`,
+          ),
+          // A relative time that could not be read is not also named as a bad date-time.
+          ...(await validateCollection(name, entry.seeder, plain)).filter(
+            (problem) => !resolved.problems.has(problemPlace(problem)),
+          ),
+        );
         batches.push({ entry, records: plain });
       }
     }

@@ -1,3 +1,4 @@
+import { durationMilliseconds } from '../../../clock/iso-duration.js';
 import type { RoleSettingRule } from '../role-settings/role-setting.entity.js';
 import type { StatusDetail } from './role-assignment-request.entity.js';
 import type {
@@ -110,22 +111,10 @@ function withinExpiration(
   return typeof maximum !== 'number' || minutes <= maximum;
 }
 
-const DURATION_PARTS =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
-
 /** The end of a grant of an ISO 8601 duration (years of 365 days, months of 30). */
 export function endAfter(start: Date, duration: string): Date | undefined {
-  const parts = DURATION_PARTS.exec(duration);
-  if (!parts) {
-    return undefined;
-  }
-  const [years, months, weeks, days, hours, minutes, seconds] = parts
-    .slice(1)
-    .map((part) => Number(part ?? 0));
-  const totalSeconds =
-    (((years * 365 + months * 30 + weeks * 7 + days) * 24 + hours) * 60 +
-      minutes) *
-      60 +
-    seconds;
-  return new Date(start.getTime() + totalSeconds * 1000);
+  const milliseconds = durationMilliseconds(duration);
+  return milliseconds === undefined
+    ? undefined
+    : new Date(start.getTime() + milliseconds);
 }

@@ -17,7 +17,7 @@ import {
   type RequestType,
   SCHEDULE_TYPES,
 } from '../role-assignment-request.model.js';
-import { ISO_DURATION } from './seed-role-assignment-request.dto.js';
+import { ISO_DURATION } from '../../../../clock/iso-duration.js';
 
 const GUID = { message: '$property must be a GUID' };
 

@@ -22,11 +22,9 @@ import {
   type SubStatus,
 } from '../role-assignment-request.model.js';
 import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
+import { ISO_DURATION } from '../../../../clock/iso-duration.js';
 
 const GUID_MESSAGE = { message: '$property must be a GUID' };
-// ISO 8601 durations as Graph writes them: PT8H, P1D, P1DT12H30M…
-export const ISO_DURATION =
-  /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
 export class SeedStatusDetailDto {
   @IsString()

@@ -287,6 +287,76 @@ describe('the example data (examples/seed.json)', () => {
   });
 });
 
+describe('the example data, loaded on any date', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  const emulator = (route: string, body: object) =>
+    request(testApp.server)
+      .post(`/_emulator/${route}`)
+      .set('Authorization', `Bearer ${userToken()}`)
+      .send(body);
+
+  async function list(collection: string): Promise<Record<string, unknown>[]> {
+    const response = await request(testApp.server)
+      .get(`${AZURE_RESOURCES}/${collection}?$top=999`)
+      .set('Authorization', `Bearer ${appToken()}`);
+    expect(response.status).toBe(200);
+    return (response.body as GraphList).value;
+  }
+
+  const instant = (value: unknown) => new Date(value as string).getTime();
+
+  it.each([
+    '2027-06-01T00:00:00Z',
+    '2031-02-28T23:30:00Z',
+    '2040-02-29T12:00:00Z',
+    '2099-12-31T23:59:00Z',
+  ])(
+    'at %s, after the scheduler has run once: the documentation request waits for approval, waiting requests are recent, eligible assignments are current',
+    async (moment) => {
+      expect((await emulator('clock', { dateTime: moment })).status).toBe(200);
+      expect((await emulator('reset', { seed: EXAMPLE })).status).toBe(200);
+
+      const run = await emulator('clock', { advanceSeconds: 60 });
+
+      expect(run.body).toMatchObject({
+        scheduler: { revoked: 0, timedOut: 0 },
+      });
+      const now = instant(run.body.now);
+      const requests = await list('roleAssignmentRequests');
+      const documented = requests.find(({ id }) => id === DOCUMENTED_REQUEST);
+      expect(documented?.status).toMatchObject({
+        status: 'InProgress',
+        subStatus: 'PendingApproval',
+      });
+      const pendingTimeout =
+        testApp.config.lifecycle.pendingTimeoutHours * 3_600_000;
+      const waiting = requests.filter(({ status }) =>
+        ['PendingApproval', 'PendingAdminDecision'].includes(
+          (status as { subStatus: string }).subStatus,
+        ),
+      );
+      expect(waiting.length).toBeGreaterThanOrEqual(2);
+      for (const { requestedDateTime } of waiting) {
+        expect(now - instant(requestedDateTime)).toBeLessThan(pendingTimeout);
+      }
+      const eligible = (await list('roleAssignments')).filter(
+        ({ assignmentState }) => assignmentState === 'Eligible',
+      );
+      expect(eligible).toHaveLength(6);
+      for (const { startDateTime, endDateTime } of eligible) {
+        expect(instant(startDateTime)).toBeLessThanOrEqual(now);
+        expect(endDateTime === null || instant(endDateTime) > now).toBe(true);
+      }
+    },
+  );
+});
+
 describe('SEED_EXAMPLE: ExampleSeed, as main.ts calls it at start', () => {
   it('loads into a new database once; called again it finds data, loads nothing and keeps what changed', async () => {
     const testApp = await startTestApp({ SEED_EXAMPLE: 'true' });

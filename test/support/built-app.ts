@@ -57,6 +57,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The variables of libfaketime, when the suite runs under it (`faketime -f '+1000 days' npm
+ * test`), so that a child reads the same time as the test that mints its tokens and
+ * certificates.
+ */
+export function sameClock(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined &&
+        (entry[0] === 'LD_PRELOAD' || entry[0].startsWith('FAKETIME')),
+    ),
+  );
+}
+
 export function spawnNode(
   script: string,
   args: string[],
@@ -66,7 +81,7 @@ export function spawnNode(
   // Only what is given: no NODE_ENV=test or NODE_OPTIONS of Jest's own process.
   const child = spawn(process.execPath, [script, ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...sameClock(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

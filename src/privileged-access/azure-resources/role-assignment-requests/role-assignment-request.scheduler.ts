@@ -97,12 +97,16 @@ export class RoleAssignmentRequestScheduler
     const now = this.clock.now();
     // Staged steps run last stage first: a request moves at most one step per run.
     const advanced = await this.advanceStaged(now);
-    return {
+    const run = {
       advanced,
       provisioned: await this.provisionDue(now),
       revoked: await this.endExpired(now),
       timedOut: await this.timeOutWaiting(now),
     };
+    this.logger.debug(
+      `The scheduler ran at ${now.toISOString()}: ${JSON.stringify(run)}`,
+    );
+    return run;
   }
 
   private async advanceStaged(now: Date): Promise<number> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { writeDevelopmentCertificate } from '../src/security/dev-certificate.js';
+import { sameClock } from './support/built-app.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
 
@@ -55,6 +56,7 @@ describe('examples/emulator-suite', () => {
       {
         env: {
           PATH: process.env.PATH,
+          ...sameClock(),
           PIM_BASE_URL: testApp.baseUrl,
           PIM_TOKEN: userToken([READ_WRITE], {
             tenantId: TENANT_A,

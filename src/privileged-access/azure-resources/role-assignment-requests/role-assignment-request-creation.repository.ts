@@ -13,7 +13,7 @@ import {
   type AssignmentState,
   PENDING_SUB_STATUSES,
 } from './role-assignment-request.model.js';
-import { ResourceAdministratorsSql } from './resource-administrators.sql.js';
+import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
 
 /** Who holds which role on which resource: the key of an assignment a request is about. */
 export interface AssignmentKey {

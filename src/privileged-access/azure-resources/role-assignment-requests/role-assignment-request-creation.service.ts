@@ -9,7 +9,7 @@ import { BadRequestError } from '../../../graph/graph-errors.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
 import type { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
-import { actsOnlyAsUser } from './role-assignment-request.access.js';
+import { actsOnlyAsUser } from '../pim-administrators.js';
 import {
   type AssignmentKey,
   RoleAssignmentRequestCreationRepository,

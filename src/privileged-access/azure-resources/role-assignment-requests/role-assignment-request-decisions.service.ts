@@ -9,7 +9,7 @@ import type {
   ApprovalDecisionDto,
   UpdateRequestDto,
 } from './dto/decision.dto.js';
-import { actsOnlyAsUser } from './role-assignment-request.access.js';
+import { actsOnlyAsUser } from '../pim-administrators.js';
 import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { RequestNotPendingError } from './role-assignment-request.errors.js';

@@ -100,21 +100,6 @@ export function evaluatedSubStatus(
   return type === 'UserAdd' && approvalRequired ? 'PendingApproval' : 'Granted';
 }
 
-/**
- * The Azure role templates whose active holders administer a resource's requests: Owner and
- * User Access Administrator.
- */
-export const RESOURCE_ADMINISTRATOR_ROLES: readonly string[] = [
-  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
-];
-
-/** Directory roles (`wids`) that administer PIM: Privileged Role and Global Administrator. */
-export const PIM_ADMINISTRATOR_DIRECTORY_ROLES: readonly string[] = [
-  'e8611ab8-c189-46e8-94e1-60213ab1f814',
-  '62e90394-69f5-4237-9190-012177145e10',
-];
-
 /** What an audit record says happened to a request. */
 export type AuditAction =
   | 'Create'

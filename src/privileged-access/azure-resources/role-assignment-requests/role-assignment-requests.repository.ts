@@ -6,7 +6,7 @@ import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
-import { ResourceAdministratorsSql } from './resource-administrators.sql.js';
+import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
 import type {
   AuditAction,
   RequestStatus,

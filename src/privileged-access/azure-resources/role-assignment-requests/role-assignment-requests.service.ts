@@ -9,7 +9,7 @@ import {
   RequestCannotBeCancelledError,
   RoleAssignmentRequestNotFoundError,
 } from './role-assignment-request.errors.js';
-import { actsOnlyAsUser } from './role-assignment-request.access.js';
+import { actsOnlyAsUser } from '../pim-administrators.js';
 import { CANCELLABLE_SUB_STATUSES } from './role-assignment-request.model.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';

@@ -4,15 +4,16 @@ import type { SubStatus } from '../src/privileged-access/azure-resources/role-as
 import { RoleAssignmentRequestAuditEventEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request-audit-event.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import {
-  assignmentRecord,
+  authorizationDirectory,
+  RESOURCE,
+  ROLES,
+  user,
+  USERS,
+} from './support/authorization-directory.js';
+import {
   GLOBAL_ADMINISTRATOR,
   PRIVILEGED_ROLE_ADMINISTRATOR,
-  resourceRecord,
-  ROLE_TEMPLATES,
-  roleDefinitionRecord,
-  userRecord,
 } from './support/directory.js';
-import { fixtureId } from './support/pim-fixture.js';
 import {
   aRequest,
   auditEventsOf,
@@ -30,115 +31,12 @@ import {
   userToken,
 } from './support/tokens.js';
 
-const RESOURCE = fixtureId('a0000000', 1);
-const OTHER_RESOURCE = fixtureId('a0000000', 2);
-const TEMPLATES = ROLE_TEMPLATES;
-const ROLES = {
-  owner: fixtureId('b0000000', 1),
-  userAccessAdministrator: fixtureId('b0000000', 2),
-  reader: fixtureId('b0000000', 3),
-  ownerOfOther: fixtureId('b0000000', 4),
-};
-const USERS = {
-  requestor: fixtureId('c0000000', 1),
-  subject: fixtureId('c0000000', 2),
-  owner: fixtureId('c0000000', 3),
-  userAccessAdministrator: fixtureId('c0000000', 4),
-  reader: fixtureId('c0000000', 5),
-  ownerOfOtherResource: fixtureId('c0000000', 6),
-  eligibleOwner: fixtureId('c0000000', 7),
-  formerOwner: fixtureId('c0000000', 8),
-  futureOwner: fixtureId('c0000000', 9),
-  outsider: fixtureId('c0000000', 10),
-  approver: fixtureId('c0000000', 11),
-};
-
-/** Tenant A's directory: who holds which role on which resource, and since when. */
-function directory() {
-  const tenantId = TENANT_A;
-  const assignment = (
-    n: number,
-    subjectId: string,
-    roleDefinitionId: string,
-    overrides: Record<string, unknown> = {},
-  ) =>
-    assignmentRecord(tenantId, {
-      id: fixtureId('d0000000', n),
-      resourceId:
-        roleDefinitionId === ROLES.ownerOfOther ? OTHER_RESOURCE : RESOURCE,
-      roleDefinitionId,
-      subjectId,
-      startDateTime: '2026-01-01T00:00:00Z',
-      endDateTime: null,
-      ...overrides,
-    });
-  return {
-    resources: [RESOURCE, OTHER_RESOURCE].map((id) =>
-      resourceRecord(tenantId, id),
-    ),
-    roleDefinitions: [
-      [ROLES.owner, TEMPLATES.owner, RESOURCE],
-      [
-        ROLES.userAccessAdministrator,
-        TEMPLATES.userAccessAdministrator,
-        RESOURCE,
-      ],
-      [ROLES.reader, TEMPLATES.reader, RESOURCE],
-      [ROLES.ownerOfOther, TEMPLATES.owner, OTHER_RESOURCE],
-    ].map(([id, templateId, resourceId]) =>
-      roleDefinitionRecord(tenantId, id, resourceId, templateId),
-    ),
-    subjects: Object.entries(USERS).map(([name, id]) =>
-      userRecord(tenantId, id, name),
-    ),
-    roleSettings: [
-      {
-        id: fixtureId('e0000000', 1),
-        tenantId,
-        resourceId: RESOURCE,
-        roleDefinitionId: ROLES.reader,
-        userMemberSettings: [
-          {
-            ruleIdentifier: 'ApprovalRule',
-            setting: JSON.stringify({
-              Enabled: true,
-              Approvers: [{ Id: USERS.approver }],
-            }),
-          },
-        ],
-      },
-    ],
-    roleAssignments: [
-      assignment(1, USERS.owner, ROLES.owner),
-      assignment(
-        2,
-        USERS.userAccessAdministrator,
-        ROLES.userAccessAdministrator,
-      ),
-      assignment(3, USERS.reader, ROLES.reader),
-      assignment(4, USERS.ownerOfOtherResource, ROLES.ownerOfOther),
-      assignment(5, USERS.eligibleOwner, ROLES.owner, {
-        assignmentState: 'Eligible',
-      }),
-      assignment(6, USERS.formerOwner, ROLES.owner, {
-        endDateTime: '2026-02-01T00:00:00Z',
-      }),
-      assignment(7, USERS.futureOwner, ROLES.owner, {
-        startDateTime: '2099-01-01T00:00:00Z',
-      }),
-    ],
-  };
-}
-
-const user = (objectId: string, directoryRoleIds?: string[]) =>
-  userToken([READ_WRITE], { objectId, directoryRoleIds });
-
 describe('who may cancel a request', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(directory());
+    await testApp.app.get(SeedService).seed(authorizationDirectory());
   });
   afterAll(() => testApp.close());
 
@@ -272,7 +170,7 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(directory());
+    await testApp.app.get(SeedService).seed(authorizationDirectory());
   });
   afterAll(() => testApp.close());
 
@@ -425,7 +323,7 @@ describe('who may decide a request: approve (extension) and updateRequest', () =
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(directory());
+    await testApp.app.get(SeedService).seed(authorizationDirectory());
   });
   afterAll(() => testApp.close());
 

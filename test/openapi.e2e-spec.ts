@@ -766,36 +766,86 @@ describe('the OpenAPI document of the OData modules', () => {
     },
   );
 
-  it.each([
-    [
-      'an update',
-      {
-        userMemberSettings: [
-          { ruleIdentifier: 'MfaRule', setting: '{"mfaRequired":true}' },
-        ],
-      },
-      204,
+  const MFA = {
+    userMemberSettings: [
+      { ruleIdentifier: 'MfaRule', setting: '{"mfaRequired":true}' },
     ],
+  };
+
+  it.each([
+    ['an update', MFA, 204, () => appToken()],
     [
       'InvalidRoleSetting',
       { userMemberSettings: [{ ruleIdentifier: 'MfaRule', setting: '{' }] },
       400,
+      () => appToken(),
     ],
-    ['BadRequest for an invalid body', { isDefault: true }, 400],
+    [
+      'BadRequest for an invalid body',
+      { isDefault: true },
+      400,
+      () => appToken(),
+    ],
+    [
+      'UnauthorizedAccessException for a user who does not administer the resource',
+      MFA,
+      403,
+      () => userToken(),
+    ],
   ])(
     'PATCH roleSettings/{id}, %s: as documented',
-    async (_case, body, status) => {
+    async (_case, body, status, token) => {
       const sample = await api.send(
         'PATCH',
         `${ROOT}/roleSettings/${ROLE_SETTING(2)}`,
         {
-          token: userToken(),
+          token: token(),
           body: JSON.stringify(body),
         },
       );
 
       expect(sample.status).toBe(status);
       api.expectDocumented(sample, `${ROOT}/roleSettings/{id}`, 'patch');
+    },
+  );
+
+  it.each([
+    [
+      'the changes of a setting',
+      `/roleSettings/${ROLE_SETTING(2)}/auditEvents?$count=true`,
+      200,
+      () => appToken([READ]),
+    ],
+    [
+      'RoleSettingNotFound',
+      `/roleSettings/${UNKNOWN_ID}/auditEvents`,
+      400,
+      () => appToken(),
+    ],
+    [
+      'UnauthorizedAccessException for a user who does not administer the resource',
+      `/roleSettings/${ROLE_SETTING(2)}/auditEvents`,
+      403,
+      () => userToken(),
+    ],
+  ])(
+    'GET roleSettings/{id}/auditEvents, %s: as documented',
+    async (_case, url, status, token) => {
+      await api.send('PATCH', `${ROOT}/roleSettings/${ROLE_SETTING(2)}`, {
+        token: appToken(),
+        body: JSON.stringify(MFA),
+      });
+
+      const sample = await api.send('GET', `${ROOT}${url}`, {
+        token: token(),
+      });
+
+      expect(sample.status).toBe(status);
+      api.expectDocumented(
+        sample,
+        `${ROOT}/roleSettings/{id}/auditEvents`,
+        'get',
+      );
     },
   );
 });

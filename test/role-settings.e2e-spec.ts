@@ -1,13 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { Clock } from '../src/clock/clock.js';
+import { RoleSettingAuditEventEntity } from '../src/privileged-access/azure-resources/role-settings/role-setting-audit-event.entity.js';
 import { RoleSettingEntity } from '../src/privileged-access/azure-resources/role-settings/role-setting.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
+import {
+  authorizationDirectory,
+  OWNER_ACTIVATION_RULES,
+  RESOURCE,
+  ROLE_SETTINGS,
+  ROLES,
+  user,
+  USERS,
+} from './support/authorization-directory.js';
+import {
+  GLOBAL_ADMINISTRATOR,
+  PRIVILEGED_ROLE_ADMINISTRATOR,
+} from './support/directory.js';
 import {
   ROLE_SETTING,
   tenantAFixture,
   tenantBFixture,
 } from './support/pim-fixture.js';
+import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import {
+  APP_A,
   appToken,
   READ,
   READ_WRITE,
@@ -18,6 +36,12 @@ import {
 } from './support/tokens.js';
 
 const ROLE_SETTINGS_PATH = '/beta/privilegedAccess/azureResources/roleSettings';
+/** A Privileged Role Administrator of tenant A: one who may change any of its settings. */
+const administrator = (tenantId = TENANT_A) =>
+  userToken([READ_WRITE], {
+    tenantId,
+    directoryRoleIds: [PRIVILEGED_ROLE_ADMINISTRATOR],
+  });
 const MFA_REQUIRED = {
   ruleIdentifier: 'MfaRule',
   setting: '{"mfaRequired":true}',
@@ -38,7 +62,7 @@ describe('PATCH …/roleSettings/{id}', () => {
   });
   afterAll(() => testApp.close());
 
-  function patch(id: string, body: unknown, token = userToken()) {
+  function patch(id: string, body: unknown, token = administrator()) {
     return request(testApp.server)
       .patch(`${ROLE_SETTINGS_PATH}/${id}`)
       .set('Authorization', `Bearer ${token}`)
@@ -168,7 +192,7 @@ describe('PATCH …/roleSettings/{id}', () => {
   it('refuses malformed JSON with the Graph message', async () => {
     const response = await request(testApp.server)
       .patch(`${ROLE_SETTINGS_PATH}/${ROLE_SETTING(3)}`)
-      .set('Authorization', `Bearer ${userToken()}`)
+      .set('Authorization', `Bearer ${administrator()}`)
       .set('Content-Type', 'application/json')
       .send('{"userMemberSettings": [');
 
@@ -193,7 +217,7 @@ describe('PATCH …/roleSettings/{id}', () => {
     const response = await patch(
       id,
       { userMemberSettings: [JUSTIFICATION] },
-      userToken([READ_WRITE], { tenantId: TENANT_A }),
+      administrator(TENANT_A),
     );
 
     expect(response.status).toBe(204);
@@ -214,5 +238,384 @@ describe('PATCH …/roleSettings/{id}', () => {
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('UnauthorizedAccessException');
     expect(await stored(id)).toEqual(before);
+  });
+});
+
+describe('the audit of role setting changes: GET …/roleSettings/{id}/auditEvents (extension)', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(authorizationDirectory());
+  });
+  afterAll(() => testApp.close());
+
+  function patch(id: string, body: object, token: string) {
+    return request(testApp.server)
+      .patch(`${ROLE_SETTINGS_PATH}/${id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('client-request-id', 'settings-audit-test')
+      .send(body);
+  }
+
+  function auditEvents(id: string, token: string, query = '') {
+    return request(testApp.server)
+      .get(`${ROLE_SETTINGS_PATH}/${id}/auditEvents${query}`)
+      .set('Authorization', `Bearer ${token}`);
+  }
+
+  function storedEvents(roleSettingId: string) {
+    return testApp.dataSource
+      .getRepository(RoleSettingAuditEventEntity)
+      .find({ where: { roleSettingId }, order: { occurredDateTime: 'ASC' } });
+  }
+
+  const storedSetting = (id: string) =>
+    testApp.dataSource
+      .getRepository(RoleSettingEntity)
+      .findOneByOrFail({ tenantId: TENANT_A, id });
+
+  it('records who changed a setting, when by the service’s clock, in which call, and the four rule lists before and after', async () => {
+    const clock = testApp.app.get(Clock);
+    // Ten days away from the machine's time: a record dated by the machine would fall outside.
+    clock.advanceBy(10 * 86_400_000);
+    try {
+      const before = await storedSetting(ROLE_SETTINGS.reader);
+      const earliest = clock.now().getTime();
+
+      const response = await patch(
+        ROLE_SETTINGS.reader,
+        { userMemberSettings: [MFA_REQUIRED] },
+        user(USERS.owner),
+      );
+
+      const latest = clock.now().getTime();
+      expect(response.status).toBe(204);
+      const read = await auditEvents(ROLE_SETTINGS.reader, user(USERS.owner));
+      expect(read.status).toBe(200);
+      expect(read.body['@odata.context']).toMatch(
+        /\/beta\/\$metadata#governanceRoleSettingAuditEvents$/,
+      );
+      const lists = {
+        adminEligibleSettings: before.adminEligibleSettings,
+        adminMemberSettings: before.adminMemberSettings,
+        userEligibleSettings: before.userEligibleSettings,
+      };
+      expect(read.body.value).toEqual([
+        {
+          id: expect.any(String),
+          roleSettingId: ROLE_SETTINGS.reader,
+          actorId: USERS.owner,
+          actorType: 'User',
+          occurredDateTime: expect.any(String),
+          httpRequestId: response.headers['request-id'],
+          clientRequestId: 'settings-audit-test',
+          before: { ...lists, userMemberSettings: before.userMemberSettings },
+          after: { ...lists, userMemberSettings: [MFA_REQUIRED] },
+        },
+      ]);
+      const occurred = Date.parse(read.body.value[0].occurredDateTime);
+      expect(occurred).toBeGreaterThanOrEqual(earliest);
+      expect(occurred).toBeLessThanOrEqual(latest);
+      expect(
+        (await storedSetting(ROLE_SETTINGS.reader)).lastUpdatedDateTime,
+      ).toEqual(new Date(occurred));
+    } finally {
+      clock.advanceBy(-10 * 86_400_000);
+    }
+  });
+
+  it('names an application by its application id', async () => {
+    const response = await patch(
+      ROLE_SETTINGS.ownerOfOther,
+      { adminMemberSettings: [JUSTIFICATION] },
+      appToken(),
+    );
+
+    expect(response.status).toBe(204);
+    const [event] = await storedEvents(ROLE_SETTINGS.ownerOfOther);
+    expect(event).toMatchObject({
+      tenantId: TENANT_A,
+      actorId: APP_A,
+      actorType: 'Application',
+      after: { adminMemberSettings: [JUSTIFICATION] },
+    });
+  });
+
+  it.each([
+    [
+      'a caller who may not change it (403)',
+      () => user(USERS.outsider),
+      { userMemberSettings: [] },
+    ],
+    [
+      'an invalid setting (400 InvalidRoleSetting)',
+      () => user(USERS.owner),
+      { userMemberSettings: [{ ruleIdentifier: 'MfaRule', setting: '{' }] },
+    ],
+    [
+      'an invalid body (400 BadRequest)',
+      () => user(USERS.owner),
+      { isDefault: true },
+    ],
+  ])('records nothing for %s', async (_case, token, body) => {
+    const before = await storedEvents(ROLE_SETTINGS.owner);
+
+    const response = await patch(ROLE_SETTINGS.owner, body, token());
+
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await storedEvents(ROLE_SETTINGS.owner)).toEqual(before);
+  });
+
+  it('pages the events in the order they happened', async () => {
+    for (const setting of ['{"required":true}', '{"required":false}']) {
+      const response = await patch(
+        ROLE_SETTINGS.owner,
+        {
+          adminEligibleSettings: [
+            { ruleIdentifier: 'JustificationRule', setting },
+          ],
+        },
+        user(USERS.userAccessAdministrator),
+      );
+      expect(response.status).toBe(204);
+    }
+    const events = testApp.dataSource.getRepository(
+      RoleSettingAuditEventEntity,
+    );
+    const [first] = await storedEvents(ROLE_SETTINGS.owner);
+    // An older change, stored after the others on purpose.
+    await events.insert({
+      ...first,
+      id: randomUUID(),
+      occurredDateTime: new Date(first.occurredDateTime.getTime() - 60_000),
+    });
+
+    const page = await auditEvents(
+      ROLE_SETTINGS.owner,
+      appToken([READ]),
+      '?$top=2&$count=true',
+    );
+    const next = (page.body['@odata.nextLink'] as string).replace(
+      /^https?:\/\/[^/]+/,
+      '',
+    );
+    const rest = await auditEvents(
+      ROLE_SETTINGS.owner,
+      appToken([READ]),
+      next.slice(next.indexOf('?')),
+    );
+
+    const times = [...page.body.value, ...rest.body.value].map(
+      (event: { occurredDateTime: string }) => event.occurredDateTime,
+    );
+    expect(page.body['@odata.count']).toBe(3);
+    expect(times).toHaveLength(3);
+    expect([...times].sort()).toEqual(times);
+    expect(rest.body['@odata.nextLink']).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown setting', () => randomUUID(), () => appToken()],
+    ['an id that is not a GUID', () => 'nope', () => appToken()],
+    [
+      'a setting of tenant A, to tenant B’s Global Administrator',
+      () => ROLE_SETTINGS.owner,
+      () =>
+        userToken([READ_WRITE], {
+          tenantId: TENANT_B,
+          objectId: USERS.owner,
+          directoryRoleIds: [GLOBAL_ADMINISTRATOR],
+        }),
+    ],
+  ])('answers 400 RoleSettingNotFound for %s', async (_case, id, token) => {
+    const response = await auditEvents(id(), token());
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('RoleSettingNotFound');
+  });
+
+  it('is erased with the rest of the tenant by the emulator’s reset', async () => {
+    expect(
+      (
+        await patch(
+          ROLE_SETTINGS.reader,
+          { userMemberSettings: [JUSTIFICATION] },
+          user(USERS.owner),
+        )
+      ).status,
+    ).toBe(204);
+
+    const reset = await request(testApp.server)
+      .post('/_emulator/reset')
+      .set('Authorization', `Bearer ${appToken()}`);
+
+    expect(reset.status).toBe(200);
+    expect(reset.body.deleted.role_setting_audit_events).toBeGreaterThan(0);
+    expect(
+      await testApp.dataSource
+        .getRepository(RoleSettingAuditEventEntity)
+        .countBy({ tenantId: TENANT_A }),
+    ).toBe(0);
+  });
+});
+
+describe('a role setting change whose audit record cannot be written', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(authorizationDirectory());
+  });
+  afterAll(() => testApp.close());
+
+  it('leaves the setting as it was: nothing half-written', async () => {
+    const settings = testApp.dataSource.getRepository(RoleSettingEntity);
+    const before = await settings.findOneByOrFail({
+      tenantId: TENANT_A,
+      id: ROLE_SETTINGS.owner,
+    });
+    await testApp.dataSource.query('DROP TABLE role_setting_audit_events');
+
+    const response = await request(testApp.server)
+      .patch(`${ROLE_SETTINGS_PATH}/${ROLE_SETTINGS.owner}`)
+      .set('Authorization', `Bearer ${user(USERS.owner)}`)
+      .send({ userMemberSettings: [] });
+
+    expect(response.status).toBe(500);
+    expect(
+      await settings.findOneByOrFail({
+        tenantId: TENANT_A,
+        id: ROLE_SETTINGS.owner,
+      }),
+    ).toEqual(before);
+  });
+});
+
+describe('the reported escalation (issue 13): users who do not administer a resource rewrite its roles’ settings', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(authorizationDirectory());
+  });
+  afterAll(() => testApp.close());
+
+  const storedSetting = (id: string) =>
+    testApp.dataSource
+      .getRepository(RoleSettingEntity)
+      .findOneByOrFail({ tenantId: TENANT_A, id });
+
+  it('refuses an eligible-only Owner who turns off approval, MFA, justification and expiry of the Owner role; her activation still needs approval', async () => {
+    const stored = await storedSetting(ROLE_SETTINGS.owner);
+    const her = user(USERS.eligibleOwner);
+
+    const loosened = await request(testApp.server)
+      .patch(`${ROLE_SETTINGS_PATH}/${ROLE_SETTINGS.owner}`)
+      .set('Authorization', `Bearer ${her}`)
+      .send({
+        userMemberSettings: [
+          {
+            ruleIdentifier: 'ExpirationRule',
+            setting:
+              '{"permanentAssignment":true,"maximumGrantPeriodInMinutes":525600}',
+          },
+          { ruleIdentifier: 'MfaRule', setting: '{"mfaRequired":false}' },
+          {
+            ruleIdentifier: 'JustificationRule',
+            setting: '{"required":false}',
+          },
+          {
+            ruleIdentifier: 'ApprovalRule',
+            setting: '{"Enabled":false,"Approvers":[]}',
+          },
+        ],
+      });
+
+    expect(loosened.status).toBe(403);
+    expect(loosened.headers['content-type']).toMatch(/^application\/json/);
+    expect(loosened.body.error).toMatchObject({
+      code: 'UnauthorizedAccessException',
+      message: 'Attempted to perform an unauthorized operation.',
+    });
+    expect(await storedSetting(ROLE_SETTINGS.owner)).toEqual(stored);
+    const read = await request(testApp.server)
+      .get(`${ROLE_SETTINGS_PATH}/${ROLE_SETTINGS.owner}`)
+      .set('Authorization', `Bearer ${her}`);
+    expect(read.body.userMemberSettings).toEqual(OWNER_ACTIVATION_RULES);
+    expect(
+      await testApp.dataSource
+        .getRepository(RoleSettingAuditEventEntity)
+        .countBy({ tenantId: TENANT_A }),
+    ).toBe(0);
+
+    const activate = (schedule: object) =>
+      request(testApp.server)
+        .post(REQUESTS_PATH)
+        .set(
+          'Authorization',
+          `Bearer ${userToken([READ_WRITE], { objectId: USERS.eligibleOwner, authenticationMethods: ['pwd', 'mfa'] })}`,
+        )
+        .send({
+          resourceId: RESOURCE,
+          roleDefinitionId: ROLES.owner,
+          subjectId: USERS.eligibleOwner,
+          assignmentState: 'Active',
+          type: 'UserAdd',
+          reason: 'incident 4711',
+          schedule: { type: 'Once', ...schedule },
+        });
+    const permanent = await activate({});
+    expect(permanent.status).toBe(400);
+    expect(permanent.body.error.code).toBe(
+      'RoleAssignmentRequestPolicyValidationFailed',
+    );
+    const bounded = await activate({ duration: 'PT4H' });
+    expect(bounded.status).toBe(201);
+    expect(bounded.body.status.subStatus).toBe('PendingApproval');
+    const audit = await request(testApp.server)
+      .get(`${REQUESTS_PATH}/${bounded.body.id}/auditEvents`)
+      .set('Authorization', `Bearer ${her}`);
+    expect(audit.status).toBe(403);
+  });
+
+  it('refuses a plain user who names himself approver, and then his approval of someone else’s request', async () => {
+    const stored = await storedSetting(ROLE_SETTINGS.reader);
+    const waiting = aRequest({
+      requestorId: USERS.requestor,
+      subjectId: USERS.requestor,
+      resourceId: RESOURCE,
+      roleDefinitionId: ROLES.reader,
+    });
+    await storeRequests(testApp.dataSource, waiting);
+    const him = user(USERS.outsider);
+
+    const named = await request(testApp.server)
+      .patch(`${ROLE_SETTINGS_PATH}/${ROLE_SETTINGS.reader}`)
+      .set('Authorization', `Bearer ${him}`)
+      .send({
+        userMemberSettings: [
+          {
+            ruleIdentifier: 'ApprovalRule',
+            setting: JSON.stringify({
+              Enabled: true,
+              Approvers: [{ Id: USERS.outsider, Type: 'User' }],
+            }),
+          },
+        ],
+      });
+    const approved = await request(testApp.server)
+      .post(`${REQUESTS_PATH}/${waiting.id}/approve`)
+      .set('Authorization', `Bearer ${him}`)
+      .send({ reason: 'looks fine' });
+
+    expect(named.status).toBe(403);
+    expect(named.body.error.code).toBe('UnauthorizedAccessException');
+    expect(await storedSetting(ROLE_SETTINGS.reader)).toEqual(stored);
+    expect(approved.status).toBe(403);
+    const after = await request(testApp.server)
+      .get(`${REQUESTS_PATH}/${waiting.id}`)
+      .set('Authorization', `Bearer ${him}`);
+    expect(after.body.status.subStatus).toBe('PendingApproval');
   });
 });

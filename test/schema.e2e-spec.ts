@@ -23,6 +23,7 @@ describe('database schema', () => {
       'CreateRoleAssignmentRequestIndexes1764400000500',
       'AddAuditEventReason1764400000600',
       'CreateLifecycleIndexes1764400000700',
+      'CreateRoleSettingAuditEvents1764400000900',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });

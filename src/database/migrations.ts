@@ -5,6 +5,7 @@ import { CreateRoleAssignmentRequestIndexes1764400000500 } from '../privileged-a
 import { CreateRoleAssignments1764400000400 } from '../privileged-access/azure-resources/role-assignments/migrations/1764400000400-create-role-assignments.js';
 import { CreateRoleDefinitions1764400000200 } from '../privileged-access/azure-resources/role-definitions/migrations/1764400000200-create-role-definitions.js';
 import { CreateRoleSettings1764400000300 } from '../privileged-access/azure-resources/role-settings/migrations/1764400000300-create-role-settings.js';
+import { CreateRoleSettingAuditEvents1764400000900 } from '../privileged-access/azure-resources/role-settings/migrations/1764400000900-create-role-setting-audit-events.js';
 import { CreateSubjects1764400000100 } from '../privileged-access/azure-resources/subjects/migrations/1764400000100-create-subjects.js';
 import { CreateRoleAssignmentRequests1764340000000 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764340000000-create-role-assignment-requests.js';
 
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreateRoleAssignmentRequestIndexes1764400000500,
   AddAuditEventReason1764400000600,
   CreateLifecycleIndexes1764400000700,
+  CreateRoleSettingAuditEvents1764400000900,
 ];

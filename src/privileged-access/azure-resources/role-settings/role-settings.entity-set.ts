@@ -7,7 +7,8 @@ import { REFERENCE_PROPERTIES } from '../reference-properties.js';
 import { REFERENCE_NAVIGATION } from '../references.entity-set.js';
 import { RoleSettingEntity } from './role-setting.entity.js';
 
-const RULES_SCHEMA: SchemaObject = {
+/** A rule list's JSON: the settings' and their audit events'. */
+export const RULES_SCHEMA: SchemaObject = {
   type: 'array',
   items: {
     type: 'object',

@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { normalizeGuid } from '../../../graph/guid.js';
 import { EntitySetQueries } from '../../../graph/odata/entity-set-queries.js';
-import { EntitySetReader } from '../../../graph/odata/entity-set-reader.js';
+import {
+  type EntityPage,
+  EntitySetReader,
+} from '../../../graph/odata/entity-set-reader.js';
+import type { ListQuery } from '../../../graph/odata/list-query.js';
+import type { RequestIds } from '../../../graph/request-ids.js';
+import { actsOnlyAsUser } from '../pim-administrators.js';
 import {
   RULE_LISTS,
   type UpdateRoleSettingDto,
 } from './dto/update-role-setting.dto.js';
+import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-set.js';
 import type {
   RoleSettingEntity,
   RoleSettingRule,
@@ -23,6 +31,13 @@ import {
   type RuleListName,
 } from './role-settings.repository.js';
 
+/**
+ * Role settings decide what an activation needs (approval, MFA, justification, how long):
+ * whoever changes them grants roles. So only those who administer the setting's resource may,
+ * as for deciding its requests: applications with the permission, Privileged Role and Global
+ * Administrators (`wids`), and users with an active Owner or User Access Administrator
+ * assignment on that resource (ResourceAdministratorsSql says what active is).
+ */
 @Injectable()
 export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
   constructor(
@@ -34,13 +49,16 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
   }
 
   /**
-   * Replaces the rule lists the body names. Every setting must be JSON of its rule's shape
-   * (InvalidRoleSetting otherwise, and nothing changes); the lists not named stay as they are.
+   * Replaces the rule lists the body names, and records the change, in one transaction. Every
+   * setting must be JSON of its rule's shape (InvalidRoleSetting otherwise, and nothing
+   * changes); the lists not named stay as they are. A caller who may not change the setting
+   * gets 403, whatever it holds.
    */
   async update(
     caller: Principal,
     id: string,
     body: UpdateRoleSettingDto,
+    httpRequest: RequestIds,
   ): Promise<void> {
     const rules: Partial<Record<RuleListName, RoleSettingRule[]>> = {};
     const problems: string[] = [];
@@ -58,15 +76,47 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
       throw new InvalidRoleSettingError(problems);
     }
     const settingId = normalizeGuid(id);
-    const updated =
-      settingId !== undefined &&
-      (await this.repository.update(caller.tenantId, settingId, {
-        rules,
-        lastUpdatedDateTime: this.clock.now(),
-        lastUpdatedBy: caller.actorId,
+    const outcome =
+      settingId &&
+      (await this.repository.change(caller.tenantId, settingId, rules, {
+        actorId: caller.actorId,
+        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
+        at: this.clock.now(),
+        httpRequestId: httpRequest.requestId,
+        clientRequestId: httpRequest.clientRequestId,
+        mustAdminister: actsOnlyAsUser(caller),
       }));
-    if (!updated) {
+    if (!outcome || outcome === 'no-such-setting') {
       throw new RoleSettingNotFoundError();
     }
+    if (outcome === 'denied') {
+      throw new UnauthorizedAccessError();
+    }
+  }
+
+  /** A page of a setting's changes, for those who may change it. */
+  async auditEvents(
+    caller: Principal,
+    id: string,
+    query: ListQuery,
+  ): Promise<EntityPage> {
+    const settingId = normalizeGuid(id);
+    const access =
+      settingId &&
+      (await this.repository.accessOf(
+        caller.tenantId,
+        settingId,
+        caller.actorId,
+        this.clock.now(),
+      ));
+    if (!access || access === 'no-such-setting') {
+      throw new RoleSettingNotFoundError();
+    }
+    if (access === 'denied' && actsOnlyAsUser(caller)) {
+      throw new UnauthorizedAccessError();
+    }
+    return this.reader.list(ROLE_SETTING_AUDIT_EVENTS, caller.tenantId, query, {
+      roleSettingId: settingId,
+    });
   }
 }

@@ -25,6 +25,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 import {
   APP_A,
   appToken,
+  READ,
   READ_WRITE,
   TENANT_A,
   TENANT_B,
@@ -318,7 +319,7 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
   });
 });
 
-describe('who may decide a request: approve (extension) and updateRequest', () => {
+describe('who may decide a request: approve, deny (extensions) and updateRequest', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
@@ -347,16 +348,16 @@ describe('who may decide a request: approve (extension) and updateRequest', () =
 
   function decide(
     id: string,
-    action: 'approve' | 'updateRequest',
+    action: 'approve' | 'deny' | 'updateRequest',
     token: string,
   ) {
     return request(testApp.server)
       .post(`${REQUESTS_PATH}/${id}/${action}`)
       .set('Authorization', `Bearer ${token}`)
       .send(
-        action === 'approve'
-          ? { reason: 'checked' }
-          : { decision: 'AdminApproved', reason: 'checked' },
+        action === 'updateRequest'
+          ? { decision: 'AdminApproved', reason: 'checked' }
+          : { reason: 'checked' },
       );
   }
 
@@ -384,7 +385,13 @@ describe('who may decide a request: approve (extension) and updateRequest', () =
       () => user(USERS.outsider, [GLOBAL_ADMINISTRATOR]),
     ],
     ['an application with the permission', APP_A, () => appToken()],
+    ['an application with Read only', APP_A, () => appToken([READ])],
     ['a Reader of the resource', USERS.reader, () => user(USERS.reader)],
+    [
+      'an Owner of another resource',
+      USERS.ownerOfOtherResource,
+      () => user(USERS.ownerOfOtherResource),
+    ],
     [
       'an eligible (not active) Owner',
       USERS.eligibleOwner,
@@ -392,9 +399,11 @@ describe('who may decide a request: approve (extension) and updateRequest', () =
     ],
     ['anyone else of the tenant', USERS.outsider, () => user(USERS.outsider)],
   ];
+  const DECISIONS = ['approve', 'deny', 'updateRequest'] as const;
   /** Who may decide someone else's request; nobody decides their own. */
-  const MAY: Record<'approve' | 'updateRequest', string[]> = {
+  const MAY: Record<(typeof DECISIONS)[number], string[]> = {
     approve: ['an approver named in the ApprovalRule'],
+    deny: ['an approver named in the ApprovalRule'],
     updateRequest: [
       'an active Owner of the resource',
       'an active User Access Administrator of the resource',
@@ -405,9 +414,10 @@ describe('who may decide a request: approve (extension) and updateRequest', () =
   };
   const WAITS_IN = {
     approve: 'PendingApproval',
+    deny: 'PendingApproval',
     updateRequest: 'PendingAdminDecision',
   } as const;
-  const cases = (['approve', 'updateRequest'] as const).flatMap((action) =>
+  const cases = DECISIONS.flatMap((action) =>
     CALLERS.flatMap(([name, actorId, token]) =>
       (['someone else’s', 'their own'] as const).map(
         (whose) =>
@@ -447,7 +457,7 @@ describe('who may decide a request: approve (extension) and updateRequest', () =
     },
   );
 
-  it.each(['approve', 'updateRequest'] as const)(
+  it.each(DECISIONS)(
     '%s by another tenant’s Global Administrator: RoleAssignmentRequestNotFound, nothing changes',
     async (action) => {
       const stored = await waitingRequest(WAITS_IN[action]);

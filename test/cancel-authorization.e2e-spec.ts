@@ -27,7 +27,6 @@ import {
   appToken,
   READ,
   READ_WRITE,
-  TENANT_A,
   TENANT_B,
   userToken,
 } from './support/tokens.js';

@@ -7,7 +7,6 @@ import { RoleSettingEntity } from '../src/privileged-access/azure-resources/role
 import { SeedService } from '../src/seeding/seed.service.js';
 import {
   authorizationDirectory,
-  OTHER_RESOURCE,
   RESOURCE,
   ROLE_SETTINGS,
   ROLES,

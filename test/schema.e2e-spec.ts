@@ -1,4 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { loadAppConfig } from '../src/config/app-config.js';
+import { AppDataSource } from '../src/database/app-data-source.js';
+import { buildDataSourceOptions } from '../src/database/database-options.js';
+import { MIGRATIONS } from '../src/database/migrations.js';
+import { KeyRoleAssignmentRequestsByTenant1764400001000 } from '../src/privileged-access/azure-resources/role-assignment-requests/migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
+import { RoleAssignmentRequestAuditEventEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request-audit-event.entity.js';
+import { RoleAssignmentRequestEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.entity.js';
+import {
+  aRequest,
+  REQUESTS_PATH,
+  storedRequestsWithId,
+  storeRequests,
+} from './support/requests.js';
+import { createTestDatabase } from './support/test-database.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import {
+  appToken,
+  TENANT_A,
+  TENANT_B,
+  TEST_JWT_SECRET,
+  USER_A,
+} from './support/tokens.js';
+
+/** The columns of a table's primary key, in the key's order. */
+async function primaryKeyOf(
+  dataSource: DataSource,
+  table: string,
+): Promise<string[]> {
+  const rows = await dataSource.query<{ name: string }[]>(
+    dataSource.options.type === 'postgres'
+      ? `SELECT a.attname AS name FROM pg_index i
+           JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+          WHERE i.indrelid = $1::regclass AND i.indisprimary
+          ORDER BY array_position(i.indkey::int2[], a.attnum)`
+      : 'SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk',
+    [table],
+  );
+  return rows.map((row) => row.name);
+}
+
+async function indexNamesOf(dataSource: DataSource, table: string) {
+  const queryRunner = dataSource.createQueryRunner();
+  try {
+    return ((await queryRunner.getTable(table))?.indices ?? []).map(
+      (index) => index.name,
+    );
+  } finally {
+    await queryRunner.release();
+  }
+}
 
 describe('database schema', () => {
   let testApp: TestApp;
@@ -24,6 +78,7 @@ describe('database schema', () => {
       'AddAuditEventReason1764400000600',
       'CreateLifecycleIndexes1764400000700',
       'CreateRoleSettingAuditEvents1764400000900',
+      'KeyRoleAssignmentRequestsByTenant1764400001000',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });
@@ -32,6 +87,16 @@ describe('database schema', () => {
     const pending = await testApp.dataSource.driver.createSchemaBuilder().log();
 
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('keys requests by (tenant_id, id), in that order, as every other table', async () => {
+    expect(
+      await primaryKeyOf(testApp.dataSource, 'role_assignment_requests'),
+    ).toEqual(['tenant_id', 'id']);
+    expect(await primaryKeyOf(testApp.dataSource, 'role_assignments')).toEqual([
+      'tenant_id',
+      'id',
+    ]);
   });
 
   it('indexes the audit lookups of a request', async () => {
@@ -62,6 +127,154 @@ describe('database schema', () => {
       }
     } finally {
       await unmigrated.close();
+    }
+  });
+});
+
+describe('KeyRoleAssignmentRequestsByTenant1764400001000 on a database of the migrations before it', () => {
+  const EXAMPLE = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
+  const EARLIER = MIGRATIONS.slice(
+    0,
+    MIGRATIONS.indexOf(KeyRoleAssignmentRequestsByTenant1764400001000),
+  );
+  let directory: string;
+  let databaseUrl: string;
+  let dropDatabase: () => Promise<void>;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(path.join(tmpdir(), 'pim-rekey-'));
+    const database = await createTestDatabase(directory);
+    databaseUrl = database.url;
+    dropDatabase = () => database.drop();
+  });
+  afterAll(async () => {
+    await dropDatabase();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  /** A DataSource of the two request tables on the database, with these migrations. */
+  function requestTables(migrations: typeof MIGRATIONS): AppDataSource {
+    const config = loadAppConfig(
+      {
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      },
+      { dataDirectory: directory },
+    );
+    return new AppDataSource({
+      ...buildDataSourceOptions(config.database),
+      migrations,
+      entities: [
+        RoleAssignmentRequestEntity,
+        RoleAssignmentRequestAuditEventEntity,
+      ],
+    });
+  }
+
+  it('keeps the requests and audit events written before it, which the service then serves', async () => {
+    const before = await requestTables(EARLIER).initialize();
+    try {
+      await before.runMigrations({ transaction: 'all' });
+      expect(await primaryKeyOf(before, 'role_assignment_requests')).toEqual([
+        'id',
+      ]);
+      await storeRequests(
+        before,
+        aRequest({ id: EXAMPLE, reason: 'written before' }),
+      );
+      await before.getRepository(RoleAssignmentRequestAuditEventEntity).insert({
+        id: 'a0d17e00-0000-4000-8000-000000000001',
+        tenantId: TENANT_A,
+        requestId: EXAMPLE,
+        action: 'Create',
+        actorId: USER_A,
+        actorType: 'User',
+        occurredDateTime: new Date('2026-11-28T09:00:00.000Z'),
+        fromSubStatus: 'PendingApproval',
+        toSubStatus: 'PendingApproval',
+        httpRequestId: 'a0d17e00-0000-4000-8000-000000000002',
+        clientRequestId: 'written before',
+        reason: null,
+      });
+    } finally {
+      await before.destroy();
+    }
+
+    const upgraded = await startTestApp({ DATABASE_URL: databaseUrl });
+    try {
+      const get = (suffix = '') =>
+        request(upgraded.server)
+          .get(`${REQUESTS_PATH}/${EXAMPLE}${suffix}`)
+          .set('Authorization', `Bearer ${appToken()}`);
+      const stored = await get();
+      expect(stored.status).toBe(200);
+      expect(stored.body).toMatchObject({
+        reason: 'written before',
+        status: { subStatus: 'PendingApproval' },
+      });
+      const audit = await get('/auditEvents');
+      expect(audit.body.value).toEqual([
+        expect.objectContaining({
+          requestId: EXAMPLE,
+          clientRequestId: 'written before',
+        }),
+      ]);
+      expect(
+        await primaryKeyOf(upgraded.dataSource, 'role_assignment_requests'),
+      ).toEqual(['tenant_id', 'id']);
+      expect(
+        await indexNamesOf(upgraded.dataSource, 'role_assignment_requests'),
+      ).not.toContain('IDX_role_assignment_requests_tenant_id');
+      const pending = await upgraded.dataSource.driver
+        .createSchemaBuilder()
+        .log();
+      expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+
+      await storeRequests(
+        upgraded.dataSource,
+        aRequest({ id: EXAMPLE, tenantId: TENANT_B }),
+      );
+      expect(
+        (await storedRequestsWithId(upgraded.dataSource, EXAMPLE)).map(
+          (row) => row.tenantId,
+        ),
+      ).toEqual([TENANT_A, TENANT_B]);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it('is undone back to the key of id alone, keeping the rows, while no id is in two tenants', async () => {
+    const dataSource = await requestTables(MIGRATIONS).initialize();
+    try {
+      await dataSource
+        .getRepository(RoleAssignmentRequestEntity)
+        .delete({ tenantId: TENANT_B });
+
+      await dataSource.undoLastMigration({ transaction: 'all' });
+
+      expect(
+        await primaryKeyOf(dataSource, 'role_assignment_requests'),
+      ).toEqual(['id']);
+      expect(
+        await indexNamesOf(dataSource, 'role_assignment_requests'),
+      ).toContain('IDX_role_assignment_requests_tenant_id');
+      expect(await storedRequestsWithId(dataSource, EXAMPLE)).toEqual([
+        expect.objectContaining({
+          tenantId: TENANT_A,
+          reason: 'written before',
+        }),
+      ]);
+
+      await dataSource.runMigrations({ transaction: 'all' });
+
+      expect(
+        await primaryKeyOf(dataSource, 'role_assignment_requests'),
+      ).toEqual(['tenant_id', 'id']);
+      expect(await storedRequestsWithId(dataSource, EXAMPLE)).toHaveLength(1);
+    } finally {
+      await dataSource.destroy();
     }
   });
 });

@@ -49,6 +49,13 @@ export function findStoredRequest(dataSource: DataSource, id: string) {
     .findOneByOrFail({ id });
 }
 
+/** The stored requests of one id, one per tenant holding it, in tenant order. */
+export function storedRequestsWithId(dataSource: DataSource, id: string) {
+  return dataSource
+    .getRepository(RoleAssignmentRequestEntity)
+    .find({ where: { id }, order: { tenantId: 'ASC' } });
+}
+
 export function auditEventsOf(dataSource: DataSource, requestId: string) {
   return dataSource
     .getRepository(RoleAssignmentRequestAuditEventEntity)

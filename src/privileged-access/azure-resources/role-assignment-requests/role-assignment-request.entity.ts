@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TenantScopedEntity } from '../../../database/tenant-scoped.js';
 import type {
   AssignmentState,
   RequestStatus,
@@ -11,9 +12,11 @@ export interface StatusDetail {
   value: string;
 }
 
-/** A governanceRoleAssignmentRequest, with the tenant it belongs to and who asked for it. */
+/**
+ * A governanceRoleAssignmentRequest, with the tenant it belongs to and who asked for it. Keyed by
+ * (tenant, id) as every entity: seeds of two tenants may hold the same request id.
+ */
 @Entity({ name: 'role_assignment_requests' })
-@Index('IDX_role_assignment_requests_tenant_id', ['tenantId', 'id'])
 @Index('IDX_role_assignment_requests_due', [
   'subStatus',
   'scheduleStartDateTime',
@@ -27,13 +30,7 @@ export interface StatusDetail {
   'resourceId',
   'id',
 ])
-export class RoleAssignmentRequestEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
-  @Column({ name: 'tenant_id', type: 'varchar', length: 36 })
-  tenantId: string;
-
+export class RoleAssignmentRequestEntity extends TenantScopedEntity {
   @Column({ name: 'requestor_id', type: 'varchar', length: 36, nullable: true })
   requestorId: string | null;
 

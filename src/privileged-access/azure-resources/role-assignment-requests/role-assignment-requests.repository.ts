@@ -153,7 +153,10 @@ export class RoleAssignmentRequestsRepository {
     );
   }
 
-  /** Inserts the requests, or overwrites those whose id exists, in the caller's transaction. */
+  /**
+   * Inserts the requests, or overwrites those whose tenant and id exist, in the caller's
+   * transaction: another tenant's request of the same id is never touched.
+   */
   upsert(
     session: SqlSession,
     requests: readonly RoleAssignmentRequestEntity[],

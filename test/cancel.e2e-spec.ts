@@ -10,6 +10,7 @@ import {
   auditEventsOf,
   findStoredRequest,
   REQUESTS_PATH,
+  storedRequestsWithId,
   storeRequests,
 } from './support/requests.js';
 import { rawRequest } from './support/raw-http.js';
@@ -18,6 +19,8 @@ import {
   APP_A,
   appToken,
   READ,
+  READ_WRITE,
+  TENANT_A,
   TENANT_B,
   USER_A,
   userToken,
@@ -155,6 +158,41 @@ describe('POST …/roleAssignmentRequests/{id}/cancel', () => {
       await findStoredRequest(testApp.dataSource, theirs.id),
     ).toMatchObject({ subStatus: 'PendingApproval' });
     expect(await auditEventsOf(testApp.dataSource, theirs.id)).toHaveLength(0);
+  });
+
+  it('cancels only the caller’s tenant’s request when another tenant holds the same id', async () => {
+    const ours = aRequest();
+    const theirs = aRequest({ id: ours.id, tenantId: TENANT_B });
+    await storeRequests(testApp.dataSource, ours, theirs);
+
+    expect((await cancel(ours.id)).status).toBe(204);
+
+    expect(await storedRequestsWithId(testApp.dataSource, ours.id)).toEqual([
+      expect.objectContaining({ tenantId: TENANT_A, subStatus: 'Canceled' }),
+      expect.objectContaining({
+        tenantId: TENANT_B,
+        subStatus: 'PendingApproval',
+      }),
+    ]);
+    const audit = await auditEventsOf(testApp.dataSource, ours.id);
+    expect(audit.map((event) => event.tenantId)).toEqual([TENANT_A]);
+
+    const theirCancel = await cancel(
+      ours.id,
+      userToken([READ_WRITE], { tenantId: TENANT_B }),
+    );
+
+    expect(theirCancel.status).toBe(204);
+    expect(
+      (await storedRequestsWithId(testApp.dataSource, ours.id)).map(
+        (stored) => stored.subStatus,
+      ),
+    ).toEqual(['Canceled', 'Canceled']);
+    expect(
+      (await auditEventsOf(testApp.dataSource, ours.id))
+        .map((event) => event.tenantId)
+        .sort(),
+    ).toEqual([TENANT_A, TENANT_B]);
   });
 
   it('refuses an application token with only the Read permission, changing nothing', async () => {

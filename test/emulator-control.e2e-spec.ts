@@ -366,6 +366,233 @@ describe('the emulator control API (/_emulator)', () => {
   });
 });
 
+describe('one request id in two tenants: suites of two tenants load the Graph documentation’s example', () => {
+  const EXAMPLE = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
+  const ASSIGNMENTS_PATH =
+    '/beta/privilegedAccess/azureResources/roleAssignments';
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  const call = (
+    method: 'get' | 'post',
+    path: string,
+    tenantId: string,
+    objectId = ADMIN,
+  ) =>
+    request(testApp.server)
+      [method](path)
+      .set(
+        'Authorization',
+        `Bearer ${userToken([READ_WRITE], { tenantId, objectId })}`,
+      );
+
+  /**
+   * Empties both tenants, then seeds each through /_emulator/seed with its directory and its own
+   * request of the one id, told apart by its reason; ADMIN approves the Reader role.
+   */
+  async function seedBoth(
+    requestOf: (tenantId: string) => Record<string, unknown>,
+  ) {
+    for (const tenantId of [TENANT_A, TENANT_B]) {
+      expect((await call('post', '/_emulator/reset', tenantId)).status).toBe(
+        200,
+      );
+      const seeded = await call('post', '/_emulator/seed', tenantId).send({
+        ...suiteSeed(),
+        roleSettings: [
+          {
+            id: fixtureId('ee400000', 1),
+            resourceId: RESOURCE,
+            roleDefinitionId: READER_ROLE,
+            userEligibleSettings: [
+              {
+                ruleIdentifier: 'ApprovalRule',
+                setting: JSON.stringify({
+                  Enabled: true,
+                  Approvers: [{ Id: ADMIN, Type: 'User' }],
+                }),
+              },
+            ],
+          },
+        ],
+        roleAssignmentRequests: [
+          {
+            id: EXAMPLE,
+            requestorId: USER,
+            resourceId: RESOURCE,
+            roleDefinitionId: READER_ROLE,
+            subjectId: USER,
+            type: 'UserAdd',
+            assignmentState: 'Eligible',
+            requestedDateTime: 'now-PT1H',
+            reason: `asked in ${tenantId}`,
+            schedule: { type: 'Once', startDateTime: 'now', duration: 'PT8H' },
+            status: { status: 'InProgress', subStatus: 'PendingApproval' },
+            ...requestOf(tenantId),
+          },
+        ],
+      });
+      expect(seeded.status).toBe(200);
+    }
+  }
+
+  async function subStatusIn(tenantId: string): Promise<string> {
+    const response = await call('get', `${REQUESTS_PATH}/${EXAMPLE}`, tenantId);
+    expect(response.status).toBe(200);
+    return response.body.status.subStatus as string;
+  }
+
+  async function auditActionsIn(tenantId: string): Promise<string[]> {
+    const response = await call(
+      'get',
+      `${REQUESTS_PATH}/${EXAMPLE}/auditEvents`,
+      tenantId,
+    );
+    expect(response.status).toBe(200);
+    return (response.body.value as { action: string }[]).map(
+      (event) => event.action,
+    );
+  }
+
+  it('keeps both: GET and the list show each tenant its own request', async () => {
+    await seedBoth(() => ({}));
+
+    for (const tenantId of [TENANT_A, TENANT_B]) {
+      const item = await call('get', `${REQUESTS_PATH}/${EXAMPLE}`, tenantId);
+      expect(item.status).toBe(200);
+      expect(item.body.reason).toBe(`asked in ${tenantId}`);
+      const list = await call('get', REQUESTS_PATH, tenantId);
+      expect(list.status).toBe(200);
+      expect(list.body.value).toEqual([
+        expect.objectContaining({
+          id: EXAMPLE,
+          reason: `asked in ${tenantId}`,
+        }),
+      ]);
+    }
+  });
+
+  it('cancels and audits the caller’s tenant’s request only', async () => {
+    await seedBoth(() => ({}));
+
+    expect(
+      (await call('post', `${REQUESTS_PATH}/${EXAMPLE}/cancel`, TENANT_B))
+        .status,
+    ).toBe(204);
+
+    expect(await subStatusIn(TENANT_B)).toBe('Canceled');
+    expect(await auditActionsIn(TENANT_B)).toEqual(['Cancel']);
+    expect(await subStatusIn(TENANT_A)).toBe('PendingApproval');
+    expect(await auditActionsIn(TENANT_A)).toEqual([]);
+    expect(
+      (await call('post', `${REQUESTS_PATH}/${EXAMPLE}/cancel`, TENANT_A))
+        .status,
+    ).toBe(204);
+  });
+
+  it('approves, denies and provisions the caller’s tenant’s request only', async () => {
+    await seedBoth(() => ({}));
+
+    const approved = await call(
+      'post',
+      `${REQUESTS_PATH}/${EXAMPLE}/approve`,
+      TENANT_A,
+    ).send({ reason: 'checked in A' });
+
+    expect(approved.status).toBe(204);
+    expect(await subStatusIn(TENANT_A)).toBe('Provisioned');
+    expect(await subStatusIn(TENANT_B)).toBe('PendingApproval');
+    expect(await auditActionsIn(TENANT_B)).toEqual([]);
+    expect(
+      (await call('get', `${ASSIGNMENTS_PATH}/${EXAMPLE}`, TENANT_B)).body.error
+        .code,
+    ).toBe('RoleAssignmentNotFound');
+
+    const denied = await call(
+      'post',
+      `${REQUESTS_PATH}/${EXAMPLE}/deny`,
+      TENANT_B,
+    ).send({ reason: 'not in B' });
+
+    expect(denied.status).toBe(204);
+    expect(await subStatusIn(TENANT_B)).toBe('Denied');
+    expect(await subStatusIn(TENANT_A)).toBe('Provisioned');
+    expect(await auditActionsIn(TENANT_A)).toEqual(['Approve']);
+    expect(
+      (await call('get', `${ASSIGNMENTS_PATH}/${EXAMPLE}`, TENANT_A)).status,
+    ).toBe(200);
+  });
+
+  it('decides the caller’s tenant’s request only with updateRequest', async () => {
+    await seedBoth(() => ({
+      type: 'UserExtend',
+      status: { status: 'InProgress', subStatus: 'PendingAdminDecision' },
+    }));
+
+    const decided = await call(
+      'post',
+      `${REQUESTS_PATH}/${EXAMPLE}/updateRequest`,
+      TENANT_A,
+    ).send({ decision: 'AdminDenied', reason: 'not in A' });
+
+    expect(decided.status).toBe(204);
+    expect(await subStatusIn(TENANT_A)).toBe('AdminDenied');
+    expect(await subStatusIn(TENANT_B)).toBe('PendingAdminDecision');
+    expect(await auditActionsIn(TENANT_B)).toEqual([]);
+  });
+
+  it('moves each tenant’s request on its own time with the scheduler', async () => {
+    await seedBoth((tenantId) => ({
+      schedule: {
+        type: 'Once',
+        startDateTime: tenantId === TENANT_A ? 'now+PT1H' : 'now+PT3H',
+        duration: 'PT8H',
+      },
+      status: { status: 'InProgress', subStatus: 'Granted' },
+    }));
+
+    const first = await call('post', '/_emulator/clock', TENANT_A).send({
+      advanceSeconds: 2 * 3600,
+    });
+
+    expect(first.body.scheduler.provisioned).toBe(1);
+    expect(await subStatusIn(TENANT_A)).toBe('Provisioned');
+    expect(await subStatusIn(TENANT_B)).toBe('Granted');
+
+    const second = await call('post', '/_emulator/clock', TENANT_A).send({
+      advanceSeconds: 2 * 3600,
+    });
+
+    expect(second.body.scheduler.provisioned).toBe(1);
+    for (const tenantId of [TENANT_A, TENANT_B]) {
+      expect(await subStatusIn(tenantId)).toBe('Provisioned');
+      expect(await auditActionsIn(tenantId)).toEqual(['Provision']);
+      expect(
+        (await call('get', `${ASSIGNMENTS_PATH}/${EXAMPLE}`, tenantId)).status,
+      ).toBe(200);
+    }
+  });
+
+  it('leaves the other tenant’s request when one tenant resets', async () => {
+    await seedBoth(() => ({}));
+
+    const reset = await call('post', '/_emulator/reset', TENANT_B);
+
+    expect(reset.body.deleted).toMatchObject({ role_assignment_requests: 1 });
+    expect(
+      (await call('get', `${REQUESTS_PATH}/${EXAMPLE}`, TENANT_B)).body.error
+        .code,
+    ).toBe('RoleAssignmentRequestNotFound');
+    const ours = await call('get', `${REQUESTS_PATH}/${EXAMPLE}`, TENANT_A);
+    expect(ours.status).toBe(200);
+    expect(ours.body.reason).toBe(`asked in ${TENANT_A}`);
+  });
+});
+
 describe('the emulator control API when EMULATOR=false', () => {
   let testApp: TestApp;
 

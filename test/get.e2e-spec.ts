@@ -1,7 +1,13 @@
 import request from 'supertest';
 import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { appToken, READ, TENANT_B, userToken } from './support/tokens.js';
+import {
+  appToken,
+  READ,
+  READ_WRITE,
+  TENANT_B,
+  userToken,
+} from './support/tokens.js';
 
 describe('GET …/roleAssignmentRequests/{id}', () => {
   let testApp: TestApp;
@@ -131,6 +137,37 @@ describe('GET …/roleAssignmentRequests/{id}', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('RoleAssignmentRequestNotFound');
     expect(JSON.stringify(response.body)).not.toContain(theirs.resourceId);
+  });
+
+  it('shows each tenant its own request when two tenants hold one id', async () => {
+    const ours = aRequest({ reason: 'asked in tenant A' });
+    const theirs = aRequest({
+      id: ours.id,
+      tenantId: TENANT_B,
+      reason: 'asked in tenant B',
+      status: 'Closed',
+      subStatus: 'Provisioned',
+    });
+    await storeRequests(testApp.dataSource, ours, theirs);
+
+    const mine = await get(ours.id);
+    const other = await get(
+      ours.id,
+      userToken([READ_WRITE], { tenantId: TENANT_B }),
+    );
+
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({
+      id: ours.id,
+      reason: 'asked in tenant A',
+      status: { status: 'InProgress', subStatus: 'PendingApproval' },
+    });
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({
+      id: ours.id,
+      reason: 'asked in tenant B',
+      status: { status: 'Closed', subStatus: 'Provisioned' },
+    });
   });
 
   it('refuses OData query options with 400 BadRequest', async () => {

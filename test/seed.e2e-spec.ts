@@ -9,6 +9,7 @@ import {
   aRequest,
   findStoredRequest,
   REQUESTS_PATH,
+  storedRequestsWithId,
   storeRequests,
 } from './support/requests.js';
 import {
@@ -19,7 +20,13 @@ import {
 } from './support/directory.js';
 import { Clock } from '../src/clock/clock.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { appToken, TENANT_A, USER_A, userToken } from './support/tokens.js';
+import {
+  appToken,
+  TENANT_A,
+  TENANT_B,
+  USER_A,
+  userToken,
+} from './support/tokens.js';
 
 /** A Graph-shaped request as a seed file holds it. */
 function seedRecord(
@@ -116,6 +123,46 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
     expect(
       await findStoredRequest(testApp.dataSource, stored.id),
     ).toMatchObject({ subStatus: 'Granted' });
+  });
+
+  it('keeps one id of two tenants apart: a seed of one tenant leaves the other’s request alone', async () => {
+    await seeds.seed(referencedRecords(TENANT_B));
+    await seeds.seed({
+      roleAssignmentRequests: [seedRecord({ reason: 'asked in tenant A' })],
+    });
+
+    await seeds.seed({
+      roleAssignmentRequests: [
+        seedRecord({
+          tenantId: TENANT_B,
+          reason: 'asked in tenant B',
+          status: { status: 'InProgress', subStatus: 'PendingApproval' },
+        }),
+      ],
+    });
+    await seeds.seed({
+      roleAssignmentRequests: [
+        seedRecord({ reason: 'asked again in tenant A' }),
+      ],
+    });
+
+    expect(
+      await storedRequestsWithId(
+        testApp.dataSource,
+        '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        tenantId: TENANT_A,
+        reason: 'asked again in tenant A',
+        subStatus: 'Granted',
+      }),
+      expect.objectContaining({
+        tenantId: TENANT_B,
+        reason: 'asked in tenant B',
+        subStatus: 'PendingApproval',
+      }),
+    ]);
   });
 
   it('reports every invalid record by index and field, and writes nothing', async () => {
@@ -252,6 +299,42 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
       ).toMatchObject({
         subStatus: 'Granted',
       });
+    } finally {
+      await seeded.close();
+    }
+  });
+
+  it('loads a SEED_FILE of another tenant beside a stored request of the same id', async () => {
+    await seeds.seed({
+      roleAssignmentRequests: [seedRecord({ reason: 'asked in tenant A' })],
+    });
+    const file = path.join(testApp.directory, 'tenant-b.seed.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...referencedRecords(TENANT_B),
+        roleAssignmentRequests: [
+          seedRecord({ tenantId: TENANT_B, reason: 'asked in tenant B' }),
+        ],
+      }),
+    );
+
+    const seeded = await startTestApp({
+      DATABASE_URL: testApp.databaseUrl,
+      SEED_FILE: file,
+    });
+    try {
+      expect(
+        (
+          await storedRequestsWithId(
+            seeded.dataSource,
+            '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee',
+          )
+        ).map(({ tenantId, reason }) => [tenantId, reason]),
+      ).toEqual([
+        [TENANT_A, 'asked in tenant A'],
+        [TENANT_B, 'asked in tenant B'],
+      ]);
     } finally {
       await seeded.close();
     }

@@ -165,6 +165,30 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
     ]);
   });
 
+  it('takes one id in two tenants in one document: a record repeats only an id of its own tenant', async () => {
+    await seeds.seed(referencedRecords(TENANT_B));
+
+    const summary = await seeds.seed({
+      roleAssignmentRequests: [
+        seedRecord({ reason: 'asked in tenant A' }),
+        seedRecord({ tenantId: TENANT_B, reason: 'asked in tenant B' }),
+      ],
+    });
+
+    expect(summary).toEqual({ roleAssignmentRequests: 2 });
+    expect(
+      (
+        await storedRequestsWithId(
+          testApp.dataSource,
+          '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee',
+        )
+      ).map(({ tenantId, reason }) => [tenantId, reason]),
+    ).toEqual([
+      [TENANT_A, 'asked in tenant A'],
+      [TENANT_B, 'asked in tenant B'],
+    ]);
+  });
+
   it('reports every invalid record by index and field, and writes nothing', async () => {
     const document = {
       roleAssignmentRequests: [

@@ -11,8 +11,8 @@ export interface CollectionSeeder<TRecord extends object = object> {
    */
   readonly recordModuleUrl: string;
   /**
-   * Writes validated records inside the seed's transaction, replacing those with the same id.
-   * The records are the file's plain objects, of the shape `recordClass` validated.
+   * Writes validated records inside the seed's transaction, replacing those with the same tenant
+   * and id. The records are the file's plain objects, of the shape `recordClass` validated.
    */
   write(session: SqlSession, records: TRecord[]): Promise<void>;
   /** The ids the collection already stores for a tenant, for the references of other collections. */

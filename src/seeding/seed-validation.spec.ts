@@ -72,6 +72,16 @@ describe('findRepeatedIds', () => {
 
     expect(problems).toEqual(['things[2].id: repeats the id of things[0]']);
   });
+
+  it('reports an id repeated within a tenant only: two tenants may hold one id', () => {
+    const problems = findRepeatedIds('things', [
+      { id: 'abc', tenantId: 'TENANT-A' },
+      { id: 'ABC', tenantId: 'tenant-b' },
+      { id: 'abc', tenantId: 'tenant-a' },
+    ]);
+
+    expect(problems).toEqual(['things[2].id: repeats the id of things[0]']);
+  });
 });
 
 describe('SeedError', () => {

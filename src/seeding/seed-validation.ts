@@ -41,7 +41,10 @@ export function validateRecords(
   );
 }
 
-/** Records whose id (in any letter case) an earlier record of the collection already has. */
+/**
+ * Records whose tenant and id (in any letter case) an earlier record of the collection already
+ * has. Records are keyed by tenant and id: two tenants may hold the same id.
+ */
 export function findRepeatedIds(
   collection: string,
   records: readonly unknown[],
@@ -49,11 +52,12 @@ export function findRepeatedIds(
   const firstIndexById = new Map<string, number>();
   const problems: string[] = [];
   records.forEach((record, index) => {
-    const id = isPlainObject(record) ? record.id : undefined;
-    if (typeof id !== 'string') {
+    if (!isPlainObject(record) || typeof record.id !== 'string') {
       return;
     }
-    const key = id.toLowerCase();
+    const tenantId =
+      typeof record.tenantId === 'string' ? record.tenantId.toLowerCase() : '';
+    const key = `${tenantId}\u0000${record.id.toLowerCase()}`;
     const first = firstIndexById.get(key);
     if (first === undefined) {
       firstIndexById.set(key, index);

@@ -342,6 +342,30 @@ describe('the audit of role setting changes: GET …/roleSettings/{id}/auditEven
     });
   });
 
+  it('records two changes made at once one after the other: one found what the other left', async () => {
+    const responses = await Promise.all(
+      [[MFA_REQUIRED], [JUSTIFICATION]].map((rules) =>
+        patch(
+          ROLE_SETTINGS.ownerOfOther,
+          { userEligibleSettings: rules },
+          user(USERS.ownerOfOtherResource),
+        ),
+      ),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual([204, 204]);
+    const ids = responses.map((response) => response.headers['request-id']);
+    const [one, other] = (await storedEvents(ROLE_SETTINGS.ownerOfOther))
+      .filter((event) => ids.includes(event.httpRequestId))
+      .map((event) => event.before.userEligibleSettings);
+    const after = (await storedSetting(ROLE_SETTINGS.ownerOfOther))
+      .userEligibleSettings;
+    // Whichever went second found the first one's rules, and its own are what stays.
+    expect([one, other]).toContainEqual(
+      after[0].ruleIdentifier === 'MfaRule' ? [JUSTIFICATION] : [MFA_REQUIRED],
+    );
+  });
+
   it.each([
     [
       'a caller who may not change it (403)',

@@ -29,6 +29,16 @@ export interface RoleSettingActor {
   readonly mustAdminister: boolean;
 }
 
+/** The columns a change writes, in the order of the UPDATE's placeholders. */
+const WRITTEN = [
+  'adminEligibleSettings',
+  'adminMemberSettings',
+  'userEligibleSettings',
+  'userMemberSettings',
+  'lastUpdatedDateTime',
+  'lastUpdatedBy',
+] as const;
+
 /** How a caller stands to a setting of the tenant. */
 export type RoleSettingAccess = 'no-such-setting' | 'denied' | 'allowed';
 
@@ -47,21 +57,13 @@ export class RoleSettingsRepository {
   ) {
     const settings = new EntitySql(dataSource, RoleSettingEntity);
     const auditEvents = new EntitySql(dataSource, RoleSettingAuditEventEntity);
-    const assignments = [
-      'adminEligibleSettings',
-      'adminMemberSettings',
-      'userEligibleSettings',
-      'userMemberSettings',
-      'lastUpdatedDateTime',
-      'lastUpdatedBy',
-    ] as const;
     this.settings = settings;
     this.auditEvents = auditEvents;
     this.administrators = new ResourceAdministratorsSql(dataSource);
     this.updateSql = `UPDATE ${settings.table}
-        SET ${assignments.map((property, index) => `${settings.column(property)} = ${settings.parameter(index)}`).join(', ')}
-      WHERE ${settings.column('tenantId')} = ${settings.parameter(assignments.length)}
-        AND ${settings.column('id')} = ${settings.parameter(assignments.length + 1)}`;
+        SET ${WRITTEN.map((property, index) => `${settings.column(property)} = ${settings.parameter(index)}`).join(', ')}
+      WHERE ${settings.column('tenantId')} = ${settings.parameter(WRITTEN.length)}
+        AND ${settings.column('id')} = ${settings.parameter(WRITTEN.length + 1)}`;
     this.insertAuditEventSql = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
   }
 
@@ -82,7 +84,7 @@ export class RoleSettingsRepository {
   /**
    * Replaces the given rule lists of a setting and records the change (the four lists before
    * and after) in one transaction, provided the actor may change it. The setting is read under
-   * a lock of its own, so that of two changes at once each records what the other left.
+   * a lock of its own, so that of two changes at once the second records what the first left.
    */
   change(
     tenantId: string,
@@ -107,14 +109,15 @@ export class RoleSettingsRepository {
       }
       const before = ruleListsOf(found.setting);
       const after: RoleSettingRuleLists = { ...before, ...rules };
-      const settings = this.settings;
+      const values = {
+        ...after,
+        lastUpdatedDateTime: actor.at,
+        lastUpdatedBy: actor.actorId,
+      };
       await session.run(this.updateSql, [
-        settings.valueOf('adminEligibleSettings', after.adminEligibleSettings),
-        settings.valueOf('adminMemberSettings', after.adminMemberSettings),
-        settings.valueOf('userEligibleSettings', after.userEligibleSettings),
-        settings.valueOf('userMemberSettings', after.userMemberSettings),
-        settings.valueOf('lastUpdatedDateTime', actor.at),
-        settings.valueOf('lastUpdatedBy', actor.actorId),
+        ...WRITTEN.map((property) =>
+          this.settings.valueOf(property, values[property]),
+        ),
         tenantId,
         id,
       ]);

@@ -426,13 +426,27 @@ describe('loadAppConfig', () => {
       expect(existsSync(dataDirectory)).toBe(false);
     });
 
-    it('refuses a JWKS endpoint over plain http', () => {
+    it.each([
+      'http://keys.example/jwks',
+      'HTTP://keys.example/jwks',
+      'Http://keys.example/jwks',
+      'keys.example/jwks',
+    ])('refuses a JWKS endpoint that is not https: %s', (uri) => {
       const error = expectRefused(
-        { NODE_ENV: 'production', AUTH_JWKS_URI: 'http://keys.example/jwks' },
+        { NODE_ENV: 'production', AUTH_JWKS_URI: uri },
         'AUTH_JWKS_URI',
       );
 
       expect(error.message).toContain('https');
+    });
+
+    it('starts with a JWKS endpoint whose https scheme is upper case', () => {
+      const config = load({
+        NODE_ENV: 'production',
+        AUTH_JWKS_URI: 'HTTPS://keys.example/jwks',
+      });
+
+      expect(config.auth.jwksUri).toBe('HTTPS://keys.example/jwks');
     });
 
     it('starts with AUTH_JWT_SECRET alone', () => {

@@ -261,6 +261,12 @@ function parsePostgresUrl(
   };
 }
 
+// The parsed scheme, not the text: `HTTP://` is plain http too, and a URL without a scheme is not
+// https either.
+function isHttpsUrl(text: string): boolean {
+  return URL.canParse(text) && new URL(text).protocol === 'https:';
+}
+
 function buildAuthConfig(
   variables: EnvironmentVariables,
   environment: Environment,
@@ -274,7 +280,8 @@ function buildAuthConfig(
   };
   if (
     environment === 'production' &&
-    variables.AUTH_JWKS_URI?.startsWith('http:')
+    variables.AUTH_JWKS_URI !== undefined &&
+    !isHttpsUrl(variables.AUTH_JWKS_URI)
   ) {
     throw new ConfigurationError(
       'Invalid configuration: AUTH_JWKS_URI must use https with NODE_ENV=production (keys fetched over http can be replaced in transit)',

@@ -83,7 +83,9 @@ describe('POST …/roleAssignmentRequests/{id}/cancel', () => {
       clientRequestId: 'my-correlation-id',
     });
     expect(
-      Math.abs(audit[0].occurredDateTime.getTime() - Date.now()),
+      Math.abs(
+        audit[0].occurredDateTime.getTime() - testApp.clock.now().getTime(),
+      ),
     ).toBeLessThan(60_000);
   });
 

@@ -1,6 +1,5 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
-import { Clock } from '../src/clock/clock.js';
 import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
@@ -18,6 +17,7 @@ import {
   REQUESTS_PATH,
 } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { TEST_NOW } from './support/test-clock.js';
 import {
   appToken,
   READ_WRITE,
@@ -104,8 +104,9 @@ function directory() {
 }
 
 const as = (objectId: string) => userToken([READ_WRITE], { objectId });
+// From TEST_NOW, not from the app's clock: the tables of it.each are built before any app starts.
 const inHours = (hours: number) =>
-  new Date(Date.now() + hours * 3_600_000).toISOString();
+  new Date(TEST_NOW.getTime() + hours * 3_600_000).toISOString();
 
 describe('POST …/roleAssignmentRequests', () => {
   let testApp: TestApp;
@@ -370,7 +371,9 @@ describe('POST …/roleAssignmentRequests', () => {
     const [eligible] = (await assignmentsOf(OTHER)).filter(
       (a) => a.assignmentState === 'Eligible',
     );
-    expect(eligible.endDateTime?.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(eligible.endDateTime?.getTime()).toBeLessThanOrEqual(
+      testApp.clock.now().getTime(),
+    );
   });
 
   it.each([
@@ -527,7 +530,9 @@ describe('deciding a waiting request: approve, deny (extensions) and updateReque
 
   it('updateRequest decides a PendingAdminDecision extension: resource administrators only, not the requestor', async () => {
     const before = await activeAssignmentOfUser();
-    const end = new Date(Date.now() + 7 * 3_600_000).toISOString();
+    const end = new Date(
+      testApp.clock.now().getTime() + 7 * 3_600_000,
+    ).toISOString();
     const extension = await post(
       '',
       {
@@ -592,7 +597,7 @@ describe('time: the scheduler provisions, ends and times out (RoleAssignmentRequ
     await testApp.app.get(SeedService).seed(directory());
     scheduler = testApp.app.get(RoleAssignmentRequestScheduler);
     now = new Date('2026-12-01T08:00:00.000Z');
-    jest.spyOn(testApp.app.get(Clock), 'now').mockImplementation(() => now);
+    jest.spyOn(testApp.clock, 'now').mockImplementation(() => now);
   });
   afterAll(() => testApp.close());
 

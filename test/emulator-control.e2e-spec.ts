@@ -10,6 +10,7 @@ import {
 import { fixtureId } from './support/pim-fixture.js';
 import { REQUESTS_PATH } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { TEST_NOW } from './support/test-clock.js';
 import {
   appToken,
   READ,
@@ -198,18 +199,24 @@ describe('the emulator control API (/_emulator)', () => {
   });
 
   describe('the clock', () => {
-    it('reads the service’s time', async () => {
+    it('reads the service’s time, and how far it is from the machine’s', async () => {
       const response = await call('get', '/_emulator/clock');
 
       expect(response.status).toBe(200);
+      const now = Date.parse(response.body.now as string);
+      expect(Math.abs(now - testApp.clock.now().getTime())).toBeLessThan(5_000);
+      expect(response.body.offsetSeconds).toBe(
+        Math.round(testApp.clock.offset / 1000),
+      );
       expect(
-        Math.abs(Date.parse(response.body.now as string) - Date.now()),
+        Math.abs(now - Date.now() - response.body.offsetSeconds * 1000),
       ).toBeLessThan(5_000);
     });
 
     it('moves time forward and runs the time-driven transitions: a Granted request is provisioned at its start', async () => {
       await seedTenant();
-      const start = new Date(Date.now() + 2 * 3_600_000);
+      const offset = testApp.clock.offset;
+      const start = new Date(testApp.clock.now().getTime() + 2 * 3_600_000);
       const created = await createRequest({
         startDateTime: start.toISOString(),
         duration: 'PT8H',
@@ -221,15 +228,19 @@ describe('the emulator control API (/_emulator)', () => {
       });
 
       expect(moved.status).toBe(200);
-      expect(moved.body.offsetSeconds).toBeGreaterThanOrEqual(3 * 3600 - 1);
+      expect(moved.body.offsetSeconds).toBe(
+        Math.round((offset + 3 * 3_600_000) / 1000),
+      );
       expect(moved.body.scheduler.provisioned).toBe(1);
       const stored = await call('get', `${REQUESTS_PATH}/${created.body.id}`);
       expect(stored.body.status.subStatus).toBe('Provisioned');
 
       const back = await call('post', '/_emulator/clock').send({
-        dateTime: new Date().toISOString(),
+        dateTime: TEST_NOW.toISOString(),
       });
-      expect(Math.abs(back.body.offsetSeconds as number)).toBeLessThan(5);
+      const backTo = Date.parse(back.body.now as string) - TEST_NOW.getTime();
+      expect(backTo).toBeGreaterThanOrEqual(0);
+      expect(backTo).toBeLessThan(5_000);
     });
 
     it.each([
@@ -237,7 +248,7 @@ describe('the emulator control API (/_emulator)', () => {
       // ISO 8601's basic form, which JavaScript's Date cannot read.
       [{ dateTime: '20261201T090000Z' }, 'dateTime'],
       [{ advanceSeconds: 1.5 }, 'advanceSeconds'],
-      [{ dateTime: new Date().toISOString(), advanceSeconds: 1 }, 'not both'],
+      [{ dateTime: TEST_NOW.toISOString(), advanceSeconds: 1 }, 'not both'],
       [{ speed: 2 }, 'speed'],
     ])('refuses %j: 400 naming %s', async (body, named) => {
       const response = await call('post', '/_emulator/clock').send(body);

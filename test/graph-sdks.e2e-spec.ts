@@ -30,6 +30,7 @@ import {
   storeRequests,
 } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { TEST_NOW } from './support/test-clock.js';
 import { READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
 
 /**
@@ -102,7 +103,9 @@ function directory() {
           roleDefinitionId: READER_ROLE,
           subjectId,
           assignmentState: 'Eligible',
-          endDateTime: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          endDateTime: new Date(
+            TEST_NOW.getTime() + 30 * 86_400_000,
+          ).toISOString(),
         }),
       ),
     ],
@@ -430,6 +433,7 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
     });
 
     it('creates a request from the SDK’s model', async () => {
+      const now = testApp.clock.now();
       const body: GovernanceRoleAssignmentRequest = {
         resourceId: RESOURCE,
         roleDefinitionId: READER_ROLE,
@@ -439,8 +443,8 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
         reason: 'from Kiota',
         schedule: {
           type: 'Once',
-          startDateTime: new Date(),
-          endDateTime: new Date(Date.now() + 86_400_000),
+          startDateTime: now,
+          endDateTime: new Date(now.getTime() + 86_400_000),
         },
       };
 

@@ -39,6 +39,7 @@ import {
   tenantBFixture,
 } from './support/pim-fixture.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { TEST_NOW } from './support/test-clock.js';
 import {
   appToken,
   GRAPH_AUDIENCE,
@@ -121,7 +122,7 @@ function fuzzFixture(): Fixture {
 const approver = () => userToken([READ_WRITE], { objectId: SUBJECT(1) });
 const schedule = () => ({
   type: 'Once',
-  startDateTime: new Date().toISOString(),
+  startDateTime: TEST_NOW.toISOString(),
   duration: 'PT8H',
 });
 

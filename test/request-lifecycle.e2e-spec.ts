@@ -1,6 +1,5 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
-import { Clock } from '../src/clock/clock.js';
 import {
   CANCELLABLE_SUB_STATUSES,
   REQUEST_TYPES,
@@ -26,6 +25,7 @@ import {
   REQUESTS_PATH,
 } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { TEST_NOW } from './support/test-clock.js';
 import { READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
 
 /**
@@ -111,13 +111,11 @@ function directory() {
 
 /** One app, its clock held by the test, and the calls a PIM client makes. */
 class Harness {
-  now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  now = TEST_NOW;
   private ids = 0;
 
   private constructor(readonly testApp: TestApp) {
-    jest
-      .spyOn(testApp.app.get(Clock), 'now')
-      .mockImplementation(() => this.now);
+    jest.spyOn(testApp.clock, 'now').mockImplementation(() => this.now);
   }
 
   static async start(env: Record<string, string>): Promise<Harness> {

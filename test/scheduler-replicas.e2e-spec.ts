@@ -1,5 +1,4 @@
 import { jest } from '@jest/globals';
-import { Clock } from '../src/clock/clock.js';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
 import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
 import {
@@ -29,7 +28,7 @@ describeOnPostgres(
       second = await startTestApp({ DATABASE_URL: first.databaseUrl });
       const now = new Date('2026-12-01T08:00:00.000Z');
       for (const app of [first, second]) {
-        jest.spyOn(app.app.get(Clock), 'now').mockImplementation(() => now);
+        jest.spyOn(app.clock, 'now').mockImplementation(() => now);
       }
     });
     afterAll(async () => {

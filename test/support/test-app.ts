@@ -6,12 +6,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp, type CreateAppOptions } from '../../src/app.factory.js';
+import { Clock } from '../../src/clock/clock.js';
 import { type AppConfig, loadAppConfig } from '../../src/config/app-config.js';
 import {
   createTestDatabase,
   type TestDatabaseKind,
   testDatabaseKind,
 } from './test-database.js';
+import { TEST_NOW } from './test-clock.js';
 import { TEST_JWT_SECRET } from './tokens.js';
 
 export interface TestApp {
@@ -20,6 +22,8 @@ export interface TestApp {
   /** Where the app listens, for clients other than supertest. */
   readonly baseUrl: string;
   readonly dataSource: DataSource;
+  /** The app's clock: it starts at TEST_NOW and runs on from there. */
+  readonly clock: Clock;
   readonly config: AppConfig;
   /** A temporary folder of this app's own (its SQLite file, when on SQLite). */
   readonly directory: string;
@@ -33,7 +37,8 @@ export interface TestApp {
 
 /**
  * Boots the real application (createApp, as `npm start` does) on a database of its own (a new
- * SQLite file, or a new PostgreSQL schema in the postgres project), with an HS256 test secret.
+ * SQLite file, or a new PostgreSQL schema in the postgres project), with an HS256 test secret
+ * and its clock set to TEST_NOW before anything runs (SEED_FILE included).
  * `env` adds or overrides environment variables; only errors are logged unless it sets
  * LOG_LEVEL. `options.logDestination` receives the log lines instead of stdout.
  */
@@ -62,6 +67,7 @@ export async function startTestApp(
   let app: NestFastifyApplication | undefined;
   try {
     app = await createApp(config, options);
+    app.get(Clock).setTo(TEST_NOW);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app?.close();
@@ -76,6 +82,7 @@ export async function startTestApp(
     server,
     baseUrl: `${config.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     dataSource: running.get(DataSource),
+    clock: running.get(Clock),
     config,
     directory,
     databaseUrl: env.DATABASE_URL ?? database.url,

@@ -164,6 +164,14 @@ describe('authentication and authorization (HS256 secret, default settings)', ()
       const altered = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
       await expectCancelRefused(testApp, bearer(altered), INVALID);
     });
+
+    it('is refused with anything after it in the Authorization header', async () => {
+      const token = userToken();
+      await expectCancelAccepted(testApp, bearer(token));
+
+      await expectCancelRefused(testApp, bearer(`${token} junk`), INVALID);
+      await expectCancelRefused(testApp, bearer(`${token} ${token}`), INVALID);
+    });
   });
 
   describe('no or empty bearer token: 401 Access token is empty', () => {
@@ -320,6 +328,18 @@ describe('authentication and authorization (HS256 secret, default settings)', ()
       );
     });
 
+    it('a token issued 30 s from now is accepted (clock tolerance), one issued 90 s from now refused', async () => {
+      await expectCancelAccepted(
+        testApp,
+        bearer(signHs256(graphClaims({ iat: nowInSeconds() + 30 }))),
+      );
+      await expectCancelRefused(
+        testApp,
+        bearer(signHs256(graphClaims({ iat: nowInSeconds() + 90 }))),
+        EXPIRED,
+      );
+    });
+
     it('an expired token with a bad signature reports the signature, not the expiry', async () => {
       const token = mintDevelopmentToken(
         {
@@ -395,6 +415,29 @@ describe('authentication and authorization (HS256 secret, default settings)', ()
       const token = forgeToken(
         { alg: 'HS256', typ: 'JWT' },
         graphClaims({ exp: String(nowInSeconds() + 3600) }),
+        TEST_JWT_SECRET,
+      );
+
+      await expectCancelRefused(testApp, bearer(token), INVALID);
+    });
+
+    it.each([
+      ['a string', String(nowInSeconds())],
+      ['null', null],
+    ])('refuses a token whose iat is %s: 401', async (_case, iat) => {
+      const token = forgeToken(
+        { alg: 'HS256', typ: 'JWT' },
+        graphClaims({ iat }),
+        TEST_JWT_SECRET,
+      );
+
+      await expectCancelRefused(testApp, bearer(token), INVALID);
+    });
+
+    it('refuses a token with a crit header: no extension is understood here (RFC 7515)', async () => {
+      const token = forgeToken(
+        { alg: 'HS256', typ: 'JWT', crit: ['exp'] },
+        graphClaims(),
         TEST_JWT_SECRET,
       );
 

@@ -135,6 +135,34 @@ const CORPUS: [string, () => ForgedCall, ExpectedError][] = [
     EXPIRED,
   ],
   [
+    'issued an hour from now',
+    () =>
+      bearer(signRs256(graphClaims({ iat: nowInSeconds() + 3600 }), published)),
+    EXPIRED,
+  ],
+  [
+    'an iat that is not a number',
+    () =>
+      bearer(
+        signClaimsText(
+          JSON.stringify(graphClaims({ iat: String(nowInSeconds()) })),
+          published,
+        ),
+      ),
+    INVALID,
+  ],
+  [
+    'a crit header naming an extension nobody here understands',
+    () =>
+      bearer(
+        signClaimsText(JSON.stringify(graphClaims()), published, {
+          crit: ['urn:example:unknown'],
+          'urn:example:unknown': true,
+        }),
+      ),
+    INVALID,
+  ],
+  [
     'for another audience',
     () =>
       bearer(signRs256(graphClaims({ aud: 'api://another-api' }), published)),
@@ -247,6 +275,11 @@ const CORPUS: [string, () => ForgedCall, ExpectedError][] = [
   [
     'an empty signature',
     () => bearer(`${validToken().split('.').slice(0, 2).join('.')}.`),
+    INVALID,
+  ],
+  [
+    'a valid token followed by more text in the Authorization header',
+    () => bearer(`${validToken()} junk`),
     INVALID,
   ],
   // Elsewhere than the Authorization header.

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { IncomingHttpHeaders } from 'node:http';
 import passportJwt from 'passport-jwt';
 import { AppConfig } from '../config/app-config.js';
-import { AccessTokenValidationError } from './auth.errors.js';
+import {
+  AccessTokenExpiredError,
+  AccessTokenValidationError,
+} from './auth.errors.js';
 import { isAcceptedIssuer } from './issuer-policy.js';
 import {
   type AccessTokenClaims,
@@ -14,11 +18,23 @@ import { VerifiedTokenCache } from './verified-token-cache.js';
 
 export const GRAPH_JWT_STRATEGY = 'graph-jwt';
 
-/** The bearer token of a request, read exactly as the strategy reads it. */
-export const bearerTokenOf =
-  passportJwt.ExtractJwt.fromAuthHeaderAsBearerToken();
+// RFC 6750 2.1: the credentials are everything after the scheme. passport-jwt's own extractor
+// took the first word only, so `Bearer <token> junk` passed as `<token>`.
+const BEARER_CREDENTIALS = /^bearer\s+(.+)$/i;
 
-/** Verifies the bearer token (signature, algorithm, exp/nbf, audience, issuer) into a Principal. */
+/**
+ * The bearer credentials of a request, read exactly as the strategy reads them (guard and
+ * verified-token cache included). Anything after the token stays part of them, so that such a
+ * header is never a valid token.
+ */
+export function bearerTokenOf(request: {
+  headers: IncomingHttpHeaders;
+}): string | null {
+  const authorization = request.headers.authorization;
+  return authorization?.match(BEARER_CREDENTIALS)?.[1] ?? null;
+}
+
+/** Verifies the bearer token (signature, algorithm, exp/nbf/iat, audience, issuer) into a Principal. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(
   passportJwt.Strategy,
@@ -52,10 +68,26 @@ export class JwtStrategy extends PassportStrategy(
     });
   }
 
-  validate(request: unknown, claims: AccessTokenClaims): Principal {
+  validate(
+    request: { headers: IncomingHttpHeaders },
+    claims: AccessTokenClaims,
+  ): Principal {
     // jsonwebtoken checks exp only when present: a token without it would never expire.
     if (typeof claims.exp !== 'number') {
       throw new AccessTokenValidationError();
+    }
+    // jsonwebtoken reads iat only for maxAge. A token issued after now, beyond the skew allowed
+    // for exp and nbf and on the same (the machine's) clock, is not yet valid.
+    if (claims.iat !== undefined) {
+      if (typeof claims.iat !== 'number') {
+        throw new AccessTokenValidationError();
+      }
+      if (
+        claims.iat >
+        Date.now() / 1000 + this.config.auth.clockToleranceSeconds
+      ) {
+        throw new AccessTokenExpiredError();
+      }
     }
     if (!isAcceptedIssuer(this.config.auth.issuers, claims.iss, claims.tid)) {
       throw new AccessTokenValidationError('Invalid issuer.');

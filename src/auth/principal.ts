@@ -17,6 +17,7 @@ export interface AccessTokenClaims {
   iss?: unknown;
   exp?: unknown;
   nbf?: unknown;
+  iat?: unknown;
 }
 
 /** Who is calling: a user through an app (delegated) or an app on its own (application). */

@@ -54,6 +54,11 @@ export class SigningKeys {
       throw new AccessTokenValidationError();
     }
     const header = jsonObjectSegment(rawToken, HEADER);
+    // RFC 7515, 4.1.11: a token whose `crit` names extensions must be refused unless all are
+    // understood; jsonwebtoken understands none, nor do we.
+    if (header && 'crit' in header) {
+      throw new AccessTokenValidationError();
+    }
     if (header?.alg === 'HS256' && this.secret) {
       return this.secret;
     }

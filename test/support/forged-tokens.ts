@@ -40,9 +40,21 @@ export function forgeToken(
   return `${signingInput}.${signature}`;
 }
 
-/** An RS256 token of `key` over any claims text, even what no JWT library signs (`null`, `[]`). */
-export function signClaimsText(claimsText: string, key: RsaSigningKey): string {
-  const header = base64Url({ alg: 'RS256', typ: 'JWT', kid: key.kid });
+/**
+ * An RS256 token of `key` over any claims text, even what no JWT library signs (`null`, `[]`),
+ * with `extraHeader` added to its JOSE header.
+ */
+export function signClaimsText(
+  claimsText: string,
+  key: RsaSigningKey,
+  extraHeader: Record<string, unknown> = {},
+): string {
+  const header = base64Url({
+    alg: 'RS256',
+    typ: 'JWT',
+    kid: key.kid,
+    ...extraHeader,
+  });
   const signingInput = `${header}.${Buffer.from(claimsText).toString('base64url')}`;
   const signature = createSign('RSA-SHA256')
     .update(signingInput)

@@ -528,6 +528,65 @@ describe('deciding a waiting request: approve, deny (extensions) and updateReque
     expect(again.body.error.code).toBe('RequestNotPending');
   });
 
+  it.each([
+    [
+      'past the ExpirationRule',
+      { endDateTime: '9999-12-31T00:00:00Z' },
+      'RoleAssignmentRequestPolicyValidationFailed',
+      'The following policy rules failed: ["ExpirationRule"]',
+    ],
+    [
+      'before its start',
+      { startDateTime: inHours(5), endDateTime: inHours(1) },
+      'BadRequest',
+      'The schedule ends before it starts: endDateTime (or duration) must be after startDateTime.',
+    ],
+  ])(
+    'updateRequest refuses an approval whose end is %s, as an AdminExtend request: 400, nothing changed',
+    async (_case, schedule, code, message) => {
+      const before = await activeAssignmentOfUser();
+      const extension = await post(
+        '',
+        {
+          resourceId: RESOURCE,
+          roleDefinitionId: READER,
+          subjectId: USER,
+          assignmentState: 'Active',
+          type: 'UserExtend',
+          reason: 'one more hour',
+          schedule: {
+            endDateTime: new Date(
+              testApp.clock.now().getTime() + 6 * 3_600_000,
+            ).toISOString(),
+          },
+        },
+        as(USER),
+      );
+      expect(extension.body.status?.subStatus).toBe('PendingAdminDecision');
+      const id = extension.body.id as string;
+
+      const response = await post(
+        `/${id}/updateRequest`,
+        { decision: 'AdminApproved', reason: 'sure', schedule },
+        as(ADMIN),
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code, message });
+      expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+        status: 'InProgress',
+        subStatus: 'PendingAdminDecision',
+      });
+      expect(await activeAssignmentOfUser()).toEqual(before);
+      expect(
+        (await auditEventsOf(testApp.dataSource, id)).map(
+          (event) => event.action,
+        ),
+      ).toEqual(['Create']);
+      await post(`/${id}/cancel`, undefined, as(USER));
+    },
+  );
+
   it('updateRequest decides a PendingAdminDecision extension: resource administrators only, not the requestor', async () => {
     const before = await activeAssignmentOfUser();
     const end = new Date(

@@ -8,7 +8,10 @@ import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import { BadRequestError } from '../../../graph/graph-errors.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
-import type { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
+import type {
+  CreateRoleAssignmentRequestDto,
+  CreateScheduleDto,
+} from './dto/create-role-assignment-request.dto.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
 import {
   type AssignmentKey,
@@ -38,6 +41,7 @@ import { RoleAssignmentProvisioning } from './role-assignment-request.provisioni
 import {
   endAfter,
   evaluatePolicy,
+  type PolicyOutcome,
   ruleListFor,
 } from './role-assignment-request.policy.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
@@ -47,7 +51,7 @@ const SCHEDULED_TYPES: readonly RequestType[] = REQUEST_TYPES.filter(
   (type) => !REMOVAL_TYPES.includes(type),
 );
 
-interface Grant {
+export interface Grant {
   readonly start: Date;
   readonly end: Date | null;
 }
@@ -74,7 +78,7 @@ export class RoleAssignmentRequestCreation {
     httpRequest: RequestIds,
   ): Promise<RoleAssignmentRequestEntity> {
     const now = this.clock.now();
-    const grant = grantOf(body, now);
+    const grant = grantOf(body.type, body.schedule, now);
     const key: AssignmentKey = {
       tenantId: caller.tenantId,
       resourceId: body.resourceId.toLowerCase(),
@@ -85,25 +89,13 @@ export class RoleAssignmentRequestCreation {
       await session.serialize(assignmentLockOf(key, body.assignmentState));
       await this.checkTargets(session, caller, body.type, key, now);
       await this.collisions(session, body, key, now);
-      const setting = await this.repository.settingOf(
+      const policy = await this.checkPolicy(
         session,
-        key.tenantId,
-        key.roleDefinitionId,
+        caller,
+        { ...key, type: body.type, assignmentState: body.assignmentState },
+        body.reason ?? null,
+        grant,
       );
-      const policy = evaluatePolicy(
-        setting?.[ruleListFor(body.type, body.assignmentState)] ?? [],
-        {
-          reason: body.reason ?? null,
-          grant,
-          multiFactorAuthenticated:
-            caller.kind === 'delegated'
-              ? caller.multiFactorAuthenticated
-              : undefined,
-        },
-      );
-      if (policy.failedRules.length > 0) {
-        throw new PolicyValidationFailedError(policy.failedRules);
-      }
       const [status, subStatus] =
         this.config.lifecycle.processing === 'staged'
           ? (['InProgress', 'Accepted'] as const)
@@ -145,6 +137,42 @@ export class RoleAssignmentRequestCreation {
       });
       return request;
     });
+  }
+
+  /**
+   * Evaluates what a request asks against the rule list of its role's setting that governs it,
+   * in the caller's transaction; refused, naming the rules it breaks, when it breaks any.
+   */
+  async checkPolicy(
+    session: SqlSession,
+    caller: Principal,
+    target: Pick<
+      RoleAssignmentRequestEntity,
+      'tenantId' | 'roleDefinitionId' | 'type' | 'assignmentState'
+    >,
+    reason: string | null,
+    grant: Grant | undefined,
+  ): Promise<PolicyOutcome> {
+    const setting = await this.repository.settingOf(
+      session,
+      target.tenantId,
+      target.roleDefinitionId,
+    );
+    const policy = evaluatePolicy(
+      setting?.[ruleListFor(target.type, target.assignmentState)] ?? [],
+      {
+        reason,
+        grant,
+        multiFactorAuthenticated:
+          caller.kind === 'delegated'
+            ? caller.multiFactorAuthenticated
+            : undefined,
+      },
+    );
+    if (policy.failedRules.length > 0) {
+      throw new PolicyValidationFailedError(policy.failedRules);
+    }
+    return policy;
   }
 
   /**
@@ -271,17 +299,20 @@ export class RoleAssignmentRequestCreation {
   }
 }
 
-/** When the request's assignment starts and ends; undefined for a removal. */
-function grantOf(
-  body: CreateRoleAssignmentRequestDto,
+/**
+ * When the assignment a request of `type` grants or changes starts and ends; undefined for a
+ * removal. Refused when the schedule is missing or does not end after it starts.
+ */
+export function grantOf(
+  type: RequestType,
+  schedule: CreateScheduleDto | null | undefined,
   now: Date,
 ): Grant | undefined {
-  if (!SCHEDULED_TYPES.includes(body.type)) {
+  if (!SCHEDULED_TYPES.includes(type)) {
     return undefined;
   }
-  const schedule = body.schedule;
   if (!schedule) {
-    throw new BadRequestError(`A ${body.type} request needs a schedule.`);
+    throw new BadRequestError(`A ${type} request needs a schedule.`);
   }
   const start = schedule.startDateTime ? new Date(schedule.startDateTime) : now;
   const end = schedule.endDateTime

@@ -5,12 +5,17 @@ import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
+import type { CreateScheduleDto } from './dto/create-role-assignment-request.dto.js';
 import type {
   ApprovalDecisionDto,
   UpdateRequestDto,
 } from './dto/decision.dto.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
 import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
+import {
+  grantOf,
+  RoleAssignmentRequestCreation,
+} from './role-assignment-request-creation.service.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { RequestNotPendingError } from './role-assignment-request.errors.js';
 import type {
@@ -43,6 +48,7 @@ export class RoleAssignmentRequestDecisions {
     private readonly requests: RoleAssignmentRequestsRepository,
     private readonly service: RoleAssignmentRequestsService,
     private readonly creation: RoleAssignmentRequestCreationRepository,
+    private readonly rules: RoleAssignmentRequestCreation,
     private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -99,10 +105,12 @@ export class RoleAssignmentRequestDecisions {
     if (caller.actorId === request.requestorId) {
       throw new UnauthorizedAccessError();
     }
-    const approved = body.decision === 'AdminApproved';
-    const end = body.schedule?.endDateTime
-      ? new Date(body.schedule.endDateTime)
-      : request.scheduleEndDateTime;
+    // Approving extends the assignment as an AdminExtend request would: the same schedule checks
+    // and the same rules, so that a decision cannot grant what a request would be refused.
+    const grant =
+      body.decision === 'AdminApproved'
+        ? grantOf('AdminExtend', scheduleGranted(request, body), now)
+        : undefined;
     await this.decide(
       caller,
       request,
@@ -110,10 +118,19 @@ export class RoleAssignmentRequestDecisions {
       now,
       {
         from: 'PendingAdminDecision',
-        action: approved ? 'AdminApprove' : 'AdminDeny',
-        to: ['Closed', approved ? 'AdminApproved' : 'AdminDenied'],
-        provision: approved
-          ? (session) => this.extend(session, request, end, now)
+        action: grant ? 'AdminApprove' : 'AdminDeny',
+        to: ['Closed', grant ? 'AdminApproved' : 'AdminDenied'],
+        provision: grant
+          ? async (session) => {
+              await this.rules.checkPolicy(
+                session,
+                caller,
+                { ...request, type: 'AdminExtend' },
+                body.reason,
+                grant,
+              );
+              await this.extend(session, request, grant.end, now);
+            }
           : undefined,
       },
       body.reason,
@@ -215,4 +232,25 @@ export class RoleAssignmentRequestDecisions {
       throw new RequestNotPendingError(decision.from);
     }
   }
+}
+
+/**
+ * The schedule an approval grants: the decision's, else the request's own; either starts when
+ * the request does unless it says otherwise.
+ */
+function scheduleGranted(
+  request: RoleAssignmentRequestEntity,
+  body: UpdateRequestDto,
+): CreateScheduleDto {
+  const startDateTime = request.scheduleStartDateTime?.toISOString() ?? null;
+  if (body.schedule) {
+    return {
+      ...body.schedule,
+      startDateTime: body.schedule.startDateTime ?? startDateTime,
+    };
+  }
+  return {
+    startDateTime,
+    endDateTime: request.scheduleEndDateTime?.toISOString() ?? null,
+  };
 }

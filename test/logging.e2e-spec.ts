@@ -10,6 +10,10 @@ import {
 } from './support/tokens.js';
 
 const UNKNOWN_ID = 'd2b1f6a0-1111-4222-8333-944455556666';
+// What a URL may carry that a log must not: an id, and a secret in the query.
+const SECRET_ID = '5ec7e700-aaaa-4bbb-8ccc-0123456789ab';
+const SECRET_QUERY_VALUE = 'sv-2026-leaked-signature-Zq8x';
+const SECRET_CANCEL_URL = `${REQUESTS_PATH}/${SECRET_ID}/cancel?sig=${SECRET_QUERY_VALUE}`;
 const CANCEL_ROUTE = `${REQUESTS_PATH}/:id/cancel`;
 const GET_ROUTE = `${REQUESTS_PATH}/:id`;
 
@@ -297,6 +301,31 @@ describe('logs', () => {
       expect(filterLines[0]).not.toHaveProperty('stack');
     });
 
+    it('a 5xx answered on purpose: the warning names the route pattern, never the id or query of the URL', async () => {
+      await request(testApp.server)
+        .post('/_emulator/faults')
+        .set('Authorization', `Bearer ${userToken()}`)
+        .send({ status: 503, path: REQUESTS_PATH });
+
+      const response = await request(testApp.server)
+        .post(SECRET_CANCEL_URL)
+        .set('Authorization', `Bearer ${userToken()}`);
+
+      expect(response.status).toBe(503);
+      const requestId = response.headers['request-id'];
+      await log.linesOf(requestId);
+      expect(log.entries()).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          context: 'GraphExceptionFilter',
+          msg: `POST ${CANCEL_ROUTE} answered 503 serviceNotAvailable on purpose (request-id ${requestId})`,
+        }),
+      );
+      const output = log.lines.join('\n');
+      expect(output).not.toContain(SECRET_ID);
+      expect(output).not.toContain(SECRET_QUERY_VALUE);
+    });
+
     it("a 5xx: the exception filter's error is a JSON line with the request id and the stack, beside the request line", async () => {
       await testApp.dataSource.destroy();
 
@@ -324,6 +353,27 @@ describe('logs', () => {
           status: response.status,
         }),
       );
+    });
+
+    it("a 5xx: the exception filter's error names the route pattern, never the id or query of the URL", async () => {
+      // The database is still gone (the test before).
+      const response = await request(testApp.server)
+        .post(SECRET_CANCEL_URL)
+        .set('Authorization', `Bearer ${userToken()}`);
+
+      expect(response.status).toBe(503);
+      const requestId = response.headers['request-id'];
+      await log.linesOf(requestId);
+      expect(log.entries()).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          context: 'GraphExceptionFilter',
+          msg: `POST ${CANCEL_ROUTE} failed (request-id ${requestId})`,
+        }),
+      );
+      const output = log.lines.join('\n');
+      expect(output).not.toContain(SECRET_ID);
+      expect(output).not.toContain(SECRET_QUERY_VALUE);
     });
   });
 });

@@ -10,6 +10,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config.js';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
+import { routePatternOf } from '../logging/request-log.js';
 import { GraphError } from './graph-error.js';
 import { graphErrorBody } from './graph-error-body.js';
 import {
@@ -41,15 +42,18 @@ export class GraphExceptionFilter implements ExceptionFilter {
     const response: unknown = http.getResponse();
     const ids = assignRequestIds(request, nodeResponseOf(response));
     const error = this.toGraphError(exception, request);
-    if (error.status >= 500 && error.failsTheService) {
-      this.logger.error(
-        `${request.method} ${request.url} failed (request-id ${ids.requestId})`,
-        describeForLog(exception),
-      );
-    } else if (error.status >= 500) {
-      this.logger.warn(
-        `${request.method} ${request.url} answered ${error.status} ${error.code} on purpose (request-id ${ids.requestId})`,
-      );
+    if (error.status >= 500) {
+      const call = `${request.method} ${routePatternOf(http.getRequest()) ?? '(no route)'}`;
+      if (error.failsTheService) {
+        this.logger.error(
+          `${call} failed (request-id ${ids.requestId})`,
+          describeForLog(exception),
+        );
+      } else {
+        this.logger.warn(
+          `${call} answered ${error.status} ${error.code} on purpose (request-id ${ids.requestId})`,
+        );
+      }
     }
     if (nodeResponseOf(response).headersSent) {
       nodeResponseOf(response).destroy();

@@ -21,7 +21,8 @@ export interface RequestLogLine {
 /**
  * Replaces Fastify's own request lines ("incoming request", "request completed") with one
  * line per request in our shape, written when the response has been sent. It holds no headers,
- * no URL and no query: a token cannot reach it. Fastify's error lines stay as they are.
+ * no URL and no query: a token cannot reach it. Fastify's error lines that named the URL name
+ * the route pattern instead; the others stay as they are.
  */
 export class RequestLogController extends LogController {
   override incomingRequest(): void {}
@@ -36,6 +37,36 @@ export class RequestLogController extends LogController {
       'request completed',
     );
   }
+
+  override defaultErrorLog(
+    error: Error,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (reply.statusCode < 500) {
+      super.defaultErrorLog(error, request, reply);
+      return;
+    }
+    reply.log.error(
+      { route: routePatternOf(request), res: reply, err: error },
+      error.message,
+    );
+  }
+
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.info(`Route ${request.method} not found`);
+  }
+
+  override writeHeadError(
+    error: Error,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    reply.log.warn(
+      { route: routePatternOf(request), res: reply, err: error },
+      error.message,
+    );
+  }
 }
 
 export function requestLogLine(
@@ -48,7 +79,7 @@ export function requestLogLine(
     'request-id': ids.requestId,
     'client-request-id': ids.clientRequestId,
     method: request.method,
-    route: request.routeOptions.url ?? null,
+    route: routePatternOf(request),
     status: reply.statusCode,
     latencyMs: Math.round(reply.elapsedTime * 100) / 100,
     ...(caller && {
@@ -57,4 +88,14 @@ export function requestLogLine(
       ...(caller.applicationId && { appId: caller.applicationId }),
     }),
   };
+}
+
+/**
+ * The route pattern a request matched (`…/roleAssignmentRequests/:id/cancel`), null when none
+ * did: what the log may say of a URL, whose path and query can carry secrets.
+ */
+export function routePatternOf(request: {
+  routeOptions?: { url?: string };
+}): string | null {
+  return request.routeOptions?.url ?? null;
 }

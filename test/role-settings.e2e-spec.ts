@@ -122,6 +122,31 @@ describe('PATCH …/roleSettings/{id}', () => {
       },
       'property mfaRequire should not exist',
     ],
+    // JSON.parse makes these own properties, which class-transformer skips unseen.
+    [
+      '__proto__ in a setting',
+      {
+        ruleIdentifier: 'MfaRule',
+        setting: '{"mfaRequired":true,"__proto__":{"isAdmin":true}}',
+      },
+      'userEligibleSettings[0].setting.__proto__: property __proto__ should not exist',
+    ],
+    [
+      'constructor in a setting',
+      {
+        ruleIdentifier: 'MfaRule',
+        setting: '{"mfaRequired":true,"constructor":{"prototype":{}}}',
+      },
+      'userEligibleSettings[0].setting.constructor: property constructor should not exist',
+    ],
+    [
+      '__proto__ in an approver of a setting',
+      {
+        ruleIdentifier: 'ApprovalRule',
+        setting: `{"Enabled":true,"Approvers":[{"Id":"${USER_A}","__proto__":{}}]}`,
+      },
+      'userEligibleSettings[0].setting.Approvers[0].__proto__: property __proto__ should not exist',
+    ],
     [
       'an approver that is not a GUID',
       {
@@ -181,6 +206,20 @@ describe('PATCH …/roleSettings/{id}', () => {
       'setting must be a string',
     ],
     ['a body that is not an object', [MFA_REQUIRED], 'body: must be an object'],
+    [
+      '__proto__ in the body',
+      JSON.parse(
+        '{"userMemberSettings":[],"__proto__":{"isDefault":true}}',
+      ) as unknown,
+      'body.__proto__: property __proto__ should not exist',
+    ],
+    [
+      'constructor in a rule of the body',
+      JSON.parse(
+        '{"userMemberSettings":[{"ruleIdentifier":"MfaRule","setting":"{\\"mfaRequired\\":true}","constructor":1}]}',
+      ) as unknown,
+      'body.userMemberSettings[0].constructor: property constructor should not exist',
+    ],
   ])('refuses %s with 400 BadRequest', async (_case, body, named) => {
     const response = await patch(ROLE_SETTING(3), body);
 

@@ -12,8 +12,8 @@ export function isPlainObject(
 /**
  * What is wrong with a plain object against a class-validator class, each problem naming its
  * place from `path` (`roleSettings[2].setting`, `body.adminEligibleSettings[0].ruleIdentifier`).
- * Properties the class does not declare are problems too, and so is text holding U+0000,
- * which PostgreSQL cannot store (storable-values.ts).
+ * Properties the class does not declare are problems too (`__proto__` and `constructor`
+ * included), and so is text holding U+0000, which PostgreSQL cannot store (storable-values.ts).
  */
 export function validationProblems(
   path: string,
@@ -31,10 +31,36 @@ export function validationProblems(
       whitelist: true,
       forbidNonWhitelisted: true,
     }).flatMap((error) => describeValidationError(path, error)),
+    ...transformerSkippedProblems(path, value),
     ...unstorableTextPlaces(path, value).map(
       (place) => `${place}: must not contain the character U+0000`,
     ),
   ];
+}
+
+// class-transformer skips these names (against prototype pollution), so class-validator never
+// sees them to refuse them as undeclared, while JSON.parse makes them own properties that the
+// caller's text, stored as sent, keeps.
+const TRANSFORMER_SKIPPED_NAMES: readonly string[] = [
+  '__proto__',
+  'constructor',
+];
+
+/** Each own property of a JSON value named as class-transformer skips, as an undeclared one. */
+function transformerSkippedProblems(path: string, value: unknown): string[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) =>
+      transformerSkippedProblems(`${path}[${index}]`, item),
+    );
+  }
+  if (isPlainObject(value)) {
+    return Object.keys(value).flatMap((name) =>
+      TRANSFORMER_SKIPPED_NAMES.includes(name)
+        ? [`${path}.${name}: property ${name} should not exist`]
+        : transformerSkippedProblems(`${path}.${name}`, value[name]),
+    );
+  }
+  return [];
 }
 
 function describeValidationError(

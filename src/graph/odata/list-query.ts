@@ -2,6 +2,7 @@ import * as odataParser from '@steedos/odata-v4-parser';
 import { BadRequestError } from '../graph-errors.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
 import { type FilterExpression, parseFilter } from './filter-expression.js';
+import { checkQueryLimits, isParsedQueryOption } from './query-limits.js';
 import {
   SYSTEM_QUERY_OPTIONS,
   type SystemQueryOption,
@@ -56,7 +57,10 @@ export const ENTITY_QUERY_OPTIONS: readonly SystemQueryOption[] = [
   'expand',
 ];
 
-/** The system query options of a URL, by name without `$`; a repeated one is an error. */
+/**
+ * The system query options of a URL, by name without `$`; a repeated one is an error, and so
+ * is one the OData parser would take too long on (query-limits.ts).
+ */
 export function systemQueryOptions(
   url: string,
 ): Map<SystemQueryOption, string> {
@@ -74,6 +78,9 @@ export function systemQueryOptions(
       throw new BadRequestError(
         `The query option '$${option}' was specified more than once.`,
       );
+    }
+    if (isParsedQueryOption(option)) {
+      checkQueryLimits(option, value);
     }
     options.set(option, value);
   }

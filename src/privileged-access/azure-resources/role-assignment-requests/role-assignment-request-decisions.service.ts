@@ -70,7 +70,6 @@ export class RoleAssignmentRequestDecisions {
       caller,
       request,
       httpRequest,
-      now,
       {
         from: 'PendingApproval',
         action: approved ? 'Approve' : 'Deny',
@@ -115,7 +114,6 @@ export class RoleAssignmentRequestDecisions {
       caller,
       request,
       httpRequest,
-      now,
       {
         from: 'PendingAdminDecision',
         action: grant ? 'AdminApprove' : 'AdminDeny',
@@ -207,7 +205,6 @@ export class RoleAssignmentRequestDecisions {
     caller: Principal,
     request: RoleAssignmentRequestEntity,
     httpRequest: RequestIds,
-    now: Date,
     decision: Decision,
     reason: string | undefined,
   ): Promise<void> {
@@ -221,7 +218,6 @@ export class RoleAssignmentRequestDecisions {
         action: decision.action,
         actorId: caller.actorId,
         actorType: caller.kind === 'delegated' ? 'User' : 'Application',
-        occurredDateTime: now,
         httpRequestId: httpRequest.requestId,
         clientRequestId: httpRequest.clientRequestId,
         reason: reason ?? null,

@@ -176,7 +176,7 @@ export class RoleAssignmentRequestScheduler
     );
     let moved = 0;
     for (const request of rows) {
-      const done = await this.move(request, from, to(request), action, now, {
+      const done = await this.move(request, from, to(request), action, {
         andThen: options.provision
           ? (session) => this.provisioning.apply(session, request, now)
           : undefined,
@@ -205,7 +205,6 @@ export class RoleAssignmentRequestScheduler
         ['Granted'],
         ['Closed', 'Provisioned'],
         'Provision',
-        now,
         {
           andThen: (session) => this.provisioning.apply(session, request, now),
         },
@@ -238,7 +237,6 @@ export class RoleAssignmentRequestScheduler
         ['Provisioned', 'AdminApproved'],
         ['Closed', 'Revoked'],
         'Revoke',
-        now,
         {
           andThen: async (session) => {
             await deleteIt(session);
@@ -270,7 +268,6 @@ export class RoleAssignmentRequestScheduler
         waiting,
         ['Closed', 'TimedOut'],
         'TimeOut',
-        now,
       );
       moved += done ? 1 : 0;
     }
@@ -306,7 +303,6 @@ export class RoleAssignmentRequestScheduler
     from: readonly SubStatus[],
     to: [RequestStatus, SubStatus],
     action: AuditAction,
-    now: Date,
     writes: Pick<Transition, 'andThen' | 'failure'> = {},
   ): Promise<boolean> {
     const previous = await this.requests.applyTransition({
@@ -319,7 +315,6 @@ export class RoleAssignmentRequestScheduler
         action,
         actorId: SCHEDULER_ACTOR_ID,
         actorType: 'Scheduler',
-        occurredDateTime: now,
         httpRequestId: SCHEDULER_ACTOR_ID,
         clientRequestId: SCHEDULER_ACTOR_ID,
       },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../../clock/clock.js';
 import { bulkUpsert } from '../../../database/bulk-upsert.js';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
@@ -17,7 +18,6 @@ export interface TransitionAudit {
   readonly action: AuditAction;
   readonly actorId: string;
   readonly actorType: 'User' | 'Application' | 'Scheduler';
-  readonly occurredDateTime: Date;
   readonly httpRequestId: string;
   readonly clientRequestId: string;
   readonly reason?: string | null;
@@ -68,6 +68,7 @@ export class RoleAssignmentRequestsRepository {
   constructor(
     dataSource: DataSource,
     private readonly sql: SqlClient,
+    private readonly clock: Clock,
   ) {
     this.administrators = new ResourceAdministratorsSql(dataSource);
     const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
@@ -114,7 +115,7 @@ export class RoleAssignmentRequestsRepository {
   /**
    * Moves a request to a new sub-status with one conditional UPDATE (id, tenant and allowed
    * sub-statuses in its WHERE clause), so that of concurrent transitions exactly one wins, and
-   * writes its audit record in the same transaction. Returns the sub-status the request had, or
+   * writes its audit record in the same transaction, stamped when the change is made. Returns the sub-status the request had, or
    * undefined when no request of the tenant was in an allowed sub-status.
    */
   applyTransition(transition: Transition): Promise<SubStatus | undefined> {
@@ -131,6 +132,9 @@ export class RoleAssignmentRequestsRepository {
           fromSubStatus: previous,
           toSubStatus: target.toSubStatus,
           ...target.audit,
+          // Read once the UPDATE holds the request's row, not when the caller began: a change
+          // that waited for another's is stamped after it.
+          occurredDateTime: this.clock.now(),
         });
         if (!failure) {
           await transition.andThen?.(session);

@@ -95,7 +95,6 @@ describe('RoleAssignmentRequestsService.cancel', () => {
           action: 'Cancel',
           actorId: 'user-1',
           actorType: 'User',
-          occurredDateTime: NOW,
           httpRequestId: 'r-1',
           clientRequestId: 'c-1',
         },

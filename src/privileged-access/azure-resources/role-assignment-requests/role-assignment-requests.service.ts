@@ -101,7 +101,6 @@ export class RoleAssignmentRequestsService {
         action: 'Cancel',
         actorId: caller.actorId,
         actorType: caller.kind === 'delegated' ? 'User' : 'Application',
-        occurredDateTime: now,
         httpRequestId: httpRequest.requestId,
         clientRequestId: httpRequest.clientRequestId,
       },

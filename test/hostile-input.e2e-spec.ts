@@ -3,7 +3,9 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { SeedService } from '../src/seeding/seed.service.js';
 import {
   authorization,
+  expectGraphAnswer,
   FUZZ_SEED,
+  healthLatenciesDuring,
   type HostileRequest,
   type KnownIds,
   odataArbitraries,
@@ -11,13 +13,16 @@ import {
   otherHeaders,
   pathSegment,
   plainPath,
+  QUERY_LIMIT_CASES,
   queryString,
   routePath,
   routeVocabulary,
   sendAndCheck,
+  sendHostile,
   type ServedRoute,
   servedRoutes,
   templateKey,
+  WORST_QUERY_STRINGS,
 } from './support/hostile-input.js';
 import {
   REQUEST_OF_A,
@@ -234,6 +239,59 @@ describe('hostile input: ids, query strings, headers, methods', () => {
       });
     },
   );
+
+  const listRequest = (query: string): HostileRequest => ({
+    method: 'GET',
+    path: Buffer.from(
+      '/beta/privilegedAccess/azureResources/roleAssignmentRequests',
+    ),
+    query: Buffer.from(query),
+    headers: [['Authorization', `Bearer ${userToken()}`]],
+  });
+
+  it.each(QUERY_LIMIT_CASES.map((limit) => [limit.name, limit] as const))(
+    'answers OData options at the limit of %s and refuses them beyond it',
+    async (_name, limit) => {
+      const atLimit = await sendAndCheck(testApp, listRequest(limit.atLimit));
+      const beyond = await sendAndCheck(testApp, listRequest(limit.beyond));
+
+      expect(atLimit.status).toBe(200);
+      expect(beyond.status).toBe(400);
+      expect(JSON.parse(beyond.text)).toMatchObject({
+        error: { code: 'BadRequest', message: limit.message },
+      });
+    },
+  );
+
+  // SQLite refused the SQL of 1000 nested NOTs: "Expression tree is too large", a 500.
+  it('refuses a chain of 1000 not as a bad request', async () => {
+    const response = await sendAndCheck(
+      testApp,
+      listRequest(
+        `$filter=${encodeURIComponent(`${'not '.repeat(1000)}id eq '${REQUEST_OF_A(0)}'`)}`,
+      ),
+    );
+
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toMatchObject({
+      error: {
+        code: 'BadRequest',
+        message: 'The $filter is longer than 2048 characters.',
+      },
+    });
+  });
+
+  it('answers /health/live within a second while the costliest OData options arrive', async () => {
+    const burst = Promise.all(
+      WORST_QUERY_STRINGS.map(async (query) => {
+        const request = listRequest(query);
+        expectGraphAnswer(request, await sendHostile(testApp, request));
+      }),
+    );
+    const latencies = await healthLatenciesDuring(testApp, burst);
+
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+  }, 120_000);
 
   it('answers hostile headers on every route', async () => {
     const route = fc.constantFrom(...routes);

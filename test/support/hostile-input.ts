@@ -1300,3 +1300,148 @@ export const otherHeaders: fc.Arbitrary<(readonly [string, string])[]> =
     ),
     { maxLength: 5 },
   );
+
+// ---------------------------------------------------------------------------------------------
+// The OData options that cost the most to parse
+
+const A_GUID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
+const COMPARISON = `subjectId eq '${A_GUID}'`;
+
+function nested(levels: number, inner = COMPARISON): string {
+  return `${'('.repeat(levels)}${inner}${')'.repeat(levels)}`;
+}
+
+/** `text` followed by ` and reason ne 'xx…'`, to exactly `length` characters. */
+function padded(text: string, length: number): string {
+  const condition = ` and reason ne ''`;
+  return `${text}${condition.slice(0, -1)}${'x'.repeat(length - text.length - condition.length)}'`;
+}
+
+function option(name: string, text: string): string {
+  return `$${name}=${encodeURIComponent(text)}`;
+}
+
+/**
+ * A limit of the OData options (src/graph/odata/query-limits.ts): a query string at the limit,
+ * which a list route answers, and one just beyond it, refused with the message naming it.
+ */
+export interface QueryLimitCase {
+  readonly name: string;
+  readonly atLimit: string;
+  readonly beyond: string;
+  readonly message: string | RegExp;
+}
+
+const OPERATORS = /^The \$filter has more than 32 operators/;
+const FIFTY_TWO_GUIDS = Array.from({ length: 52 }, () => A_GUID).join(',');
+
+export const QUERY_LIMIT_CASES: readonly QueryLimitCase[] = [
+  {
+    name: 'parentheses 16 levels deep',
+    atLimit: option('filter', nested(16)),
+    beyond: option('filter', nested(17)),
+    message: 'The $filter is nested more than 16 levels deep.',
+  },
+  {
+    name: 'parentheses in string literals, which are no nesting',
+    atLimit: option(
+      'filter',
+      nested(16, `reason eq 'it''s ${'('.repeat(100)}'`),
+    ),
+    beyond: option('filter', `reason eq '${'('.repeat(10)}' or ${nested(17)}`),
+    message: 'The $filter is nested more than 16 levels deep.',
+  },
+  {
+    name: 'a chain of not',
+    atLimit: option('filter', `${'not '.repeat(31)}${COMPARISON}`),
+    beyond: option('filter', `${'not '.repeat(32)}${COMPARISON}`),
+    message: OPERATORS,
+  },
+  {
+    name: 'comparisons joined by or',
+    atLimit: option(
+      'filter',
+      Array.from({ length: 16 }, () => COMPARISON).join(' or '),
+    ),
+    beyond: option(
+      'filter',
+      Array.from({ length: 17 }, () => COMPARISON).join(' or '),
+    ),
+    message: OPERATORS,
+  },
+  {
+    name: 'an in list as long as $filter may be',
+    atLimit: option(
+      'filter',
+      padded(`subjectId in (${FIFTY_TWO_GUIDS})`, 2048),
+    ),
+    beyond: option('filter', padded(`subjectId in (${FIFTY_TWO_GUIDS})`, 2049)),
+    message: 'The $filter is longer than 2048 characters.',
+  },
+  {
+    name: 'a long $orderby',
+    atLimit: option('orderby', `requestedDateTime${' '.repeat(491)}desc`),
+    beyond: option('orderby', `requestedDateTime${' '.repeat(492)}desc`),
+    message: 'The $orderby is longer than 512 characters.',
+  },
+  {
+    name: 'a long $select',
+    atLimit: option('select', `${'id,'.repeat(170)}id`),
+    beyond: option('select', `${'id,'.repeat(171)}id`),
+    message: 'The $select is longer than 512 characters.',
+  },
+  {
+    name: 'a long $expand',
+    atLimit: option('expand', `resource($select=${'id,'.repeat(164)}id)`),
+    beyond: option('expand', `resource($select=${'id,'.repeat(165)}id)`),
+    message: 'The $expand is longer than 512 characters.',
+  },
+];
+
+/**
+ * The query strings that cost the parser the most, beyond the limits and at them. Without the
+ * limits, the first one held the event loop for about 12 s.
+ */
+export const WORST_QUERY_STRINGS: readonly string[] = [
+  option('filter', nested(3400)),
+  option('filter', nested(1000)),
+  option('filter', `${'not '.repeat(1000)}${COMPARISON}`),
+  option('filter', `${'not ('.repeat(400)}${COMPARISON}${')'.repeat(400)}`),
+  option('filter', `subjectId${'/a'.repeat(1000)} eq 1`),
+  option('filter', `subjectId eq ${'-'.repeat(1000)}1`),
+  option('filter', `subjectId eq 1${' add 1'.repeat(300)}`),
+  option('filter', Array.from({ length: 150 }, () => COMPARISON).join(' or ')),
+  option(
+    'filter',
+    `subjectId in (${Array.from({ length: 300 }, () => A_GUID).join(',')})`,
+  ),
+  option('filter', `reason eq '${'('.repeat(50)}' or ${nested(1000)}`),
+  option('filter', `reason eq '${'x'.repeat(2000)}' or ${nested(500)}`),
+  option('orderby', `requestedDateTime${'/a'.repeat(1000)}`),
+  option('select', Array.from({ length: 1000 }, () => 'id').join(',')),
+  option('expand', `${'subject($expand='.repeat(300)}x${')'.repeat(300)}`),
+  ...QUERY_LIMIT_CASES.flatMap((limit) => [limit.atLimit, limit.beyond]),
+];
+
+/**
+ * The latencies of `GET /health/live`, called one after the other while `burst` runs: a
+ * request that holds the event loop delays the health call in flight.
+ */
+export async function healthLatenciesDuring(
+  testApp: TestApp,
+  burst: Promise<unknown>,
+): Promise<number[]> {
+  let done = false;
+  const settled = burst.finally(() => {
+    done = true;
+  });
+  const latencies: number[] = [];
+  do {
+    const start = performance.now();
+    const response = await fetch(`${testApp.baseUrl}/health/live`);
+    await response.arrayBuffer();
+    latencies.push(performance.now() - start);
+  } while (!done);
+  await settled;
+  return latencies;
+}

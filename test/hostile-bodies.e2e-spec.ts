@@ -200,7 +200,11 @@ const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
       body: {
         decision: 'AdminApproved',
         reason: 'fuzz',
-        schedule: { endDateTime: '2031-01-01T00:00:00Z' },
+        // Within the ExpirationRule of the role's admin member settings (480 minutes).
+        schedule: {
+          startDateTime: '2026-11-28T12:00:00Z',
+          endDateTime: '2026-11-28T16:00:00Z',
+        },
         assignmentState: 'Active',
       },
     },

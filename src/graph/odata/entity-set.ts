@@ -1,7 +1,8 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 
 /** How a property compares and sorts, and so which literals it accepts in `$filter`. */
-export type ODataPropertyType = 'string' | 'guid' | 'dateTime' | 'boolean';
+export type ODataPropertyType =
+  'string' | 'guid' | 'dateTime' | 'boolean' | 'integer';
 
 /** A stored entity of a tenant-scoped entity set. */
 export interface TenantEntity {

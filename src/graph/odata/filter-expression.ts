@@ -2,6 +2,7 @@ import * as odataParser from '@steedos/odata-v4-parser';
 import {
   decodeLiteral,
   encodeStringLiterals,
+  INTEGER_EDM_TYPES,
   type LiteralToken,
   type ODataLiteral,
   splitListLiteral,
@@ -75,11 +76,13 @@ const ACCEPTED_LITERALS: Readonly<Record<ODataPropertyType, string[]>> = {
   guid: ['Edm.Guid', 'Edm.String'],
   dateTime: ['Edm.DateTimeOffset', 'Edm.Date'],
   boolean: ['Edm.Boolean'],
+  integer: [...INTEGER_EDM_TYPES],
 };
 const ORDERED_TYPES: readonly ODataPropertyType[] = [
   'string',
   'guid',
   'dateTime',
+  'integer',
 ];
 
 /**

@@ -9,7 +9,7 @@ export interface SortKey extends OrderByItem {
   readonly type: ODataPropertyType;
 }
 
-type KeyValue = string | boolean | Date;
+type KeyValue = string | boolean | Date | number;
 
 /**
  * Server-driven paging by keyset: a `$skiptoken` holds the sort keys of the page's last row,
@@ -86,6 +86,9 @@ export class Keyset {
 function keyValue(value: unknown, type: ODataPropertyType): KeyValue {
   if (type === 'boolean' && typeof value === 'boolean') {
     return value;
+  }
+  if (type === 'integer' && Number.isSafeInteger(value)) {
+    return value as number;
   }
   if (type === 'dateTime' && typeof value === 'string') {
     const date = new Date(value);

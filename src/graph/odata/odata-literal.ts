@@ -7,9 +7,20 @@ export type ODataLiteral =
       readonly value: Date;
     }
   | { readonly edmType: 'Edm.Boolean'; readonly value: boolean }
+  | { readonly edmType: IntegerEdmType; readonly value: number }
   | { readonly edmType: 'null'; readonly value: null }
-  /** A literal of a type no property has (numbers, durations…): named in the error it causes. */
+  /** A literal of a type no property has (decimals, durations…): named in the error it causes. */
   | { readonly edmType: string; readonly value: undefined };
+
+/** The types the parser gives an integer literal, by its size. */
+export const INTEGER_EDM_TYPES = [
+  'Edm.Byte',
+  'Edm.SByte',
+  'Edm.Int16',
+  'Edm.Int32',
+  'Edm.Int64',
+] as const;
+type IntegerEdmType = (typeof INTEGER_EDM_TYPES)[number];
 
 /** The parser's literal token: its Edm type and its source text. */
 export interface LiteralToken {
@@ -38,6 +49,17 @@ export function decodeLiteral(token: LiteralToken): ODataLiteral {
       return decodeDate(token.value, token.raw);
     case 'Edm.Boolean':
       return { edmType: 'Edm.Boolean', value: token.raw === 'true' };
+    case 'Edm.Byte':
+    case 'Edm.SByte':
+    case 'Edm.Int16':
+    case 'Edm.Int32':
+    case 'Edm.Int64': {
+      const value = Number(token.raw);
+      // Past 2^53 a number is no longer the integer written.
+      return Number.isSafeInteger(value)
+        ? { edmType: token.value, value }
+        : { edmType: token.value, value: undefined };
+    }
     case 'null':
       return { edmType: 'null', value: null };
     default:

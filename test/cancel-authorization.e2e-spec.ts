@@ -223,6 +223,7 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
           actorId: USERS.requestor,
           actorType: 'User',
           occurredDateTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          sequence: 1,
           fromSubStatus: 'PendingApproval',
           toSubStatus: 'Canceled',
           httpRequestId: cancelled.requestId,
@@ -239,14 +240,15 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
       RoleAssignmentRequestAuditEventEntity,
     );
     const [cancel] = await events.findBy({ requestId: cancelled.id });
-    // Earlier events, as the lifecycle will write them: stored out of order on purpose.
+    // Later events, each in its place after the cancel's: stored out of order on purpose.
     for (const minutes of [30, 10, 20]) {
       await events.insert({
         ...cancel,
         id: randomUUID(),
         occurredDateTime: new Date(
-          cancel.occurredDateTime.getTime() - minutes * 60_000,
+          cancel.occurredDateTime.getTime() + minutes * 60_000,
         ),
+        sequence: cancel.sequence + minutes / 10,
       });
     }
 
@@ -265,13 +267,25 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
       next.slice(next.indexOf('?')),
     );
 
-    const times = [...first.body.value, ...second.body.value].map(
-      (event: { occurredDateTime: string }) => event.occurredDateTime,
-    );
+    const listed = [...first.body.value, ...second.body.value] as {
+      occurredDateTime: string;
+      sequence: number;
+    }[];
+    const times = listed.map((event) => event.occurredDateTime);
     expect(first.body['@odata.count']).toBe(4);
-    expect(times).toHaveLength(4);
+    expect(listed.map((event) => event.sequence)).toEqual([1, 2, 3, 4]);
     expect([...times].sort()).toEqual(times);
     expect(second.body['@odata.nextLink']).toBeUndefined();
+    const after = await auditEvents(
+      cancelled.id,
+      appToken(),
+      `?$filter=${encodeURIComponent('sequence gt 2')}`,
+    );
+    expect(
+      (after.body.value as { sequence: number }[]).map(
+        (event) => event.sequence,
+      ),
+    ).toEqual([3, 4]);
   });
 
   it.each([

@@ -159,5 +159,46 @@ describeOnPostgres(
         );
       });
     });
+
+    it('lists the events of one time in the order of the changes', async () => {
+      const frozen = new Date(START);
+      for (const app of [first, second]) {
+        jest.spyOn(app.clock, 'now').mockImplementation(() => frozen);
+      }
+      const staged = aRequest({
+        status: 'InProgress',
+        subStatus: 'Accepted',
+        statusDetails: [],
+        scheduleStartDateTime: new Date(START - 3_600_000),
+        scheduleEndDateTime: new Date(START + 8 * 3_600_000),
+      });
+      await storeRequests(first.dataSource, staged);
+      for (const app of [first, second, first, second, first]) {
+        await runOn(app);
+      }
+
+      const listed = await request(second.server)
+        .get(`${REQUESTS_PATH}/${staged.id}/auditEvents`)
+        .set('Authorization', `Bearer ${appToken()}`);
+
+      expect(listed.status).toBe(200);
+      const events = listed.body.value as {
+        fromSubStatus: string;
+        toSubStatus: string;
+        occurredDateTime: string;
+        sequence: number;
+      }[];
+      expect(events.map((event) => event.fromSubStatus)).toEqual([
+        'Accepted',
+        'PendingEvaluation',
+        'Granted',
+        'PendingProvisioning',
+        'ProvisioningStarted',
+      ]);
+      expect(events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(events.map((event) => event.occurredDateTime))).toEqual(
+        new Set([frozen.toISOString()]),
+      );
+    });
   },
 );

@@ -79,6 +79,7 @@ describe('database schema', () => {
       'CreateLifecycleIndexes1764400000700',
       'CreateRoleSettingAuditEvents1764400000900',
       'KeyRoleAssignmentRequestsByTenant1764400001000',
+      'NumberAuditEventsPerRequest1764400001100',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });
@@ -183,20 +184,39 @@ describe('KeyRoleAssignmentRequestsByTenant1764400001000 on a database of the mi
         before,
         aRequest({ id: EXAMPLE, reason: 'written before' }),
       );
-      await before.getRepository(RoleAssignmentRequestAuditEventEntity).insert({
-        id: 'a0d17e00-0000-4000-8000-000000000001',
-        tenantId: TENANT_A,
-        requestId: EXAMPLE,
-        action: 'Create',
-        actorId: USER_A,
-        actorType: 'User',
-        occurredDateTime: new Date('2026-11-28T09:00:00.000Z'),
-        fromSubStatus: 'PendingApproval',
-        toSubStatus: 'PendingApproval',
-        httpRequestId: 'a0d17e00-0000-4000-8000-000000000002',
-        clientRequestId: 'written before',
-        reason: null,
-      });
+      // Only the columns of then: the entity has columns added since.
+      await before
+        .createQueryBuilder()
+        .insert()
+        .into(RoleAssignmentRequestAuditEventEntity, [
+          'id',
+          'tenantId',
+          'requestId',
+          'action',
+          'actorId',
+          'actorType',
+          'occurredDateTime',
+          'fromSubStatus',
+          'toSubStatus',
+          'httpRequestId',
+          'clientRequestId',
+          'reason',
+        ])
+        .values({
+          id: 'a0d17e00-0000-4000-8000-000000000001',
+          tenantId: TENANT_A,
+          requestId: EXAMPLE,
+          action: 'Create',
+          actorId: USER_A,
+          actorType: 'User',
+          occurredDateTime: new Date('2026-11-28T09:00:00.000Z'),
+          fromSubStatus: 'PendingApproval',
+          toSubStatus: 'PendingApproval',
+          httpRequestId: 'a0d17e00-0000-4000-8000-000000000002',
+          clientRequestId: 'written before',
+          reason: null,
+        })
+        .execute();
     } finally {
       await before.destroy();
     }
@@ -218,6 +238,7 @@ describe('KeyRoleAssignmentRequestsByTenant1764400001000 on a database of the mi
         expect.objectContaining({
           requestId: EXAMPLE,
           clientRequestId: 'written before',
+          sequence: 1,
         }),
       ]);
       expect(
@@ -252,7 +273,13 @@ describe('KeyRoleAssignmentRequestsByTenant1764400001000 on a database of the mi
         .getRepository(RoleAssignmentRequestEntity)
         .delete({ tenantId: TENANT_B });
 
-      await dataSource.undoLastMigration({ transaction: 'all' });
+      // The migrations after it first, then it.
+      const undone =
+        MIGRATIONS.length -
+        MIGRATIONS.indexOf(KeyRoleAssignmentRequestsByTenant1764400001000);
+      for (let step = 0; step < undone; step += 1) {
+        await dataSource.undoLastMigration({ transaction: 'all' });
+      }
 
       expect(
         await primaryKeyOf(dataSource, 'role_assignment_requests'),

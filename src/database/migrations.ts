@@ -1,6 +1,7 @@
 import { CreateResources1764400000000 } from '../privileged-access/azure-resources/resources/migrations/1764400000000-create-resources.js';
 import { CreateLifecycleIndexes1764400000700 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000700-create-lifecycle-indexes.js';
 import { KeyRoleAssignmentRequestsByTenant1764400001000 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
+import { NumberAuditEventsPerRequest1764400001100 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400001100-number-audit-events-per-request.js';
 import { AddAuditEventReason1764400000600 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000600-add-audit-event-reason.js';
 import { CreateRoleAssignmentRequestIndexes1764400000500 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000500-create-role-assignment-request-indexes.js';
 import { CreateRoleAssignments1764400000400 } from '../privileged-access/azure-resources/role-assignments/migrations/1764400000400-create-role-assignments.js';
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CreateLifecycleIndexes1764400000700,
   CreateRoleSettingAuditEvents1764400000900,
   KeyRoleAssignmentRequestsByTenant1764400001000,
+  NumberAuditEventsPerRequest1764400001100,
 ];

@@ -59,5 +59,5 @@ export function storedRequestsWithId(dataSource: DataSource, id: string) {
 export function auditEventsOf(dataSource: DataSource, requestId: string) {
   return dataSource
     .getRepository(RoleAssignmentRequestAuditEventEntity)
-    .find({ where: { requestId }, order: { occurredDateTime: 'ASC' } });
+    .find({ where: { requestId }, order: { sequence: 'ASC' } });
 }

@@ -6,7 +6,8 @@ import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request
 
 /**
  * `auditEvents` of a request: an extension of ours (Graph has no such collection), listed by
- * `GET …/roleAssignmentRequests/{id}/auditEvents` in the order they happened.
+ * `GET …/roleAssignmentRequests/{id}/auditEvents` in the order they happened: by their place
+ * among the request's changes, as two may bear the same time.
  */
 export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity> =
   defineEntitySet({
@@ -20,6 +21,7 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
       'actorId',
       'actorType',
       'occurredDateTime',
+      'sequence',
       'fromSubStatus',
       'toSubStatus',
       'httpRequestId',
@@ -32,11 +34,12 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
       actorId: { column: 'actorId', type: 'guid' },
       actorType: { column: 'actorType', type: 'string' },
       occurredDateTime: { column: 'occurredDateTime', type: 'dateTime' },
+      sequence: { column: 'sequence', type: 'integer' },
       fromSubStatus: { column: 'fromSubStatus', type: 'string' },
       toSubStatus: { column: 'toSubStatus', type: 'string' },
     },
     navigation: {},
-    defaultOrderBy: [{ property: 'occurredDateTime', direction: 'asc' }],
+    defaultOrderBy: [{ property: 'sequence', direction: 'asc' }],
     present: (event) => ({
       id: event.id,
       requestId: event.requestId,
@@ -44,6 +47,7 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
       actorId: event.actorId,
       actorType: event.actorType,
       occurredDateTime: event.occurredDateTime.toISOString(),
+      sequence: event.sequence,
       fromSubStatus: event.fromSubStatus,
       toSubStatus: event.toSubStatus,
       httpRequestId: event.httpRequestId,
@@ -66,6 +70,11 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
           enum: ['User', 'Application', 'Scheduler'],
         },
         occurredDateTime: { type: 'string', format: 'date-time' },
+        sequence: {
+          type: 'integer',
+          description:
+            "The change's place among its request's, from 1: the order of changes of equal time.",
+        },
         fromSubStatus: { type: 'string' },
         toSubStatus: { type: 'string' },
         httpRequestId: {

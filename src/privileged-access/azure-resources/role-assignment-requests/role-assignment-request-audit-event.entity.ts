@@ -11,6 +11,11 @@ import type {
   'requestId',
   'occurredDateTime',
 ])
+@Index(
+  'UQ_role_assignment_request_audit_events_sequence',
+  ['tenantId', 'requestId', 'sequence'],
+  { unique: true },
+)
 export class RoleAssignmentRequestAuditEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -33,6 +38,13 @@ export class RoleAssignmentRequestAuditEventEntity {
 
   @Column({ name: 'occurred_date_time', type: Date })
   occurredDateTime: Date;
+
+  /**
+   * The change's place among its request's, from 1: two changes may bear the same time (one
+   * clock reading, or two replicas' clocks), their order is still known.
+   */
+  @Column({ type: 'integer' })
+  sequence: number;
 
   @Column({ name: 'from_sub_status', type: 'varchar', length: 32 })
   fromSubStatus: SubStatus;

@@ -63,6 +63,7 @@ export class RoleAssignmentRequestsRepository {
   private readonly auditEvents: EntitySql<RoleAssignmentRequestAuditEventEntity>;
   private readonly selectInTenant: string;
   private readonly insertAuditEventSql: string;
+  private readonly lastSequenceSql: string;
   private readonly administrators: ResourceAdministratorsSql;
 
   constructor(
@@ -80,6 +81,8 @@ export class RoleAssignmentRequestsRepository {
     this.requests = requests;
     this.auditEvents = auditEvents;
     this.selectInTenant = `SELECT * FROM ${requests.table} WHERE ${inTenant}`;
+    this.lastSequenceSql = `SELECT COALESCE(MAX(${auditEvents.column('sequence')}), 0) AS sequence FROM ${auditEvents.table}
+      WHERE ${auditEvents.column('tenantId')} = ${auditEvents.parameter(0)} AND ${auditEvents.column('requestId')} = ${auditEvents.parameter(1)}`;
     this.insertAuditEventSql = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
   }
 
@@ -144,16 +147,32 @@ export class RoleAssignmentRequestsRepository {
     });
   }
 
-  /** Records one change of a request, in the caller's transaction. */
+  /**
+   * Records one change of a request, in the caller's transaction, after its request's others:
+   * the caller holds the request's row (it inserted or updated it), so no other change of the
+   * request can take the same place.
+   */
   async insertAuditEvent(
     session: SqlSession,
-    event: Omit<RoleAssignmentRequestAuditEventEntity, 'id' | 'reason'> & {
+    event: Omit<
+      RoleAssignmentRequestAuditEventEntity,
+      'id' | 'reason' | 'sequence'
+    > & {
       reason?: string | null;
     },
   ): Promise<void> {
+    const [last] = await session.rows(this.lastSequenceSql, [
+      event.tenantId,
+      event.requestId,
+    ]);
     await session.run(
       this.insertAuditEventSql,
-      this.auditEvents.valuesOf({ id: randomUUID(), reason: null, ...event }),
+      this.auditEvents.valuesOf({
+        id: randomUUID(),
+        reason: null,
+        ...event,
+        sequence: Number(last.sequence) + 1,
+      }),
     );
   }
 

@@ -15,7 +15,11 @@ import {
   stopAll,
   waitForOutput,
 } from './support/built-app.js';
-import { findStoredRequest, REQUESTS_PATH } from './support/requests.js';
+import {
+  DOCUMENTED_REQUEST_ID,
+  findStoredRequest,
+  REQUESTS_PATH,
+} from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import {
   createTestDatabase,
@@ -30,8 +34,6 @@ import {
 } from './support/tokens.js';
 
 const AZURE_RESOURCES = '/beta/privilegedAccess/azureResources';
-/** The request of the Graph documentation's cancel example. */
-const DOCUMENTED_REQUEST = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
 const LOADED_MESSAGE = 'loaded the example data';
 
 type ExampleRecord = Record<string, unknown> & { id: string };
@@ -201,17 +203,17 @@ describe('the example data (examples/seed.json)', () => {
 
   it('answers GET of the documentation request: a Graph-shaped activation waiting for approval', async () => {
     const response = await request(testApp.server)
-      .get(`${REQUESTS_PATH}/${DOCUMENTED_REQUEST}`)
+      .get(`${REQUESTS_PATH}/${DOCUMENTED_REQUEST_ID}`)
       .set('Authorization', `Bearer ${userToken()}`);
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
-      id: DOCUMENTED_REQUEST,
+      id: DOCUMENTED_REQUEST_ID,
       type: 'UserAdd',
       assignmentState: 'Active',
       linkedEligibleRoleAssignmentId: exampleRecord(
         'roleAssignmentRequests',
-        DOCUMENTED_REQUEST,
+        DOCUMENTED_REQUEST_ID,
       ).linkedEligibleRoleAssignmentId,
       schedule: { type: 'Once', duration: 'PT8H', endDateTime: null },
       status: {
@@ -258,14 +260,14 @@ describe('the example data (examples/seed.json)', () => {
   });
 
   it('cancels the documentation request (its requestor) with 204, and, as an application, each other request exactly when its sub-status allows', async () => {
-    const first = await cancel(DOCUMENTED_REQUEST);
+    const first = await cancel(DOCUMENTED_REQUEST_ID);
     expect(first.status).toBe(204);
     expect(
-      await findStoredRequest(testApp.dataSource, DOCUMENTED_REQUEST),
+      await findStoredRequest(testApp.dataSource, DOCUMENTED_REQUEST_ID),
     ).toMatchObject({ status: 'Closed', subStatus: 'Canceled' });
 
     for (const record of EXAMPLE.roleAssignmentRequests) {
-      if (record.id === DOCUMENTED_REQUEST) {
+      if (record.id === DOCUMENTED_REQUEST_ID) {
         continue;
       }
       const subStatus = (record.status as { subStatus: string }).subStatus;
@@ -329,7 +331,9 @@ describe('the example data, loaded on any date', () => {
       });
       const now = instant(run.body.now);
       const requests = await list('roleAssignmentRequests');
-      const documented = requests.find(({ id }) => id === DOCUMENTED_REQUEST);
+      const documented = requests.find(
+        ({ id }) => id === DOCUMENTED_REQUEST_ID,
+      );
       expect(documented?.status).toMatchObject({
         status: 'InProgress',
         subStatus: 'PendingApproval',
@@ -365,13 +369,13 @@ describe('SEED_EXAMPLE: ExampleSeed, as main.ts calls it at start', () => {
 
       expect(await examples.loadIfDatabaseIsNew()).toEqual(EXPECTED_SUMMARY);
       const cancelled = await request(testApp.server)
-        .post(`${REQUESTS_PATH}/${DOCUMENTED_REQUEST}/cancel`)
+        .post(`${REQUESTS_PATH}/${DOCUMENTED_REQUEST_ID}/cancel`)
         .set('Authorization', `Bearer ${userToken()}`);
       expect(cancelled.status).toBe(204);
 
       expect(await examples.loadIfDatabaseIsNew()).toBeUndefined();
       expect(
-        await findStoredRequest(testApp.dataSource, DOCUMENTED_REQUEST),
+        await findStoredRequest(testApp.dataSource, DOCUMENTED_REQUEST_ID),
       ).toMatchObject({ status: 'Closed', subStatus: 'Canceled' });
     } finally {
       await testApp.close();
@@ -403,9 +407,10 @@ describe('SEED_EXAMPLE: ExampleSeed, as main.ts calls it at start', () => {
         await testApp.app.get(ExampleSeed).loadIfDatabaseIsNew(),
       ).toBeUndefined();
       expect(
-        await findStoredRequest(testApp.dataSource, DOCUMENTED_REQUEST).catch(
-          () => undefined,
-        ),
+        await findStoredRequest(
+          testApp.dataSource,
+          DOCUMENTED_REQUEST_ID,
+        ).catch(() => undefined),
       ).toBeUndefined();
     } finally {
       await testApp.close();
@@ -468,7 +473,7 @@ describe('npm start (node dist/main.js) on a new database', () => {
       (await get(first, `${AZURE_RESOURCES}/resources`)).body.value,
     ).toHaveLength(3);
     const cancelled = await fetch(
-      `${first.baseUrl}${REQUESTS_PATH}/${DOCUMENTED_REQUEST}/cancel`,
+      `${first.baseUrl}${REQUESTS_PATH}/${DOCUMENTED_REQUEST_ID}/cancel`,
       { method: 'POST', headers: { Authorization: `Bearer ${userToken()}` } },
     );
     expect(cancelled.status).toBe(204);
@@ -479,7 +484,7 @@ describe('npm start (node dist/main.js) on a new database', () => {
     expect(second.output()).not.toContain(LOADED_MESSAGE);
     const documented = await get(
       second,
-      `${REQUESTS_PATH}/${DOCUMENTED_REQUEST}`,
+      `${REQUESTS_PATH}/${DOCUMENTED_REQUEST_ID}`,
     );
     expect(documented.body).toMatchObject({
       status: { status: 'Closed', subStatus: 'Canceled' },

@@ -19,7 +19,12 @@ import {
   ROLE_SETTING,
   tenantAFixture,
 } from './support/pim-fixture.js';
-import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
+import {
+  aRequest,
+  DOCUMENTED_REQUEST_ID,
+  REQUESTS_PATH,
+  storeRequests,
+} from './support/requests.js';
 import { rawRequest } from './support/raw-http.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { appToken, READ, userToken } from './support/tokens.js';
@@ -30,7 +35,6 @@ const addFormats = ajvFormats.default;
 const ENTITY_PATH =
   '/beta/privilegedAccess/azureResources/roleAssignmentRequests/{id}';
 const CANCEL_PATH = `${ENTITY_PATH}/cancel`;
-const SEED_EXAMPLE_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
 const UNKNOWN_ID = 'd2b1f6a0-1111-4222-8333-944455556666';
 const BODY_LIMIT = 1024;
 const SCHEMAS_ID = 'https://pim.test/openapi.json/components/schemas';
@@ -399,11 +403,11 @@ describe('the OpenAPI document', () => {
       )!;
 
       expect(Object.values(id.examples!)).toContainEqual(
-        expect.objectContaining({ value: SEED_EXAMPLE_ID }),
+        expect.objectContaining({ value: DOCUMENTED_REQUEST_ID }),
       );
       expect(api.responseOf(CANCEL_PATH, 'post', 204).content).toBeUndefined();
       expect(cancel.description).toContain(
-        `${SEED_EXAMPLE_ID}/cancel\` answers \`HTTP/1.1 204 No Content\``,
+        `${DOCUMENTED_REQUEST_ID}/cancel\` answers \`HTTP/1.1 204 No Content\``,
       );
       expect(cancel.description).toContain(
         'Do not supply a request body for this method.',
@@ -530,10 +534,14 @@ describe('the OpenAPI document', () => {
           'the cancel of the seed example',
           204,
           async () => {
-            await stored({ id: SEED_EXAMPLE_ID });
-            return send('POST', `${REQUESTS_PATH}/${SEED_EXAMPLE_ID}/cancel`, {
-              token: userToken(),
-            });
+            await stored({ id: DOCUMENTED_REQUEST_ID });
+            return send(
+              'POST',
+              `${REQUESTS_PATH}/${DOCUMENTED_REQUEST_ID}/cancel`,
+              {
+                token: userToken(),
+              },
+            );
           },
         ],
         [

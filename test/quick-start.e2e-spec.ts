@@ -13,11 +13,9 @@ import {
   TOKEN_CLI,
   waitForOutput,
 } from './support/built-app.js';
-import { REQUESTS_PATH } from './support/requests.js';
+import { DOCUMENTED_REQUEST_ID, REQUESTS_PATH } from './support/requests.js';
 import { READ_WRITE, TENANT_A, USER_A } from './support/tokens.js';
 
-/** The request of the Graph documentation's cancel example, which the README's steps cancel. */
-const DOCUMENTED_REQUEST = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
 const DAYS_AHEAD = 1500;
 
 /** libfaketime (Debian package `faketime`; .ci/run installs it), wherever Debian put it. */
@@ -119,7 +117,7 @@ describe(`the README's quick start and curl steps, ${when}`, () => {
       clockAhead,
     );
     const waiting = await fetch(
-      `http://127.0.0.1:${port}${REQUESTS_PATH}/${DOCUMENTED_REQUEST}`,
+      `http://127.0.0.1:${port}${REQUESTS_PATH}/${DOCUMENTED_REQUEST_ID}`,
       { headers: { Authorization: `Bearer ${token.stdout.trim()}` } },
     );
     expect(await waiting.json()).toMatchObject({
@@ -136,7 +134,7 @@ describe(`the README's quick start and curl steps, ${when}`, () => {
       .slice(-2)
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(read).toMatchObject({
-      id: DOCUMENTED_REQUEST,
+      id: DOCUMENTED_REQUEST_ID,
       status: { status: 'Closed', subStatus: 'Canceled' },
     });
     expect(again).toMatchObject({

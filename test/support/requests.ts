@@ -61,3 +61,6 @@ export function auditEventsOf(dataSource: DataSource, requestId: string) {
     .getRepository(RoleAssignmentRequestAuditEventEntity)
     .find({ where: { requestId }, order: { sequence: 'ASC' } });
 }
+
+/** The request of the Graph documentation's cancel example, as examples/ and many tests hold it. */
+export const DOCUMENTED_REQUEST_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';

@@ -1,4 +1,15 @@
+import Database from 'better-sqlite3';
 import request from 'supertest';
+import { SeedService } from '../src/seeding/seed.service.js';
+import {
+  assignmentRecord,
+  resourceRecord,
+  ROLE_TEMPLATES,
+  roleDefinitionRecord,
+  userRecord,
+} from './support/directory.js';
+import { LogCapture } from './support/log-capture.js';
+import { fixtureId } from './support/pim-fixture.js';
 import {
   aRequest,
   auditEventsOf,
@@ -14,7 +25,7 @@ import {
   describeOnPostgres,
   testDatabaseKind,
 } from './support/test-database.js';
-import { userToken } from './support/tokens.js';
+import { READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
 
 const describeOnSqlite =
   testDatabaseKind() === 'sqlite' ? describe : describe.skip;
@@ -58,6 +69,203 @@ describeOnSqlite('the SQLite database closed under the running app', () => {
     expect((await cancel()).status).toBe(204);
   });
 });
+
+const RESOURCE = fixtureId('d0000000', 1);
+const READER = fixtureId('d1000000', 1);
+const OWNER = fixtureId('d1000000', 2);
+const ADMIN = fixtureId('d2000000', 1);
+const OTHER = fixtureId('d2000000', 2);
+
+/** An Owner of a resource, who may add others to its Reader role. */
+function ownedResource() {
+  return {
+    resources: [resourceRecord(TENANT_A, RESOURCE)],
+    roleDefinitions: [
+      roleDefinitionRecord(TENANT_A, READER, RESOURCE, ROLE_TEMPLATES.reader),
+      roleDefinitionRecord(TENANT_A, OWNER, RESOURCE, ROLE_TEMPLATES.owner),
+    ],
+    subjects: [ADMIN, OTHER].map((id) => userRecord(TENANT_A, id)),
+    roleAssignments: [
+      assignmentRecord(TENANT_A, {
+        id: fixtureId('d3000000', 1),
+        resourceId: RESOURCE,
+        roleDefinitionId: OWNER,
+        subjectId: ADMIN,
+      }),
+    ],
+  };
+}
+
+describeOnSqlite(
+  'the SQLite file full, read-only or locked by another process',
+  () => {
+    const BUSY_TIMEOUT_MS = 1500;
+    const log = new LogCapture();
+    let testApp: TestApp;
+    let connection: Database.Database;
+    // Another process on the same file: the seed command, a backup.
+    let otherProcess: Database.Database;
+
+    beforeAll(async () => {
+      testApp = await startTestApp(
+        { DB_BUSY_TIMEOUT_MS: String(BUSY_TIMEOUT_MS) },
+        { logDestination: log },
+      );
+      await testApp.app.get(SeedService).seed(ownedResource());
+      connection = (
+        testApp.dataSource.driver as unknown as {
+          databaseConnection: Database.Database;
+        }
+      ).databaseConnection;
+      otherProcess = new Database(testApp.databaseUrl.replace(/^sqlite:/, ''), {
+        timeout: 0,
+      });
+    });
+    afterAll(async () => {
+      otherProcess.close();
+      await testApp.close();
+    });
+
+    const ready = () => request(testApp.server).get('/health/ready');
+    const live = () => request(testApp.server).get('/health/live');
+    const cancel = (id: string) =>
+      request(testApp.server)
+        .post(`${REQUESTS_PATH}/${id}/cancel`)
+        .set('Authorization', `Bearer ${userToken()}`);
+    // A justification of 8,000 bytes: its row needs pages of its own.
+    const addReader = () =>
+      request(testApp.server)
+        .post(REQUESTS_PATH)
+        .set(
+          'Authorization',
+          `Bearer ${userToken([READ_WRITE], { objectId: ADMIN })}`,
+        )
+        .send({
+          resourceId: RESOURCE,
+          roleDefinitionId: READER,
+          subjectId: OTHER,
+          assignmentState: 'Eligible',
+          type: 'AdminAdd',
+          reason: 'é'.repeat(4000),
+          schedule: { type: 'Once' },
+        });
+
+    async function storedPendingRequest(): Promise<string> {
+      const stored = aRequest();
+      await storeRequests(testApp.dataSource, stored);
+      return stored.id;
+    }
+
+    /** Lets the file grow no more, and fills what room it has left, as a full disk would. */
+    function fillTheDisk(): void {
+      connection.exec('CREATE TABLE IF NOT EXISTS filler (b BLOB)');
+      const pages = connection.pragma('page_count', { simple: true }) as number;
+      connection.pragma(`max_page_count = ${pages}`);
+      for (const size of [3000, 300, 30]) {
+        try {
+          for (;;) {
+            connection
+              .prepare('INSERT INTO filler (b) VALUES (zeroblob(?))')
+              .run(size);
+          }
+        } catch {
+          // no room for rows of this size: try smaller ones
+        }
+      }
+    }
+
+    function freeTheDisk(): void {
+      connection.exec('DROP TABLE filler');
+      connection.pragma('max_page_count = 1073741823');
+    }
+
+    it('a full disk: 503 serviceNotAvailable with Retry-After, the cause logged, not ready until writes go through again', async () => {
+      expect((await ready()).status).toBe(200);
+      fillTheDisk();
+
+      const refused = await addReader();
+
+      expectServiceUnavailable(refused);
+      expect(log.lines.join('\n')).toContain('database or disk is full');
+      expect(log.lines.join('\n')).not.toContain('no transaction is active');
+      const notReady = await ready();
+      expect(notReady.status).toBe(503);
+      expect(JSON.stringify(notReady.body)).toContain(
+        'The database does not take writes.',
+      );
+      expect((await live()).status).toBe(200);
+
+      freeTheDisk();
+      expect((await ready()).status).toBe(200);
+      expect((await addReader()).status).toBe(201);
+    });
+
+    it('a read-only file: 503 with Retry-After, nothing changed, not ready until it takes writes again', async () => {
+      const id = await storedPendingRequest();
+      connection.pragma('query_only = ON');
+
+      expectServiceUnavailable(await cancel(id));
+      expect((await ready()).status).toBe(503);
+      expect(log.lines.join('\n')).toContain(
+        'attempt to write a readonly database',
+      );
+
+      connection.pragma('query_only = OFF');
+      expect((await ready()).status).toBe(200);
+      expect((await cancel(id)).status).toBe(204);
+    });
+
+    describe('another process holding the write lock', () => {
+      afterEach(() => {
+        if (otherProcess.inTransaction) {
+          otherProcess.exec('ROLLBACK');
+        }
+      });
+
+      it('a write waiting for it blocks nobody: health and reads answer first; after the busy timeout it answers 503 with Retry-After, nothing written', async () => {
+        const id = await storedPendingRequest();
+        otherProcess.exec('BEGIN IMMEDIATE');
+        const answered: string[] = [];
+        const waiting = cancel(id).then((response) => {
+          answered.push('cancel');
+          return response;
+        });
+
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const liveness = await live();
+        answered.push('live');
+        const read = await request(testApp.server)
+          .get(`${REQUESTS_PATH}/${id}`)
+          .set('Authorization', `Bearer ${userToken()}`);
+        answered.push('read');
+        const refused = await waiting;
+
+        expect(answered).toEqual(['live', 'read', 'cancel']);
+        expect(liveness.status).toBe(200);
+        expect(read.status).toBe(200);
+        expectServiceUnavailable(refused);
+        expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+          subStatus: 'PendingApproval',
+        });
+        expect(await auditEventsOf(testApp.dataSource, id)).toEqual([]);
+      });
+
+      it('a write waiting for it goes through once the lock is released within the busy timeout', async () => {
+        const id = await storedPendingRequest();
+        otherProcess.exec('BEGIN IMMEDIATE');
+        const waiting = cancel(id);
+
+        expect((await live()).status).toBe(200);
+        otherProcess.exec('COMMIT');
+
+        expect((await waiting).status).toBe(204);
+        expect(await findStoredRequest(testApp.dataSource, id)).toMatchObject({
+          subStatus: 'Canceled',
+        });
+      });
+    });
+  },
+);
 
 /**
  * PostgreSQL: the app reaches its database through a TCP proxy of the test's own, which the test

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { LogCapture } from './support/log-capture.js';
 import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import {
@@ -16,38 +17,6 @@ const SECRET_QUERY_VALUE = 'sv-2026-leaked-signature-Zq8x';
 const SECRET_CANCEL_URL = `${REQUESTS_PATH}/${SECRET_ID}/cancel?sig=${SECRET_QUERY_VALUE}`;
 const CANCEL_ROUTE = `${REQUESTS_PATH}/:id/cancel`;
 const GET_ROUTE = `${REQUESTS_PATH}/:id`;
-
-/** A log destination that keeps every line the app writes. */
-class LogCapture {
-  readonly lines: string[] = [];
-
-  write(chunk: string): void {
-    this.lines.push(...chunk.split('\n').filter((line) => line !== ''));
-  }
-
-  entries(): Record<string, unknown>[] {
-    return this.lines.map(
-      (line) => JSON.parse(line) as Record<string, unknown>,
-    );
-  }
-
-  /** The lines about one request, once the line for its response has been written. */
-  async linesOf(requestId: string): Promise<Record<string, unknown>[]> {
-    const deadline = Date.now() + 2000;
-    while (Date.now() < deadline) {
-      const lines = this.entries().filter(
-        (entry) => entry['request-id'] === requestId,
-      );
-      if (lines.length > 0) {
-        return lines;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(
-      `no log line for request ${requestId}:\n${this.lines.join('\n')}`,
-    );
-  }
-}
 
 /** What every request line carries besides the request's own fields. */
 const LINE_BASICS = {

@@ -94,6 +94,7 @@ describe('loadAppConfig', () => {
       type: 'sqlite',
       path: path.resolve('data', 'pim.sqlite'),
       migrateOnStart: true,
+      busyTimeoutMs: 5000,
     });
   });
 
@@ -120,6 +121,7 @@ describe('loadAppConfig', () => {
       THROTTLE_WINDOW_SECONDS: '10',
       SCHEDULER_INTERVAL_SECONDS: '0',
       REQUEST_PENDING_TIMEOUT_HOURS: '72',
+      DB_BUSY_TIMEOUT_MS: '250',
     });
 
     expect(config).toMatchObject({
@@ -139,7 +141,11 @@ describe('loadAppConfig', () => {
       environment: 'production',
       host: '0.0.0.0',
       port: 8443,
-      database: { type: 'sqlite', path: path.resolve('var/other.sqlite') },
+      database: {
+        type: 'sqlite',
+        path: path.resolve('var/other.sqlite'),
+        busyTimeoutMs: 250,
+      },
       seedFile: './seed.json',
       publicBaseUrl: 'https://pim.contoso.com',
       maxRequestBodyBytes: 4096,
@@ -171,7 +177,12 @@ describe('loadAppConfig', () => {
     expect(
       load({ AUTH_JWT_SECRET: SECRET, DATABASE_URL: 'sqlite::memory:' })
         .database,
-    ).toEqual({ type: 'sqlite', path: ':memory:', migrateOnStart: true });
+    ).toEqual({
+      type: 'sqlite',
+      path: ':memory:',
+      migrateOnStart: true,
+      busyTimeoutMs: 5000,
+    });
   });
 
   it('reads a PostgreSQL URL, its schema parameter, the pool size and DB_MIGRATE', () => {

@@ -26,6 +26,8 @@ export interface SqliteDatabaseConfig extends DatabaseSettings {
   readonly type: 'sqlite';
   /** A file path, or `:memory:`. */
   readonly path: string;
+  /** How long a write waits for another process's lock before it fails (DB_BUSY_TIMEOUT_MS). */
+  readonly busyTimeoutMs: number;
 }
 
 export interface PostgresDatabaseConfig extends DatabaseSettings {
@@ -151,6 +153,7 @@ export function loadAppConfig(
       {
         migrateOnStart: variables.DB_MIGRATE ?? true,
         poolSize: variables.DB_POOL_SIZE ?? 10,
+        busyTimeoutMs: variables.DB_BUSY_TIMEOUT_MS ?? 5000,
       },
     ),
     auth: buildAuthConfig(variables, environment, dataDirectory),
@@ -211,9 +214,15 @@ function describeError(error: ValidationError): string {
 // A schema name we put into `search_path` unquoted: keep it to plain identifiers.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+interface DatabaseSettingsOfAnyType {
+  migrateOnStart: boolean;
+  poolSize: number;
+  busyTimeoutMs: number;
+}
+
 function parseDatabaseUrl(
   url: string,
-  settings: { migrateOnStart: boolean; poolSize: number },
+  settings: DatabaseSettingsOfAnyType,
 ): DatabaseConfig {
   const sqlite = /^sqlite:(.+)$/.exec(url);
   if (sqlite) {
@@ -222,6 +231,7 @@ function parseDatabaseUrl(
       type: 'sqlite',
       path: location === ':memory:' ? location : path.resolve(location),
       migrateOnStart: settings.migrateOnStart,
+      busyTimeoutMs: settings.busyTimeoutMs,
     };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -234,7 +244,7 @@ function parseDatabaseUrl(
 
 function parsePostgresUrl(
   url: string,
-  settings: { migrateOnStart: boolean; poolSize: number },
+  settings: DatabaseSettingsOfAnyType,
 ): PostgresDatabaseConfig {
   let parsed: URL;
   try {

@@ -61,6 +61,14 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  DB_BUSY_TIMEOUT_MS?: number;
+
+  @Expose()
+  @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   )

@@ -1,5 +1,5 @@
 import { CannotExecuteNotConnectedError, QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable } from './database-errors.js';
+import { isDatabaseUnavailable, isSqliteBusy } from './database-errors.js';
 
 function sqliteFailure(code: string): QueryFailedError {
   return new QueryFailedError(
@@ -16,6 +16,7 @@ describe('isDatabaseUnavailable', () => {
     'SQLITE_CANTOPEN',
     'SQLITE_IOERR_WRITE',
     'SQLITE_FULL',
+    'SQLITE_READONLY',
   ])('is true for %s: worth a retry later', (code) => {
     expect(isDatabaseUnavailable(sqliteFailure(code))).toBe(true);
   });
@@ -38,6 +39,24 @@ describe('isDatabaseUnavailable', () => {
     },
   );
 
+  it.each(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY'])(
+    'isSqliteBusy is true for %s: another connection holds the lock',
+    (code) => {
+      expect(isSqliteBusy(Object.assign(new Error(code), { code }))).toBe(
+        true,
+      );
+    },
+  );
+
+  it.each(['SQLITE_LOCKED', 'SQLITE_FULL', '53300'])(
+    'isSqliteBusy is false for %s',
+    (code) => {
+      expect(isSqliteBusy(Object.assign(new Error(code), { code }))).toBe(
+        false,
+      );
+    },
+  );
+
   it('is false for other errors', () => {
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
@@ -48,6 +67,8 @@ describe('isDatabaseUnavailable', () => {
     ['a connection reset', { code: 'ECONNRESET' }],
     ['a connection exception (class 08)', { code: '08006' }],
     ['too many connections', { code: '53300' }],
+    ['a full disk', { code: '53100' }],
+    ['a read-only transaction (a standby)', { code: '25006' }],
     ['a server shutting down', { code: '57P01' }],
     ['a server starting up', { code: '57P03' }],
   ])('is true on PostgreSQL for %s', (_case, properties) => {

@@ -20,9 +20,10 @@ const UNAVAILABLE_NETWORK_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
-// PostgreSQL SQLSTATEs of a server that cannot serve now: connection exceptions (class 08),
+// PostgreSQL SQLSTATEs of a server that cannot serve now: connection exceptions (class 08), a
+// read-only transaction (a standby, or default_transaction_read_only), disk full, out of memory,
 // too many connections, and a server shutting down or starting up.
-const UNAVAILABLE_POSTGRES_STATES = /^(08...|53300|57P0[123])$/;
+const UNAVAILABLE_POSTGRES_STATES = /^(08...|25006|53[123]00|57P0[123])$/;
 
 // node-postgres reports a connection lost or never made with these messages and no code.
 const UNAVAILABLE_POSTGRES_MESSAGES = [
@@ -39,6 +40,12 @@ export class DatabaseNotOpenError extends Error {
   constructor() {
     super('The database connection is not open');
   }
+}
+
+/** SQLite's lock is held by another connection (SQLITE_BUSY and its extended codes). */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 /** True when a failure is the database being unreachable or overloaded: worth a retry later. */

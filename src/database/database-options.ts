@@ -37,7 +37,9 @@ export function buildDataSourceOptions(
     // with WAL, synchronous=NORMAL loses no committed data on a process crash and skips an
     // fsync per commit (a power loss may undo the last commits, never corrupt the file).
     enableWAL: true,
-    timeout: 5000,
+    // Migrations and the command-line tools wait for the lock here; the service's own
+    // statements wait without blocking its event loop (SqlClient).
+    timeout: database.busyTimeoutMs,
     prepareDatabase: (connection: {
       pragma: (statement: string) => unknown;
     }) => {

@@ -37,8 +37,9 @@ const MIGRATED = Symbol('database.migrated');
     {
       provide: SqlClient,
       // Depends on MIGRATED: nothing queries the database before its schema is current.
-      inject: [DataSource, MIGRATED],
-      useFactory: (dataSource: DataSource) => SqlClient.for(dataSource),
+      inject: [DataSource, AppConfig, MIGRATED],
+      useFactory: (dataSource: DataSource, config: AppConfig) =>
+        SqlClient.for(dataSource, config.database),
     },
   ],
   exports: [SqlClient],

@@ -1,3 +1,4 @@
+import { CreateDatabaseWriteProbes1764400001300 } from './migrations/1764400001300-create-database-write-probes.js';
 import { CreateResources1764400000000 } from '../privileged-access/azure-resources/resources/migrations/1764400000000-create-resources.js';
 import { CreateLifecycleIndexes1764400000700 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400000700-create-lifecycle-indexes.js';
 import { KeyRoleAssignmentRequestsByTenant1764400001000 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   CreateRoleSettingAuditEvents1764400000900,
   KeyRoleAssignmentRequestsByTenant1764400001000,
   NumberAuditEventsPerRequest1764400001100,
+  CreateDatabaseWriteProbes1764400001300,
 ];

@@ -1,9 +1,15 @@
 import { Mutex } from 'async-mutex';
 import type { Database, Statement } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
+import { setTimeout as pause } from 'node:timers/promises';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DatabaseNotOpenError } from './database-errors.js';
+import type { DatabaseConfig } from '../config/app-config.js';
+import {
+  DatabaseNotOpenError,
+  isDatabaseUnavailable,
+  isSqliteBusy,
+} from './database-errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -32,10 +38,49 @@ export interface TransactionSession extends SqlSession {
  * 2,960 requests/s on SQLite, bench/README.md).
  */
 export abstract class SqlClient implements SqlSession {
+  private writeFailure: unknown;
+
   abstract rows(sql: string, parameters?: readonly unknown[]): Promise<Row[]>;
   abstract run(sql: string, parameters?: readonly unknown[]): Promise<number>;
+
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
-  abstract transaction<T>(
+  async transaction<T>(
+    work: (session: TransactionSession) => Promise<T>,
+  ): Promise<T> {
+    try {
+      const result = await this.runTransaction(work);
+      this.writeFailure = undefined;
+      return result;
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        this.writeFailure = error;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Why the last write failed, while the database has not taken one since: a database that
+   * still answers reads can be out of disk space, read-only or locked by another process.
+   */
+  get failingWrites(): unknown {
+    return this.writeFailure;
+  }
+
+  /**
+   * Writes and removes a page-sized row in one committed transaction: what any write needs
+   * (a new page, the journal, the file) without leaving anything behind.
+   */
+  async probeWrites(): Promise<void> {
+    await this.transaction(async (session) => {
+      await session.run(this.probeInsert);
+      await session.run(`DELETE FROM ${WRITE_PROBES}`);
+    });
+  }
+
+  protected abstract readonly probeInsert: string;
+
+  protected abstract runTransaction<T>(
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T>;
 
@@ -43,72 +88,144 @@ export abstract class SqlClient implements SqlSession {
    * The driver's connection (or pool) is looked up at each call, not kept: after the data source
    * is closed and opened again (the database went away and came back), calls use the new one.
    */
-  static for(dataSource: DataSource): SqlClient {
-    return dataSource.options.type === 'postgres'
+  static for(dataSource: DataSource, config: DatabaseConfig): SqlClient {
+    return config.type === 'postgres'
       ? new PostgresSqlClient(dataSource.driver as unknown as { master: Pool })
       : new SqliteSqlClient(
           dataSource.driver as unknown as { databaseConnection: Database },
+          config.busyTimeoutMs,
         );
   }
 }
 
-/** better-sqlite3: synchronous calls on one connection, statements prepared once. */
+// Created by CreateDatabaseWriteProbes1764400001300; one page of SQLite's default size.
+const WRITE_PROBES = 'database_write_probes';
+const PROBE_BYTES = 4096;
+
+// Waits between attempts to take SQLite's write lock: short at first, as most locks are.
+const FIRST_BUSY_PAUSE_MS = 2;
+const LONGEST_BUSY_PAUSE_MS = 50;
+
+/**
+ * better-sqlite3: synchronous calls on one connection, statements prepared once. Its busy
+ * timeout would wait for another process's lock (the seed command, a backup) on the event loop,
+ * freezing every request: it is 0 here, and a locked database is tried again after a pause.
+ */
 class SqliteSqlClient extends SqlClient {
+  protected readonly probeInsert = `INSERT INTO ${WRITE_PROBES} (filler) VALUES (zeroblob(${PROBE_BYTES}))`;
   private readonly statements = new LRUCache<string, Statement>({ max: 500 });
   // SQLite has one writer and TypeORM one shared connection: transactions take turns, or two
   // requests' statements would interleave inside each other's BEGIN … COMMIT.
   private readonly turns = new Mutex();
 
-  // Transactions already run one at a time: there is nothing more to serialize.
+  // Transactions run one at a time and hold the write lock: nothing more to serialize or wait for.
   private readonly session: TransactionSession = {
-    rows: (sql, parameters) => this.rows(sql, parameters),
-    run: (sql, parameters) => this.run(sql, parameters),
+    rows: (sql, parameters = []) =>
+      settled(() => this.statement(sql).all(...bindable(parameters)) as Row[]),
+    run: (sql, parameters = []) =>
+      settled(() => this.statement(sql).run(...bindable(parameters)).changes),
     serialize: () => Promise.resolve(),
   };
 
   private preparedOn?: Database;
 
-  constructor(private readonly driver: { databaseConnection: Database }) {
+  constructor(
+    private readonly driver: { databaseConnection: Database },
+    private readonly busyTimeoutMs: number,
+  ) {
     super();
   }
 
   rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
-    return Promise.resolve(
-      this.statement(sql).all(...bindable(parameters)) as Row[],
-    );
+    return this.session
+      .rows(sql, parameters)
+      .catch((error: unknown) =>
+        this.retryWhileBusy(error, this.deadline(), () =>
+          this.session.rows(sql, parameters),
+        ),
+      );
   }
 
   run(sql: string, parameters: readonly unknown[] = []): Promise<number> {
-    return Promise.resolve(
-      this.statement(sql).run(...bindable(parameters)).changes,
-    );
+    return this.session
+      .run(sql, parameters)
+      .catch((error: unknown) =>
+        this.retryWhileBusy(error, this.deadline(), () =>
+          this.session.run(sql, parameters),
+        ),
+      );
   }
 
-  transaction<T>(
+  protected runTransaction<T>(
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T> {
+    const deadline = this.deadline();
     return this.turns.runExclusive(async () => {
       // IMMEDIATE takes the write lock now, so another process (the seed command) cannot make
       // this transaction fail half-way when it first writes.
-      this.statement('BEGIN IMMEDIATE').run();
+      await this.session
+        .run('BEGIN IMMEDIATE')
+        .catch((error: unknown) =>
+          this.retryWhileBusy(error, deadline, () =>
+            this.session.run('BEGIN IMMEDIATE'),
+          ),
+        );
       try {
         const result = await work(this.session);
         this.statement('COMMIT').run();
         return result;
       } catch (error) {
-        this.statement('ROLLBACK').run();
+        // SQLite has rolled back by itself after some failures (the disk filled while writing
+        // the journal, an I/O error): a ROLLBACK then fails and would hide the cause.
+        if (this.connection.inTransaction) {
+          this.statement('ROLLBACK').run();
+        }
         throw error;
       }
     });
   }
 
-  private statement(sql: string): Statement {
+  private deadline(): number {
+    return performance.now() + this.busyTimeoutMs;
+  }
+
+  /** Tries `attempt` again while the database is locked, until `deadline`; other failures stand. */
+  private async retryWhileBusy<T>(
+    failure: unknown,
+    deadline: number,
+    attempt: () => Promise<T>,
+  ): Promise<T> {
+    let wait = FIRST_BUSY_PAUSE_MS;
+    for (
+      let error = failure;
+      ;
+      wait = Math.min(wait * 2, LONGEST_BUSY_PAUSE_MS)
+    ) {
+      if (!isSqliteBusy(error) || performance.now() + wait > deadline) {
+        throw error;
+      }
+      await pause(wait);
+      try {
+        return await attempt();
+      } catch (next) {
+        error = next;
+      }
+    }
+  }
+
+  private get connection(): Database {
     const connection = this.driver.databaseConnection as Database | undefined;
     if (!connection?.open) {
       throw new DatabaseNotOpenError();
     }
+    return connection;
+  }
+
+  private statement(sql: string): Statement {
+    const connection = this.connection;
     if (connection !== this.preparedOn) {
       this.statements.clear();
+      connection.pragma('busy_timeout = 0');
       this.preparedOn = connection;
     }
     let statement = this.statements.get(sql);
@@ -122,6 +239,8 @@ class SqliteSqlClient extends SqlClient {
 
 /** node-postgres: statements on the pool; a transaction holds one pooled connection. */
 class PostgresSqlClient extends SqlClient {
+  protected readonly probeInsert = `INSERT INTO ${WRITE_PROBES} (filler) VALUES (decode(repeat('00', ${PROBE_BYTES}), 'hex'))`;
+
   constructor(private readonly driver: { master: Pool }) {
     super();
   }
@@ -142,7 +261,7 @@ class PostgresSqlClient extends SqlClient {
     return (await this.pool.query(sql, [...parameters])).rowCount ?? 0;
   }
 
-  async transaction<T>(
+  protected async runTransaction<T>(
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T> {
     const connection = await this.pool.connect();
@@ -185,6 +304,15 @@ function sessionOn(connection: PoolClient): TransactionSession {
       );
     },
   };
+}
+
+/** The outcome of a synchronous call as a promise: a throw becomes a rejection. */
+function settled<T>(call: () => T): Promise<T> {
+  try {
+    return Promise.resolve(call());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
 }
 
 /** better-sqlite3 binds null, not undefined. */

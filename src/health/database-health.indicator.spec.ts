@@ -7,9 +7,11 @@ import {
 } from '../database/sql-client.js';
 import { DatabaseHealthIndicator } from './database-health.indicator.js';
 
-/** A SqlClient whose every statement does what `answer` does. */
+/** A SqlClient whose every read does what `answer` does, and every write what `write` does. */
 class FakeSqlClient extends SqlClient {
   readonly statements: string[] = [];
+  protected readonly probeInsert = 'INSERT probe';
+  write: () => Promise<void> = () => Promise.resolve();
 
   constructor(private readonly answer: () => Promise<Row[]>) {
     super();
@@ -20,16 +22,25 @@ class FakeSqlClient extends SqlClient {
     return this.answer();
   }
 
-  run(): Promise<number> {
-    return Promise.reject(new Error('not used'));
+  run(sql: string): Promise<number> {
+    this.statements.push(sql);
+    return this.write().then(() => 1);
   }
 
-  transaction<T>(
-    _work: (session: TransactionSession) => Promise<T>,
+  protected runTransaction<T>(
+    work: (session: TransactionSession) => Promise<T>,
   ): Promise<T> {
-    return Promise.reject(new Error('not used'));
+    return work({
+      rows: (sql) => this.rows(sql),
+      run: (sql) => this.run(sql),
+      serialize: () => Promise.resolve(),
+    });
   }
 }
+
+const DISK_FULL = Object.assign(new Error('database or disk is full'), {
+  code: 'SQLITE_FULL',
+});
 
 describe('DatabaseHealthIndicator', () => {
   const warnings: string[] = [];
@@ -98,6 +109,63 @@ describe('DatabaseHealthIndicator', () => {
         message: 'timeout of 50ms exceeded',
         responseTime: expect.any(Number),
       },
+    });
+  });
+
+  describe('after a write failed because of the database', () => {
+    async function failingWrites(): Promise<FakeSqlClient> {
+      const sql = new FakeSqlClient(() => Promise.resolve([{ '1': 1 }]));
+      sql.write = () => Promise.reject(DISK_FULL);
+      await expect(
+        sql.transaction((session) => session.run('INSERT a request')),
+      ).rejects.toBe(DISK_FULL);
+      sql.statements.length = 0;
+      return sql;
+    }
+
+    it('is down while a write does not go through, though reads answer; the cause goes to the log only', async () => {
+      const sql = await failingWrites();
+
+      const result = await indicator(sql).check('database');
+
+      expect(result).toEqual({
+        database: {
+          status: 'down',
+          message: 'The database does not take writes.',
+          responseTime: expect.any(Number),
+        },
+      });
+      expect(sql.statements).toEqual(['SELECT 1', 'INSERT probe']);
+      expect(warnings).toEqual([
+        'The database does not take writes: database or disk is full',
+      ]);
+    });
+
+    it('is up again once a write goes through, and stops writing', async () => {
+      const sql = await failingWrites();
+      sql.write = () => Promise.resolve();
+
+      expect((await indicator(sql).check('database')).database.status).toBe(
+        'up',
+      );
+      expect(sql.statements).toEqual([
+        'SELECT 1',
+        'INSERT probe',
+        'DELETE FROM database_write_probes',
+      ]);
+      sql.statements.length = 0;
+      await indicator(sql).check('database');
+      expect(sql.statements).toEqual(['SELECT 1']);
+    });
+
+    it('keeps writes failing for readiness only for failures of the database, not of the work', async () => {
+      const sql = new FakeSqlClient(() => Promise.resolve([{ '1': 1 }]));
+
+      await expect(
+        sql.transaction(() => Promise.reject(new Error('a rule refused it'))),
+      ).rejects.toThrow('a rule refused it');
+
+      expect(sql.failingWrites).toBeUndefined();
     });
   });
 });

@@ -6,7 +6,8 @@ import { SqlClient } from '../database/sql-client.js';
 export const DATABASE_CHECK_TIMEOUT_MS = 1000;
 
 /**
- * The database answers `SELECT 1` on the connection (pool) the requests use. A failure is
+ * The database answers `SELECT 1` on the connection (pool) the requests use and, while writes
+ * fail, takes a write again (a full disk or a read-only file still answers reads). A failure is
  * reported as a fixed message, the driver's own (host names, user names) only to the log: the
  * health routes are open to everyone.
  */
@@ -30,6 +31,19 @@ export class DatabaseHealthIndicator {
             `The database did not answer: ${(error as Error).message}`,
           );
           throw new Error('The database did not answer.', { cause: error });
+        }
+        if (this.sql.failingWrites === undefined) {
+          return;
+        }
+        try {
+          await this.sql.probeWrites();
+        } catch (error) {
+          this.logger.warn(
+            `The database does not take writes: ${(error as Error).message}`,
+          );
+          throw new Error('The database does not take writes.', {
+            cause: error,
+          });
         }
       })
       .withTimeout(timeoutMs);

@@ -1,6 +1,8 @@
+import type { Database } from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { MIGRATIONS } from './migrations.js';
+import { registerUnicodeLower } from './unicode-lower.js';
 
 /** Options shared by the running service and the command-line tools. */
 export function buildDataSourceOptions(
@@ -40,10 +42,9 @@ export function buildDataSourceOptions(
     // Migrations and the command-line tools wait for the lock here; the service's own
     // statements wait without blocking its event loop (SqlClient).
     timeout: database.busyTimeoutMs,
-    prepareDatabase: (connection: {
-      pragma: (statement: string) => unknown;
-    }) => {
+    prepareDatabase: (connection: Pick<Database, 'pragma' | 'function'>) => {
       connection.pragma('synchronous = NORMAL');
+      registerUnicodeLower(connection);
     },
   };
 }

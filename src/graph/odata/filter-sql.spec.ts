@@ -172,19 +172,19 @@ describe('filterSql', () => {
 
   describe('string functions', () => {
     it.each([
-      ['startswith', 'ab%'],
-      ['endswith', '%ab'],
-      ['contains', '%ab%'],
-    ])('writes %s as a case-insensitive LIKE', (name, pattern) => {
+      ['startswith', 'aB%'],
+      ['endswith', '%aB'],
+      ['contains', '%aB%'],
+    ])('writes %s as a LIKE of both sides lowered', (name, pattern) => {
       expect(sqlOf(`${name}(displayName, 'aB')`)).toEqual({
-        sql: `LOWER("t"."displayName") LIKE :p0 ESCAPE '\\'`,
+        sql: `LOWER("t"."displayName") LIKE LOWER(:p0) ESCAPE '\\'`,
         values: [pattern],
       });
     });
 
     it('keeps null out of a function of a nullable property', () => {
       expect(sqlOf("not contains(note, 'x')")).toEqual({
-        sql: `(NOT ("t"."note" IS NOT NULL AND LOWER("t"."note") LIKE :p0 ESCAPE '\\'))`,
+        sql: `(NOT ("t"."note" IS NOT NULL AND LOWER("t"."note") LIKE LOWER(:p0) ESCAPE '\\'))`,
         values: ['%x%'],
       });
     });
@@ -197,7 +197,7 @@ describe('filterSql', () => {
       ['\\%', '\\\\\\%'],
     ])('escapes the LIKE wildcards of %p', (text, escaped) => {
       expect(sqlOf(`startswith(displayName, '${text}')`)).toEqual({
-        sql: `LOWER("t"."displayName") LIKE :p0 ESCAPE '\\'`,
+        sql: `LOWER("t"."displayName") LIKE LOWER(:p0) ESCAPE '\\'`,
         values: [`${escaped}%`],
       });
       expect(sqlOf(`contains(displayName, '${text}')`).values).toEqual([
@@ -214,9 +214,9 @@ describe('filterSql', () => {
         value: 'A%B_C\\D',
       };
       expect(filterSql(expression, context)).toBe(
-        `LOWER("t"."displayName") LIKE :p0 ESCAPE '\\'`,
+        `LOWER("t"."displayName") LIKE LOWER(:p0) ESCAPE '\\'`,
       );
-      expect(context.values).toEqual(['%a\\%b\\_c\\\\d']);
+      expect(context.values).toEqual(['%A\\%B\\_C\\\\D']);
     });
   });
 
@@ -283,12 +283,12 @@ describe('filterSql', () => {
       for (const name of ['startswith', 'endswith', 'contains']) {
         const result = sqlOf(`${name}(displayName, ${quoted(value)})`);
         expect(result.sql).toBe(
-          `LOWER("t"."displayName") LIKE :p0 ESCAPE '\\'`,
+          `LOWER("t"."displayName") LIKE LOWER(:p0) ESCAPE '\\'`,
         );
         expect(result.values).toHaveLength(1);
         const pattern = result.values[0] as string;
         expect(pattern.replace(/^%|%$/g, '').replace(/\\(.)/g, '$1')).toBe(
-          value.toLowerCase(),
+          value,
         );
         expectOnlyTrustedText(result.sql, value);
       }
@@ -299,7 +299,7 @@ describe('filterSql', () => {
       const result = sqlOf(
         `not (displayName eq ${quoted(value)}) or note eq ${quoted(value)} and contains(displayName, ${quoted(value)})`,
       );
-      expect(result.values).toEqual([value, value, `%${value.toLowerCase()}%`]);
+      expect(result.values).toEqual([value, value, `%${value}%`]);
       expectOnlyTrustedText(result.sql, value);
     });
 
@@ -337,7 +337,7 @@ describe('filterSql', () => {
         context,
       );
       expect(sql).toBe(
-        "(((c1 = ? AND c2 IN (?)) AND LOWER(c3) LIKE ? ESCAPE '\\') AND (NOT c4 = ?))",
+        "(((c1 = ? AND c2 IN (?)) AND LOWER(c3) LIKE LOWER(?) ESCAPE '\\') AND (NOT c4 = ?))",
       );
       expect(columns).toEqual([
         'displayName',

@@ -40,12 +40,14 @@ export function filterSql(
     case 'in':
       return inSql(expression.property, expression.values, context);
     case 'function':
+      // Both sides lowered by the database's one lower(), Unicode-aware on SQLite too
+      // (registerUnicodeLower): a value and a row that differ in case match on either database.
       return notNull(
         expression.property,
-        `LOWER(${context.column(expression.property)}) LIKE ${context.bind(
+        `LOWER(${context.column(expression.property)}) LIKE LOWER(${context.bind(
           expression.property,
-          likePattern(expression.name, expression.value.toLowerCase()),
-        )} ESCAPE '\\'`,
+          likePattern(expression.name, expression.value),
+        )}) ESCAPE '\\'`,
         context,
       );
   }

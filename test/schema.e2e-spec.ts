@@ -80,6 +80,7 @@ describe('database schema', () => {
       'CreateRoleSettingAuditEvents1764400000900',
       'KeyRoleAssignmentRequestsByTenant1764400001000',
       'NumberAuditEventsPerRequest1764400001100',
+      'CreateDatabaseWriteProbes1764400001300',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });

@@ -511,7 +511,7 @@ describe('relative times in seeds: now, now+<duration>, now-<duration>', () => {
     await expect(refused).rejects.toMatchObject({
       problems: [
         "roleAssignmentRequests[1].requestedDateTime: 'now-2 hours' is not a relative time; write now, now+P90D or now-PT2H (an ISO 8601 duration)",
-        "roleAssignmentRequests[1].schedule.startDateTime: 'now+P20000Y' falls outside the years 1 to 9999",
+        "roleAssignmentRequests[1].schedule.startDateTime: 'now+P20000Y' falls outside the years 0001 to 9999",
       ],
     });
     const answer = await emulator('seed').send(document);

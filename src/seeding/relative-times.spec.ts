@@ -89,7 +89,7 @@ describe('resolveRelativeTimes', () => {
     ]);
   });
 
-  it('names a relative time that falls outside the years 1 to 9999', () => {
+  it('names a relative time that falls outside the years 0001 to 9999', () => {
     const { problems } = resolveRelativeTimes(
       'things',
       [{ id: 'a', endDateTime: 'now+P9000Y' }],
@@ -99,7 +99,7 @@ describe('resolveRelativeTimes', () => {
     expect([...problems]).toEqual([
       [
         'things[0].endDateTime',
-        "'now+P9000Y' falls outside the years 1 to 9999",
+        "'now+P9000Y' falls outside the years 0001 to 9999",
       ],
     ]);
   });

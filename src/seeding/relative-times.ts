@@ -1,6 +1,9 @@
 import { durationMilliseconds } from '../clock/iso-duration.js';
 import { isPlainObject } from '../graph/validation-problems.js';
-import { isStorableDate, STORABLE_YEARS } from '../graph/storable-values.js';
+import {
+  isStorableDate,
+  STORABLE_YEARS_TEXT,
+} from '../graph/storable-values.js';
 
 /**
  * `now`, `now+<ISO 8601 duration>` or `now-<ISO 8601 duration>`: a time relative to the moment a
@@ -83,11 +86,8 @@ function resolveTime(
   const moment = new Date(
     now.getTime() + (match?.[1] === '-' ? -offset : offset),
   );
-  if (Number.isNaN(moment.getTime()) || !isStorableDate(moment)) {
-    problems.set(
-      place,
-      `'${text}' falls outside the years ${STORABLE_YEARS.first} to ${STORABLE_YEARS.last}`,
-    );
+  if (!isStorableDate(moment)) {
+    problems.set(place, `'${text}' falls outside ${STORABLE_YEARS_TEXT}`);
     return text;
   }
   return moment.toISOString();

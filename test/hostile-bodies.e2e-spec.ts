@@ -539,7 +539,8 @@ describe('hostile input: bodies and tokens', () => {
   );
 
   // Found by the property: a duration past the last date JavaScript holds made an invalid end
-  // date, stored with the request, whose answer then failed, a 500.
+  // date, stored with the request, whose answer then failed, a 500. Such an end is past the
+  // storable years too, and refused as any end there is.
   it('refuses a schedule whose duration ends past any date as a bad request', async () => {
     await restoreFixture();
     const bodyCase = BODY_CASES[`POST ${REQUESTS}`][1];
@@ -551,7 +552,7 @@ describe('hostile input: bodies and tokens', () => {
       error: {
         code: 'BadRequest',
         message:
-          'The schedule ends later than any date: its duration is too long.',
+          'The schedule ends after 9999-12-31T23:59:59.999Z, outside the years 0001 to 9999: its duration is too long.',
       },
     });
     expect(

@@ -7,6 +7,11 @@ import { AppConfig } from '../../../config/app-config.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import { BadRequestError } from '../../../graph/graph-errors.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
+import {
+  isStorableDate,
+  LAST_STORABLE_INSTANT,
+  STORABLE_YEARS_TEXT,
+} from '../../../graph/storable-values.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
 import type {
   CreateRoleAssignmentRequestDto,
@@ -320,10 +325,10 @@ export function grantOf(
     : schedule.duration
       ? (endAfter(start, schedule.duration) ?? null)
       : null;
-  // A duration past the last date JavaScript holds (some 270,000 years on) has no end date.
-  if (end !== null && Number.isNaN(end.getTime())) {
+  // Only a duration can carry the end there: the dates given are in the storable years.
+  if (end !== null && !isStorableDate(end)) {
     throw new BadRequestError(
-      'The schedule ends later than any date: its duration is too long.',
+      `The schedule ends after ${LAST_STORABLE_INSTANT.toISOString()}, outside ${STORABLE_YEARS_TEXT}: its duration is too long.`,
     );
   }
   if (end !== null && end.getTime() <= start.getTime()) {

@@ -4,6 +4,10 @@ import { Clock } from '../clock/clock.js';
 import { SqlClient } from '../database/sql-client.js';
 import { BadRequestError } from '../graph/graph-errors.js';
 import {
+  isStorableDate,
+  STORABLE_YEARS_TEXT,
+} from '../graph/storable-values.js';
+import {
   RoleAssignmentRequestScheduler,
   type SchedulerRun,
 } from '../privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
@@ -85,7 +89,7 @@ export class EmulatorService {
     if (change.dateTime !== undefined) {
       this.clock.setTo(new Date(change.dateTime));
     } else if (change.advanceSeconds !== undefined) {
-      this.clock.advanceBy(change.advanceSeconds * 1000);
+      this.clock.setTo(this.advancedClock(change.advanceSeconds));
     }
     const scheduler = await this.scheduler.runOnce();
     return { ...this.readClock(), scheduler };
@@ -105,6 +109,21 @@ export class EmulatorService {
 
   callsOf(caller: Principal): readonly ReceivedCall[] {
     return this.calls.of(caller.tenantId);
+  }
+
+  /**
+   * What the clock reads moved by `seconds`: refused outside the storable years, where nothing
+   * stamped by it could be stored (`dateTime` is held to them as every body's date is).
+   */
+  private advancedClock(seconds: number): Date {
+    const now = this.clock.now();
+    const moved = new Date(now.getTime() + seconds * 1000);
+    if (!isStorableDate(moved)) {
+      throw new BadRequestError(
+        `advanceSeconds would move the clock from ${now.toISOString()} to ${moved.toISOString()}, outside ${STORABLE_YEARS_TEXT} (UTC); it was not moved.`,
+      );
+    }
+    return moved;
   }
 
   private async load(document: Record<string, unknown>): Promise<SeedSummary> {

@@ -1,7 +1,11 @@
+import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Clock } from '../src/clock/clock.js';
-import { RoleSettingAuditEventEntity } from '../src/privileged-access/azure-resources/role-settings/role-setting-audit-event.entity.js';
+import {
+  RoleSettingAuditEventEntity,
+  type RoleSettingRuleLists,
+} from '../src/privileged-access/azure-resources/role-settings/role-setting-audit-event.entity.js';
 import { RoleSettingEntity } from '../src/privileged-access/azure-resources/role-settings/role-setting.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import {
@@ -50,6 +54,13 @@ const JUSTIFICATION = {
   ruleIdentifier: 'JustificationRule',
   setting: '{"required":true}',
 };
+const expiringAfter = (minutes: number) => ({
+  ruleIdentifier: 'ExpirationRule',
+  setting: JSON.stringify({
+    permanentAssignment: false,
+    maximumGrantPeriodInMinutes: minutes,
+  }),
+});
 
 describe('PATCH …/roleSettings/{id}', () => {
   let testApp: TestApp;
@@ -347,6 +358,7 @@ describe('the audit of role setting changes: GET …/roleSettings/{id}/auditEven
           actorId: USERS.owner,
           actorType: 'User',
           occurredDateTime: expect.any(String),
+          sequence: 1,
           httpRequestId: response.headers['request-id'],
           clientRequestId: 'settings-audit-test',
           before: { ...lists, userMemberSettings: before.userMemberSettings },
@@ -447,12 +459,17 @@ describe('the audit of role setting changes: GET …/roleSettings/{id}/auditEven
       RoleSettingAuditEventEntity,
     );
     const [first] = await storedEvents(ROLE_SETTINGS.owner);
-    // An older change, stored after the others on purpose.
-    await events.insert({
-      ...first,
-      id: randomUUID(),
-      occurredDateTime: new Date(first.occurredDateTime.getTime() - 60_000),
-    });
+    // Later changes, each in its place after the two above: stored out of order on purpose.
+    for (const place of [4, 3]) {
+      await events.insert({
+        ...first,
+        id: randomUUID(),
+        occurredDateTime: new Date(
+          first.occurredDateTime.getTime() + place * 60_000,
+        ),
+        sequence: place,
+      });
+    }
 
     const page = await auditEvents(
       ROLE_SETTINGS.owner,
@@ -469,13 +486,66 @@ describe('the audit of role setting changes: GET …/roleSettings/{id}/auditEven
       next.slice(next.indexOf('?')),
     );
 
-    const times = [...page.body.value, ...rest.body.value].map(
-      (event: { occurredDateTime: string }) => event.occurredDateTime,
-    );
-    expect(page.body['@odata.count']).toBe(3);
-    expect(times).toHaveLength(3);
+    const listed = [...page.body.value, ...rest.body.value] as {
+      occurredDateTime: string;
+      sequence: number;
+    }[];
+    const times = listed.map((event) => event.occurredDateTime);
+    expect(page.body['@odata.count']).toBe(4);
+    expect(listed.map((event) => event.sequence)).toEqual([1, 2, 3, 4]);
     expect([...times].sort()).toEqual(times);
     expect(rest.body['@odata.nextLink']).toBeUndefined();
+    const after = await auditEvents(
+      ROLE_SETTINGS.owner,
+      appToken([READ]),
+      `?$filter=${encodeURIComponent('sequence gt 2')}`,
+    );
+    expect(
+      (after.body.value as { sequence: number }[]).map(
+        (event) => event.sequence,
+      ),
+    ).toEqual([3, 4]);
+  });
+
+  it('lists changes made at one clock reading in the order they were made', async () => {
+    const moment = testApp.clock.now();
+    jest.spyOn(testApp.clock, 'now').mockReturnValue(moment);
+    // Eight changes: listed by their random ids, they would come back in this order once in 40,320.
+    const periods = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => 60 * n);
+    try {
+      for (const minutes of periods) {
+        const response = await patch(
+          ROLE_SETTINGS.reader,
+          { adminMemberSettings: [expiringAfter(minutes)] },
+          user(USERS.owner),
+        );
+        expect(response.status).toBe(204);
+      }
+    } finally {
+      jest.restoreAllMocks();
+    }
+
+    const read = await auditEvents(
+      ROLE_SETTINGS.reader,
+      user(USERS.owner),
+      `?$filter=${encodeURIComponent(`occurredDateTime eq ${moment.toISOString()}`)}`,
+    );
+
+    expect(read.status).toBe(200);
+    const listed = read.body.value as {
+      sequence: number;
+      before: RoleSettingRuleLists;
+      after: RoleSettingRuleLists;
+    }[];
+    expect(listed.map((event) => event.after.adminMemberSettings)).toEqual(
+      periods.map((minutes) => [expiringAfter(minutes)]),
+    );
+    expect(listed.slice(1).map((event) => event.before)).toEqual(
+      listed.slice(0, -1).map((event) => event.after),
+    );
+    expect(listed.map((event) => event.sequence - listed[0].sequence)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7,
+    ]);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { AppDataSource } from '../src/database/app-data-source.js';
 import { buildDataSourceOptions } from '../src/database/database-options.js';
 import { MIGRATIONS } from '../src/database/migrations.js';
 import { KeyRoleAssignmentRequestsByTenant1764400001000 } from '../src/privileged-access/azure-resources/role-assignment-requests/migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
+import { NumberAuditEventsPerSetting1764400001200 } from '../src/privileged-access/azure-resources/role-settings/migrations/1764400001200-number-audit-events-per-setting.js';
 import { RoleAssignmentRequestAuditEventEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.entity.js';
 import {
@@ -80,6 +81,7 @@ describe('database schema', () => {
       'CreateRoleSettingAuditEvents1764400000900',
       'KeyRoleAssignmentRequestsByTenant1764400001000',
       'NumberAuditEventsPerRequest1764400001100',
+      'NumberAuditEventsPerSetting1764400001200',
       'CreateDatabaseWriteProbes1764400001300',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
@@ -304,5 +306,108 @@ describe('KeyRoleAssignmentRequestsByTenant1764400001000 on a database of the mi
     } finally {
       await dataSource.destroy();
     }
+  });
+});
+
+describe('NumberAuditEventsPerSetting1764400001200 on a database of the migrations before it', () => {
+  const SETTING = 'a0d17e00-0000-4000-8000-00000000005e';
+  let directory: string;
+  let dropDatabase: () => Promise<void>;
+  let databaseUrl: string;
+  let dataSource: AppDataSource;
+
+  /** The database, migrated by these migrations. */
+  async function migratedBy(migrations: typeof MIGRATIONS) {
+    const config = loadAppConfig(
+      {
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      },
+      { dataDirectory: directory },
+    );
+    const migrated = await new AppDataSource({
+      ...buildDataSourceOptions(config.database),
+      migrations,
+      entities: [],
+    }).initialize();
+    await migrated.runMigrations({ transaction: 'all' });
+    return migrated;
+  }
+
+  beforeAll(async () => {
+    directory = mkdtempSync(path.join(tmpdir(), 'pim-setting-audit-'));
+    const database = await createTestDatabase(directory);
+    databaseUrl = database.url;
+    dropDatabase = () => database.drop();
+    dataSource = await migratedBy(
+      MIGRATIONS.slice(
+        0,
+        MIGRATIONS.indexOf(NumberAuditEventsPerSetting1764400001200),
+      ),
+    );
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await dropDatabase();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  /** Stores an event in the columns of then: its id's last digit, its tenant and its hour. */
+  async function storeEventOfThen(
+    digit: number,
+    tenantId: string,
+    hour: number,
+  ) {
+    const postgres = dataSource.options.type === 'postgres';
+    const placeholders = Array.from({ length: 10 }, (_, index) =>
+      postgres ? `$${index + 1}` : '?',
+    );
+    const at = new Date(Date.UTC(2026, 10, 28, hour)).toISOString();
+    await dataSource.query(
+      `INSERT INTO role_setting_audit_events (id, tenant_id, role_setting_id, actor_id, actor_type,
+         occurred_date_time, http_request_id, client_request_id, rules_before, rules_after)
+       VALUES (${placeholders.join(', ')})`,
+      [
+        `a0d17e00-0000-4000-8000-00000000000${digit}`,
+        tenantId,
+        SETTING,
+        USER_A,
+        'User',
+        postgres ? at : at.replace('T', ' ').replace('Z', ''),
+        `a0d17e00-0000-4000-8000-00000000010${digit}`,
+        'written before',
+        '{}',
+        '{}',
+      ],
+    );
+  }
+
+  it("numbers the events written before it by their setting's order: time, then id", async () => {
+    await storeEventOfThen(2, TENANT_A, 9);
+    await storeEventOfThen(1, TENANT_A, 9);
+    await storeEventOfThen(3, TENANT_A, 8);
+    await storeEventOfThen(4, TENANT_B, 10);
+
+    await dataSource.destroy();
+    dataSource = await migratedBy(MIGRATIONS);
+
+    const numbered = await dataSource.query<
+      { id: string; tenant_id: string; sequence: number | string }[]
+    >(
+      'SELECT id, tenant_id, sequence FROM role_setting_audit_events ORDER BY tenant_id, sequence',
+    );
+    expect(
+      numbered.map((event) => [
+        event.tenant_id,
+        event.id.slice(-1),
+        Number(event.sequence),
+      ]),
+    ).toEqual([
+      [TENANT_A, '3', 1],
+      [TENANT_A, '1', 2],
+      [TENANT_A, '2', 3],
+      [TENANT_B, '4', 1],
+    ]);
   });
 });

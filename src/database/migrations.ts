@@ -9,6 +9,7 @@ import { CreateRoleAssignments1764400000400 } from '../privileged-access/azure-r
 import { CreateRoleDefinitions1764400000200 } from '../privileged-access/azure-resources/role-definitions/migrations/1764400000200-create-role-definitions.js';
 import { CreateRoleSettings1764400000300 } from '../privileged-access/azure-resources/role-settings/migrations/1764400000300-create-role-settings.js';
 import { CreateRoleSettingAuditEvents1764400000900 } from '../privileged-access/azure-resources/role-settings/migrations/1764400000900-create-role-setting-audit-events.js';
+import { NumberAuditEventsPerSetting1764400001200 } from '../privileged-access/azure-resources/role-settings/migrations/1764400001200-number-audit-events-per-setting.js';
 import { CreateSubjects1764400000100 } from '../privileged-access/azure-resources/subjects/migrations/1764400000100-create-subjects.js';
 import { CreateRoleAssignmentRequests1764340000000 } from '../privileged-access/azure-resources/role-assignment-requests/migrations/1764340000000-create-role-assignment-requests.js';
 
@@ -29,5 +30,6 @@ export const MIGRATIONS = [
   CreateRoleSettingAuditEvents1764400000900,
   KeyRoleAssignmentRequestsByTenant1764400001000,
   NumberAuditEventsPerRequest1764400001100,
+  NumberAuditEventsPerSetting1764400001200,
   CreateDatabaseWriteProbes1764400001300,
 ];

@@ -20,6 +20,11 @@ export interface RoleSettingRuleLists {
   'roleSettingId',
   'occurredDateTime',
 ])
+@Index(
+  'UQ_role_setting_audit_events_sequence',
+  ['tenantId', 'roleSettingId', 'sequence'],
+  { unique: true },
+)
 export class RoleSettingAuditEventEntity extends TenantScopedEntity {
   @Column({ name: 'role_setting_id', type: 'varchar', length: 36 })
   roleSettingId: string;
@@ -33,6 +38,13 @@ export class RoleSettingAuditEventEntity extends TenantScopedEntity {
 
   @Column({ name: 'occurred_date_time', type: Date })
   occurredDateTime: Date;
+
+  /**
+   * The change's place among its setting's, from 1: two changes may bear the same time (one
+   * clock reading, or two replicas' clocks), their order is still known.
+   */
+  @Column({ type: 'integer' })
+  sequence: number;
 
   /** The `request-id` of the HTTP call that made the change. */
   @Column({ name: 'http_request_id', type: 'varchar', length: 36 })

@@ -17,7 +17,8 @@ const RULE_LISTS_SCHEMA = {
 
 /**
  * `auditEvents` of a role setting: an extension of ours (Graph has no such collection), listed
- * by `GET …/roleSettings/{id}/auditEvents` in the order they happened.
+ * by `GET …/roleSettings/{id}/auditEvents` in the order they happened: by their place among the
+ * setting's changes, as two may bear the same time.
  */
 export const ROLE_SETTING_AUDIT_EVENTS: ODataEntitySet<RoleSettingAuditEventEntity> =
   defineEntitySet({
@@ -30,6 +31,7 @@ export const ROLE_SETTING_AUDIT_EVENTS: ODataEntitySet<RoleSettingAuditEventEnti
       'actorId',
       'actorType',
       'occurredDateTime',
+      'sequence',
       'httpRequestId',
       'clientRequestId',
       'before',
@@ -40,15 +42,17 @@ export const ROLE_SETTING_AUDIT_EVENTS: ODataEntitySet<RoleSettingAuditEventEnti
       actorId: { column: 'actorId', type: 'guid' },
       actorType: { column: 'actorType', type: 'string' },
       occurredDateTime: { column: 'occurredDateTime', type: 'dateTime' },
+      sequence: { column: 'sequence', type: 'integer' },
     },
     navigation: {},
-    defaultOrderBy: [{ property: 'occurredDateTime', direction: 'asc' }],
+    defaultOrderBy: [{ property: 'sequence', direction: 'asc' }],
     present: (event) => ({
       id: event.id,
       roleSettingId: event.roleSettingId,
       actorId: event.actorId,
       actorType: event.actorType,
       occurredDateTime: event.occurredDateTime.toISOString(),
+      sequence: event.sequence,
       httpRequestId: event.httpRequestId,
       clientRequestId: event.clientRequestId,
       before: event.before,
@@ -66,6 +70,11 @@ export const ROLE_SETTING_AUDIT_EVENTS: ODataEntitySet<RoleSettingAuditEventEnti
         },
         actorType: { type: 'string', enum: ['User', 'Application'] },
         occurredDateTime: { type: 'string', format: 'date-time' },
+        sequence: {
+          type: 'integer',
+          description:
+            "The change's place among its setting's, from 1: the order of changes of equal time.",
+        },
         httpRequestId: {
           type: 'string',
           description: 'The `request-id` of the call that made the change.',

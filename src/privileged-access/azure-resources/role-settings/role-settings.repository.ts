@@ -50,6 +50,7 @@ export class RoleSettingsRepository {
   private readonly administrators: ResourceAdministratorsSql;
   private readonly updateSql: string;
   private readonly insertAuditEventSql: string;
+  private readonly lastSequenceSql: string;
 
   constructor(
     dataSource: DataSource,
@@ -65,6 +66,8 @@ export class RoleSettingsRepository {
       WHERE ${settings.column('tenantId')} = ${settings.parameter(WRITTEN.length)}
         AND ${settings.column('id')} = ${settings.parameter(WRITTEN.length + 1)}`;
     this.insertAuditEventSql = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
+    this.lastSequenceSql = `SELECT COALESCE(MAX(${auditEvents.column('sequence')}), 0) AS sequence FROM ${auditEvents.table}
+      WHERE ${auditEvents.column('tenantId')} = ${auditEvents.parameter(0)} AND ${auditEvents.column('roleSettingId')} = ${auditEvents.parameter(1)}`;
   }
 
   /** Whether the tenant has the setting, and whether the user administers its resource `at`. */
@@ -83,8 +86,9 @@ export class RoleSettingsRepository {
 
   /**
    * Replaces the given rule lists of a setting and records the change (the four lists before
-   * and after) in one transaction, provided the actor may change it. The setting is read under
-   * a lock of its own, so that of two changes at once the second records what the first left.
+   * and after, and its place after the setting's other changes) in one transaction, provided the
+   * actor may change it. The setting is read under a lock of its own, so that of two changes at
+   * once the second records what the first left, in the place after it.
    */
   change(
     tenantId: string,
@@ -121,6 +125,8 @@ export class RoleSettingsRepository {
         tenantId,
         id,
       ]);
+      // The lock taken above keeps every other change of the setting from taking this place.
+      const [last] = await session.rows(this.lastSequenceSql, [tenantId, id]);
       await session.run(
         this.insertAuditEventSql,
         this.auditEvents.valuesOf({
@@ -130,6 +136,7 @@ export class RoleSettingsRepository {
           actorId: actor.actorId,
           actorType: actor.actorType,
           occurredDateTime: actor.at,
+          sequence: Number(last.sequence) + 1,
           httpRequestId: actor.httpRequestId,
           clientRequestId: actor.clientRequestId,
           before,

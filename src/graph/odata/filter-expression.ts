@@ -13,7 +13,11 @@ import type {
   TenantEntity,
 } from './entity-set.js';
 import { BadRequestError } from '../graph-errors.js';
-import { isStorableDate, isStorableText } from '../storable-values.js';
+import {
+  isStorableDate,
+  isStorableText,
+  STORABLE_YEARS_TEXT,
+} from '../storable-values.js';
 
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type StringFunction = 'startswith' | 'endswith' | 'contains';
@@ -319,7 +323,7 @@ class FilterReader<T extends TenantEntity> {
 
 /**
  * A literal the database cannot bind is refused before it reaches SQL: a string with U+0000,
- * which no value holds, or a date outside the years 0001 to 9999.
+ * which no value holds, or a date outside the storable years.
  */
 function storable(literal: ODataLiteral, expression: string): ODataLiteral {
   if (typeof literal.value === 'string' && !isStorableText(literal.value)) {
@@ -329,7 +333,7 @@ function storable(literal: ODataLiteral, expression: string): ODataLiteral {
   }
   if (literal.value instanceof Date && !isStorableDate(literal.value)) {
     throw new BadRequestError(
-      `The date literal in '${expression}' is outside the years 0001 to 9999.`,
+      `The date literal in '${expression}' is outside ${STORABLE_YEARS_TEXT}.`,
     );
   }
   return literal;

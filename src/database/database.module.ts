@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { DataSource } from 'typeorm';
 import { AppDataSource } from './app-data-source.js';
+import { DatabaseFailureInterceptor } from './database-failure.interceptor.js';
 import { buildDataSourceOptions } from './database-options.js';
 import { runPendingMigrations } from './migrate.js';
 import { SqlClient } from './sql-client.js';
@@ -24,6 +26,7 @@ const MIGRATED = Symbol('database.migrated');
     }),
   ],
   providers: [
+    { provide: APP_INTERCEPTOR, useClass: DatabaseFailureInterceptor },
     {
       provide: MIGRATED,
       inject: [DataSource, AppConfig],

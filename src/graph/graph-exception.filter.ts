@@ -9,7 +9,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config.js';
-import { isDatabaseUnavailable } from '../database/database-errors.js';
+import { DependencyUnavailableError } from '../errors/dependency-unavailable.error.js';
 import { routePatternOf } from '../logging/request-log.js';
 import { GraphError } from './graph-error.js';
 import { graphErrorBody } from './graph-error-body.js';
@@ -81,7 +81,7 @@ export class GraphExceptionFilter implements ExceptionFilter {
         request.url ?? '/',
       );
     }
-    if (isDatabaseUnavailable(exception)) {
+    if (exception instanceof DependencyUnavailableError) {
       return new ServiceUnavailableError({ cause: exception });
     }
     // Nest's HttpExceptions, and errors of the HTTP layer beneath Nest (a malformed URL, a body

@@ -8,6 +8,7 @@ import { EmulatorModule } from './emulator/emulator.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { ODataModule } from './graph/odata/odata.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MIGRATIONS } from './migrations.js';
 import { ResourcesModule } from './privileged-access/azure-resources/resources/resources.module.js';
 import { RoleAssignmentRequestsModule } from './privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
 import { RoleAssignmentsModule } from './privileged-access/azure-resources/role-assignments/role-assignments.module.js';
@@ -25,7 +26,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrations: MIGRATIONS }),
         HealthModule,
         // Global guards run in the order of these imports: authentication first, then the
         // Graph request checks (which must not tell an anonymous caller about a route's shape),

@@ -12,7 +12,7 @@ import { TEST_JWT_SECRET } from './support/tokens.js';
 /** The TypeORM command line on the build, as `npm run migration:*` runs it. */
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TYPEORM_CLI = path.join(REPO, 'node_modules', 'typeorm', 'cli.js');
-const DATA_SOURCE = path.join(REPO, 'dist', 'database', 'data-source.js');
+const DATA_SOURCE = path.join(REPO, 'dist', 'cli', 'data-source.js');
 
 describe('the migration commands (npm run migration:run / :show / :generate)', () => {
   let directory: string;

@@ -1,4 +1,4 @@
-import { MIGRATIONS } from '../src/database/migrations.js';
+import { MIGRATIONS } from '../src/migrations.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { AppDataSource } from '../src/database/app-data-source.js';
 import { buildDataSourceOptions } from '../src/database/database-options.js';
-import { MIGRATIONS } from '../src/database/migrations.js';
+import { MIGRATIONS } from '../src/migrations.js';
 import { KeyRoleAssignmentRequestsByTenant1764400001000 } from '../src/privileged-access/azure-resources/role-assignment-requests/migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
 import { NumberAuditEventsPerSetting1764400001200 } from '../src/privileged-access/azure-resources/role-settings/migrations/1764400001200-number-audit-events-per-setting.js';
 import { RoleAssignmentRequestAuditEventEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request-audit-event.entity.js';
@@ -167,8 +167,7 @@ describe('KeyRoleAssignmentRequestsByTenant1764400001000 on a database of the mi
       { dataDirectory: directory },
     );
     return new AppDataSource({
-      ...buildDataSourceOptions(config.database),
-      migrations,
+      ...buildDataSourceOptions(config.database, migrations),
       entities: [
         RoleAssignmentRequestEntity,
         RoleAssignmentRequestAuditEventEntity,
@@ -327,8 +326,7 @@ describe('NumberAuditEventsPerSetting1764400001200 on a database of the migratio
       { dataDirectory: directory },
     );
     const migrated = await new AppDataSource({
-      ...buildDataSourceOptions(config.database),
-      migrations,
+      ...buildDataSourceOptions(config.database, migrations),
       entities: [],
     }).initialize();
     await migrated.runMigrations({ transaction: 'all' });

@@ -1,19 +1,22 @@
 import type { Database } from 'better-sqlite3';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
-import { MIGRATIONS } from './migrations.js';
 import { registerUnicodeLower } from './unicode-lower.js';
+
+/** Every module's migrations, in the order they run; the composition root lists them. */
+export type Migrations = readonly (new () => MigrationInterface)[];
 
 /** Options shared by the running service and the command-line tools. */
 export function buildDataSourceOptions(
   database: DatabaseConfig,
+  migrations: Migrations,
 ): DataSourceOptions {
   const common = {
-    migrations: MIGRATIONS,
+    migrations: [...migrations],
     // Migrations run through runPendingMigrations (DatabaseModule), under a lock on PostgreSQL.
     migrationsRun: false,
     synchronize: false,
-  } as const;
+  };
   if (database.type === 'postgres') {
     return {
       ...common,

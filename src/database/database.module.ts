@@ -1,50 +1,60 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { DataSource } from 'typeorm';
 import { AppDataSource } from './app-data-source.js';
 import { DatabaseFailureInterceptor } from './database-failure.interceptor.js';
-import { buildDataSourceOptions } from './database-options.js';
+import { buildDataSourceOptions, type Migrations } from './database-options.js';
 import { runPendingMigrations } from './migrate.js';
 import { SqlClient } from './sql-client.js';
 
 const MIGRATED = Symbol('database.migrated');
 
+/**
+ * The database of the service: the data source, its migrations run at start, and the SqlClient.
+ * It knows no feature module: the composition root hands it every module's migrations.
+ */
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...buildDataSourceOptions(config.database),
-        autoLoadEntities: true,
-        // A database that cannot be opened will not open on a retry: fail the start at once.
-        retryAttempts: 0,
-      }),
-      dataSourceFactory: (options) => new AppDataSource(options!).initialize(),
-    }),
-  ],
-  providers: [
-    { provide: APP_INTERCEPTOR, useClass: DatabaseFailureInterceptor },
-    {
-      provide: MIGRATED,
-      inject: [DataSource, AppConfig],
-      useFactory: async (dataSource: DataSource, config: AppConfig) => {
-        if (config.database.migrateOnStart) {
-          await runPendingMigrations(dataSource);
-        }
-        return true;
-      },
-    },
-    {
-      provide: SqlClient,
-      // Depends on MIGRATED: nothing queries the database before its schema is current.
-      inject: [DataSource, AppConfig, MIGRATED],
-      useFactory: (dataSource: DataSource, config: AppConfig) =>
-        SqlClient.for(dataSource, config.database),
-    },
-  ],
-  exports: [SqlClient],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: { migrations: Migrations }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            ...buildDataSourceOptions(config.database, options.migrations),
+            autoLoadEntities: true,
+            // A database that cannot be opened will not open on a retry: fail the start at once.
+            retryAttempts: 0,
+          }),
+          dataSourceFactory: (options) =>
+            new AppDataSource(options!).initialize(),
+        }),
+      ],
+      providers: [
+        { provide: APP_INTERCEPTOR, useClass: DatabaseFailureInterceptor },
+        {
+          provide: MIGRATED,
+          inject: [DataSource, AppConfig],
+          useFactory: async (dataSource: DataSource, config: AppConfig) => {
+            if (config.database.migrateOnStart) {
+              await runPendingMigrations(dataSource);
+            }
+            return true;
+          },
+        },
+        {
+          provide: SqlClient,
+          // Depends on MIGRATED: nothing queries the database before its schema is current.
+          inject: [DataSource, AppConfig, MIGRATED],
+          useFactory: (dataSource: DataSource, config: AppConfig) =>
+            SqlClient.for(dataSource, config.database),
+        },
+      ],
+      exports: [SqlClient],
+    };
+  }
+}

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { loadAppConfig } from '../config/app-config.js';
-import { AppDataSource } from './app-data-source.js';
-import { buildDataSourceOptions } from './database-options.js';
+import { AppDataSource } from '../database/app-data-source.js';
+import { buildDataSourceOptions } from '../database/database-options.js';
+import { MIGRATIONS } from '../migrations.js';
 
 /**
  * The DataSource of the TypeORM command line (`npm run migration:run`,
@@ -9,6 +10,6 @@ import { buildDataSourceOptions } from './database-options.js';
  * It loads the compiled entities, so the commands run on the build (`dist/`).
  */
 export default new AppDataSource({
-  ...buildDataSourceOptions(loadAppConfig(process.env).database),
+  ...buildDataSourceOptions(loadAppConfig(process.env).database, MIGRATIONS),
   entities: [new URL('../**/*.entity.js', import.meta.url).pathname],
 });

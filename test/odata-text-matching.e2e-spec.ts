@@ -22,7 +22,7 @@ const NAMES = [
 
 /**
  * The names each filter selects, the same on SQLite and PostgreSQL: both sides of a string
- * function are lowered character by character (README, "OData on lists"); eq is exact.
+ * function are lowered character by character (docs/api.md, "OData on lists"); eq is exact.
  */
 const CASES: readonly [string, string[]][] = [
   [

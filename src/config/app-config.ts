@@ -4,7 +4,9 @@ import path from 'node:path';
 import { ConfigurationError } from './configuration-error.js';
 import { loadOrCreateDevelopmentSecret } from './development-secret.js';
 import {
+  type Environment,
   EnvironmentVariables,
+  type LogLevel,
   type RequestProcessing,
 } from './environment-variables.js';
 import { loadTlsFiles, type TlsConfig } from './tls-files.js';
@@ -14,8 +16,6 @@ export const GRAPH_AUDIENCES = [
   'https://graph.microsoft.com',
   '00000003-0000-0000-c000-000000000000',
 ];
-
-export type Environment = 'production' | 'development' | 'test';
 
 interface DatabaseSettings {
   /** Run pending migrations when the service starts (DB_MIGRATE). */
@@ -51,9 +51,6 @@ export interface AuthConfig {
   readonly issuers: readonly string[];
   readonly clockToleranceSeconds: number;
 }
-
-export type LogLevel =
-  'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface LoggingConfig {
   readonly level: LogLevel;

@@ -11,7 +11,6 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import type { Environment, LogLevel } from './app-config.js';
 
 export const REQUEST_PROCESSING_MODES = ['immediate', 'staged'] as const;
 export type RequestProcessing = (typeof REQUEST_PROCESSING_MODES)[number];
@@ -26,11 +25,25 @@ function WholeNumber(): PropertyDecorator {
   );
 }
 
+const ENVIRONMENTS = ['production', 'development', 'test'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+const LOG_LEVELS = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** The environment variables the service reads; class-validator names each one in its messages. */
 export class EnvironmentVariables {
   @Expose()
   @IsOptional()
-  @IsIn(['production', 'development', 'test'])
+  @IsIn(ENVIRONMENTS)
   NODE_ENV?: Environment;
 
   @Expose()
@@ -151,7 +164,7 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL?: LogLevel;
 
   @Expose()

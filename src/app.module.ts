@@ -4,17 +4,12 @@ import { ClockModule } from './clock/clock.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FEATURE_MODULES } from './feature-modules.js';
 import { EmulatorModule } from './emulator/emulator.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { ODataModule } from './graph/odata/odata.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MIGRATIONS } from './migrations.js';
-import { ResourcesModule } from './privileged-access/azure-resources/resources/resources.module.js';
-import { RoleAssignmentRequestsModule } from './privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
-import { RoleAssignmentsModule } from './privileged-access/azure-resources/role-assignments/role-assignments.module.js';
-import { RoleDefinitionsModule } from './privileged-access/azure-resources/role-definitions/role-definitions.module.js';
-import { RoleSettingsModule } from './privileged-access/azure-resources/role-settings/role-settings.module.js';
-import { SubjectsModule } from './privileged-access/azure-resources/subjects/subjects.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
 
@@ -36,12 +31,7 @@ export class AppModule {
         ThrottlingModule,
         ODataModule,
         SeedingModule,
-        ResourcesModule,
-        SubjectsModule,
-        RoleDefinitionsModule,
-        RoleSettingsModule,
-        RoleAssignmentsModule,
-        RoleAssignmentRequestsModule,
+        ...FEATURE_MODULES,
         // Last: its fault-injection guard runs after authentication, for a known tenant.
         ...(config.emulator ? [EmulatorModule] : []),
       ],

@@ -7,17 +7,22 @@ import { AppDataSource } from './app-data-source.js';
 import { DatabaseFailureInterceptor } from './database-failure.interceptor.js';
 import { buildDataSourceOptions, type Migrations } from './database-options.js';
 import { runPendingMigrations } from './migrate.js';
+import { CreateDatabaseWriteProbes1764400001300 } from './migrations/1764400001300-create-database-write-probes.js';
 import { SqlClient } from './sql-client.js';
 
 const MIGRATED = Symbol('database.migrated');
 
 /**
  * The database of the service: the data source, its migrations run at start, and the SqlClient.
- * It knows no feature module: the composition root hands it every module's migrations.
+ * It knows no feature module: the composition root hands it every migration to run, its own
+ * included (src/migrations.ts).
  */
 @Global()
 @Module({})
 export class DatabaseModule {
+  /** The database layer's own tables (the write probe of readiness). */
+  static readonly migrations = [CreateDatabaseWriteProbes1764400001300];
+
   static forRoot(options: { migrations: Migrations }): DynamicModule {
     return {
       module: DatabaseModule,

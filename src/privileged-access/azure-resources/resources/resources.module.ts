@@ -4,10 +4,14 @@ import { ResourceEntity } from './resource.entity.js';
 import { ResourcesController } from './resources.controller.js';
 import { ResourcesSeeder } from './resources.seeder.js';
 import { ResourcesService } from './resources.service.js';
+import { CreateResources1764400000000 } from './migrations/1764400000000-create-resources.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ResourceEntity])],
   controllers: [ResourcesController],
   providers: [ResourcesService, ResourcesSeeder],
 })
-export class ResourcesModule {}
+export class ResourcesModule {
+  /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
+  static readonly migrations = [CreateResources1764400000000];
+}

@@ -13,6 +13,12 @@ import { RoleAssignmentRequestsController } from './role-assignment-requests.con
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsSeeder } from './role-assignment-requests.seeder.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
+import { CreateRoleAssignmentRequests1764340000000 } from './migrations/1764340000000-create-role-assignment-requests.js';
+import { CreateRoleAssignmentRequestIndexes1764400000500 } from './migrations/1764400000500-create-role-assignment-request-indexes.js';
+import { AddAuditEventReason1764400000600 } from './migrations/1764400000600-add-audit-event-reason.js';
+import { CreateLifecycleIndexes1764400000700 } from './migrations/1764400000700-create-lifecycle-indexes.js';
+import { KeyRoleAssignmentRequestsByTenant1764400001000 } from './migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
+import { NumberAuditEventsPerRequest1764400001100 } from './migrations/1764400001100-number-audit-events-per-request.js';
 
 @Module({
   imports: [
@@ -39,4 +45,14 @@ import { RoleAssignmentRequestsService } from './role-assignment-requests.servic
   // The emulator's clock runs it.
   exports: [RoleAssignmentRequestScheduler],
 })
-export class RoleAssignmentRequestsModule {}
+export class RoleAssignmentRequestsModule {
+  /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
+  static readonly migrations = [
+    CreateRoleAssignmentRequests1764340000000,
+    CreateRoleAssignmentRequestIndexes1764400000500,
+    AddAuditEventReason1764400000600,
+    CreateLifecycleIndexes1764400000700,
+    KeyRoleAssignmentRequestsByTenant1764400001000,
+    NumberAuditEventsPerRequest1764400001100,
+  ];
+}

@@ -4,10 +4,14 @@ import { RoleAssignmentEntity } from './role-assignment.entity.js';
 import { RoleAssignmentsController } from './role-assignments.controller.js';
 import { RoleAssignmentsSeeder } from './role-assignments.seeder.js';
 import { RoleAssignmentsService } from './role-assignments.service.js';
+import { CreateRoleAssignments1764400000400 } from './migrations/1764400000400-create-role-assignments.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoleAssignmentEntity])],
   controllers: [RoleAssignmentsController],
   providers: [RoleAssignmentsService, RoleAssignmentsSeeder],
 })
-export class RoleAssignmentsModule {}
+export class RoleAssignmentsModule {
+  /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
+  static readonly migrations = [CreateRoleAssignments1764400000400];
+}

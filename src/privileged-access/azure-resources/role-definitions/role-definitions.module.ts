@@ -4,10 +4,14 @@ import { RoleDefinitionEntity } from './role-definition.entity.js';
 import { RoleDefinitionsController } from './role-definitions.controller.js';
 import { RoleDefinitionsSeeder } from './role-definitions.seeder.js';
 import { RoleDefinitionsService } from './role-definitions.service.js';
+import { CreateRoleDefinitions1764400000200 } from './migrations/1764400000200-create-role-definitions.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoleDefinitionEntity])],
   controllers: [RoleDefinitionsController],
   providers: [RoleDefinitionsService, RoleDefinitionsSeeder],
 })
-export class RoleDefinitionsModule {}
+export class RoleDefinitionsModule {
+  /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
+  static readonly migrations = [CreateRoleDefinitions1764400000200];
+}

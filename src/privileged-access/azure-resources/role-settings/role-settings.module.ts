@@ -6,6 +6,9 @@ import { RoleSettingsController } from './role-settings.controller.js';
 import { RoleSettingsRepository } from './role-settings.repository.js';
 import { RoleSettingsSeeder } from './role-settings.seeder.js';
 import { RoleSettingsService } from './role-settings.service.js';
+import { CreateRoleSettings1764400000300 } from './migrations/1764400000300-create-role-settings.js';
+import { CreateRoleSettingAuditEvents1764400000900 } from './migrations/1764400000900-create-role-setting-audit-events.js';
+import { NumberAuditEventsPerSetting1764400001200 } from './migrations/1764400001200-number-audit-events-per-setting.js';
 
 @Module({
   imports: [
@@ -14,4 +17,11 @@ import { RoleSettingsService } from './role-settings.service.js';
   controllers: [RoleSettingsController],
   providers: [RoleSettingsService, RoleSettingsRepository, RoleSettingsSeeder],
 })
-export class RoleSettingsModule {}
+export class RoleSettingsModule {
+  /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
+  static readonly migrations = [
+    CreateRoleSettings1764400000300,
+    CreateRoleSettingAuditEvents1764400000900,
+    NumberAuditEventsPerSetting1764400001200,
+  ];
+}

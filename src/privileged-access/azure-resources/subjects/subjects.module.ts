@@ -2,10 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SubjectEntity } from './subject.entity.js';
 import { SubjectsSeeder } from './subjects.seeder.js';
+import { CreateSubjects1764400000100 } from './migrations/1764400000100-create-subjects.js';
 
 /** Subjects have no route of their own: `$expand=subject` reads them. */
 @Module({
   imports: [TypeOrmModule.forFeature([SubjectEntity])],
   providers: [SubjectsSeeder],
 })
-export class SubjectsModule {}
+export class SubjectsModule {
+  /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
+  static readonly migrations = [CreateSubjects1764400000100];
+}

@@ -1,16 +1,23 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
+import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { ScopeGuard } from './auth/scope.guard.js';
 import { ClockModule } from './clock/clock.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FEATURE_MODULES } from './feature-modules.js';
 import { EmulatorModule } from './emulator/emulator.module.js';
+import { FaultInjectionGuard } from './emulator/fault-injection.js';
 import { GraphModule } from './graph/graph.module.js';
+import { RequestShapeGuard } from './graph/request-shape.guard.js';
 import { ODataModule } from './graph/odata/odata.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MIGRATIONS } from './migrations.js';
 import { SeedingModule } from './seeding/seeding.module.js';
+import { RequestPipeline, type RequestCheck } from './request-pipeline.js';
+import { CallerThrottleGuard } from './throttling/caller-throttle.guard.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
 
 @Module({})
@@ -23,18 +30,36 @@ export class AppModule {
         ClockModule,
         DatabaseModule.forRoot({ migrations: MIGRATIONS }),
         HealthModule,
-        // Global guards run in the order of these imports: authentication first, then the
-        // Graph request checks (which must not tell an anonymous caller about a route's shape),
-        // then throttling, which counts per authenticated caller.
         AuthModule,
         GraphModule,
         ThrottlingModule,
         ODataModule,
         SeedingModule,
         ...FEATURE_MODULES,
-        // Last: its fault-injection guard runs after authentication, for a known tenant.
         ...(config.emulator ? [EmulatorModule] : []),
       ],
+      providers: [requestPipeline(config)],
     };
   }
+}
+
+/**
+ * The checks of every routed request, in order: authentication first; then its permissions;
+ * then the Graph request shape, which must not tell an anonymous caller about a route; then
+ * throttling, which counts per authenticated caller; last the emulator's injected faults, for a
+ * known tenant.
+ */
+function requestPipeline(config: AppConfig): Provider {
+  const checks = [
+    JwtAuthGuard,
+    ScopeGuard,
+    RequestShapeGuard,
+    CallerThrottleGuard,
+    ...(config.emulator ? [FaultInjectionGuard] : []),
+  ];
+  return {
+    provide: APP_GUARD,
+    inject: checks,
+    useFactory: (...inOrder: RequestCheck[]) => new RequestPipeline(inOrder),
+  };
 }

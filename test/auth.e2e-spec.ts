@@ -209,6 +209,18 @@ describe('authentication and authorization (HS256 secret, default settings)', ()
 
       expectGraphError(response, EMPTY);
     });
+
+    it('before the request shape: an anonymous caller learns nothing of what a route accepts', async () => {
+      const unsupportedOption = await request(testApp.server).get(
+        `${REQUESTS_PATH}/${randomUUID()}?$top=1`,
+      );
+      const bodyWhereNoneIsTaken = await request(testApp.server)
+        .post(`${REQUESTS_PATH}/${randomUUID()}/cancel`)
+        .send({ unexpected: true });
+
+      expectGraphError(unsupportedOption, EMPTY);
+      expectGraphError(bodyWhereNoneIsTaken, EMPTY);
+    });
   });
 
   it('takes the scheme name in any letter case (RFC 7235)', async () => {

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -13,9 +12,11 @@ import { VerifiedTokenCache } from './verified-token-cache.js';
     SigningKeys,
     VerifiedTokenCache,
     JwtStrategy,
-    // Order matters: authenticate first, then check the permissions of who was authenticated.
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
-    { provide: APP_GUARD, useClass: ScopeGuard },
+    JwtAuthGuard,
+    ScopeGuard,
   ],
+  // The request pipeline (AppModule) runs them: authenticate, then check the permissions of
+  // who was authenticated.
+  exports: [JwtAuthGuard, ScopeGuard],
 })
 export class AuthModule {}

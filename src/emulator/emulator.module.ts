@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { RoleAssignmentRequestsModule } from '../privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
 import { CallHistory } from './call-history.js';
 import { EmulatorController } from './emulator.controller.js';
@@ -16,8 +15,9 @@ import { TenantDataRepository } from './tenant-data.repository.js';
     TenantDataRepository,
     FaultPlan,
     CallHistory,
-    { provide: APP_GUARD, useClass: FaultInjectionGuard },
+    FaultInjectionGuard,
   ],
-  exports: [CallHistory],
+  // The request pipeline (AppModule) runs its guard last, for an authenticated caller.
+  exports: [CallHistory, FaultInjectionGuard],
 })
 export class EmulatorModule {}

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { GraphExceptionFilter } from './graph-exception.filter.js';
 import { GraphResponses } from './odata/graph-responses.js';
 import { RequestShapeGuard } from './request-shape.guard.js';
@@ -13,8 +13,8 @@ import { RouteCatalog } from './route-catalog.js';
     RouteCatalog,
     GraphResponses,
     { provide: APP_FILTER, useClass: GraphExceptionFilter },
-    { provide: APP_GUARD, useClass: RequestShapeGuard },
+    RequestShapeGuard,
   ],
-  exports: [GraphResponses],
+  exports: [GraphResponses, RequestShapeGuard],
 })
 export class GraphModule {}

@@ -16,8 +16,8 @@ import {
  * Enforces what a route declares about its query options and body. A guard rather than an
  * interceptor: a global interceptor wraps every call in rxjs, which cost cancel 15 % of its
  * throughput (bench/README.md). It must run after the authentication guards, so that an
- * unauthenticated caller learns nothing about the route's shape: AppModule imports GraphModule
- * after AuthModule, and global guards run in that order.
+ * unauthenticated caller learns nothing about the route's shape: the request pipeline
+ * (AppModule) runs it after them.
  */
 @Injectable()
 export class RequestShapeGuard implements CanActivate {

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { CallerThrottleGuard } from './caller-throttle.guard.js';
 
 /** Throttling per caller and tenant (THROTTLE_LIMIT, THROTTLE_WINDOW_SECONDS). */
 @Module({
-  // Imported after AuthModule (app.module.ts): its guards have found the caller by then.
-  providers: [{ provide: APP_GUARD, useClass: CallerThrottleGuard }],
+  // The request pipeline (AppModule) runs its guard after authentication has found the caller.
+  providers: [CallerThrottleGuard],
+  exports: [CallerThrottleGuard],
 })
 export class ThrottlingModule {}

@@ -6,6 +6,7 @@ import {
   type SelectQueryBuilder,
 } from 'typeorm';
 import { normalizeGuid } from '../guid.js';
+import { ENTITY_SETS } from './entity-set-registry.js';
 import type {
   ODataEntitySet,
   ODataNavigationProperty,
@@ -198,7 +199,7 @@ export class EntitySetReader {
     navigation: ODataNavigationProperty,
     entities: readonly TenantEntity[],
   ): Promise<Map<string, TenantEntity>> {
-    const target = navigation.target();
+    const target = ENTITY_SETS.target(navigation);
     const targetProperty = navigation.targetProperty ?? 'id';
     const keys = [
       ...new Set(
@@ -238,7 +239,7 @@ function expandedValue(
   related: TenantEntity | undefined,
 ): GraphObject | null {
   return related
-    ? selected(navigation.target().present(related), item.select)
+    ? selected(ENTITY_SETS.target(navigation).present(related), item.select)
     : null;
 }
 

@@ -19,13 +19,19 @@ export interface ODataPropertyMapping {
   readonly nullable?: boolean;
 }
 
+/** The name of an entity set, such as `governanceResources`: how navigations name their target. */
+export type EntitySetName = string;
+
 /**
  * A single-valued navigation property for `$expand`: the related entity is the target's entity
  * whose `targetProperty` equals this entity's `sourceProperty`, in the same tenant.
  */
 export interface ODataNavigationProperty {
-  /** A function, as entity sets refer to each other (and to themselves). */
-  readonly target: () => ODataEntitySet;
+  /**
+   * A name, resolved by the entity-set registry (entity-set-registry.ts): entity sets refer to
+   * each other, and importing each other would be a cycle.
+   */
+  readonly target: EntitySetName;
   readonly sourceProperty: string;
   /** Defaults to the target's `id`. */
   readonly targetProperty?: string;
@@ -36,8 +42,8 @@ export interface ODataNavigationProperty {
  * select and expand it in SQL. Each feature module declares its own.
  */
 export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
-  /** The entity set of `@odata.context`, such as `governanceResources`. */
-  readonly name: string;
+  /** The entity set of `@odata.context`, and the name navigations give their target. */
+  readonly name: EntitySetName;
   /** The entity type, as Graph's errors name it: `microsoft.graph.<typeName>`. */
   readonly typeName: string;
   /** The TypeORM entity class. */

@@ -1,5 +1,6 @@
 import * as odataParser from '@steedos/odata-v4-parser';
 import { BadRequestError } from '../graph-errors.js';
+import { ENTITY_SETS } from './entity-set-registry.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
 import { type FilterExpression, parseFilter } from './filter-expression.js';
 import { checkQueryLimits, isParsedQueryOption } from './query-limits.js';
@@ -262,7 +263,7 @@ function parseExpand<T extends TenantEntity>(
         `Could not find a navigation property named '${navigation}' on type 'microsoft.graph.${set.typeName}'.`,
       );
     }
-    const target = set.navigation[navigation].target();
+    const target = ENTITY_SETS.target(set.navigation[navigation]);
     let select: string[] | undefined;
     for (const option of options ?? []) {
       if (option.type !== 'Select') {

@@ -11,6 +11,7 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import { nodeRequestOf } from '../node-http.js';
+import { ENTITY_SETS } from './entity-set-registry.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
 import {
   ENTITY_QUERY_OPTIONS,
@@ -125,7 +126,7 @@ function expandableSchema<T extends TenantEntity>(
       name,
       {
         description: `With \`$expand=${name}\`.`,
-        anyOf: [property.target().schema, { type: 'null' }],
+        anyOf: [ENTITY_SETS.target(property).schema, { type: 'null' }],
       },
     ],
   );

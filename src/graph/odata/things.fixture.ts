@@ -1,3 +1,4 @@
+import { ENTITY_SETS } from './entity-set-registry.js';
 import { defineEntitySet } from './entity-set.js';
 
 /**
@@ -73,12 +74,15 @@ export const THINGS = defineEntitySet({
     isArchived: { column: 'archived', type: 'boolean', nullable: true },
   },
   navigation: {
-    owner: { target: () => OWNERS, sourceProperty: 'ownerId' },
+    owner: { target: 'owners', sourceProperty: 'ownerId' },
     // Another navigation to the same set, so that $expand can name two.
-    creator: { target: () => OWNERS, sourceProperty: 'ownerId' },
+    creator: { target: 'owners', sourceProperty: 'ownerId' },
   },
   present: (thing) => ({ id: thing.id, displayName: thing.displayName }),
   schema: { type: 'object' },
 });
+
+// As a feature registers its entity sets: `$expand=owner` finds owners by name.
+ENTITY_SETS.register([OWNERS, THINGS]);
 
 export const GUID = '0123abcd-89ab-cdef-0123-456789abcdef';

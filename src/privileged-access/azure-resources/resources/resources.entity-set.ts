@@ -36,7 +36,7 @@ export const RESOURCES: ODataEntitySet<ResourceEntity> = defineEntitySet({
     },
   },
   navigation: {
-    parent: { target: () => RESOURCES, sourceProperty: 'parentId' },
+    parent: { target: 'governanceResources', sourceProperty: 'parentId' },
   },
   present: (resource) => ({
     id: resource.id,

@@ -3,8 +3,10 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../graph/odata/entity-set.js';
-import { REFERENCE_PROPERTIES } from '../reference-properties.js';
-import { REFERENCE_NAVIGATION } from '../references.entity-set.js';
+import {
+  REFERENCE_NAVIGATION,
+  REFERENCE_PROPERTIES,
+} from '../reference-properties.js';
 import { GovernanceRoleAssignmentRequestSchema } from './dto/governance-role-assignment-request.dto.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { toGraphRoleAssignmentRequest } from './role-assignment-request.presenter.js';
@@ -53,9 +55,7 @@ export const ROLE_ASSIGNMENT_REQUESTS: ODataEntitySet<RoleAssignmentRequestEntit
         nullable: true,
       },
     },
-    get navigation() {
-      return REFERENCE_NAVIGATION;
-    },
+    navigation: REFERENCE_NAVIGATION,
     present: (request) => ({ ...toGraphRoleAssignmentRequest(request) }),
     schema: { $ref: getSchemaPath(GovernanceRoleAssignmentRequestSchema) },
   });

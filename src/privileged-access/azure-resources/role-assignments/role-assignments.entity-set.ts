@@ -2,8 +2,10 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../graph/odata/entity-set.js';
-import { REFERENCE_PROPERTIES } from '../reference-properties.js';
-import { REFERENCE_NAVIGATION } from '../references.entity-set.js';
+import {
+  REFERENCE_NAVIGATION,
+  REFERENCE_PROPERTIES,
+} from '../reference-properties.js';
 import {
   ASSIGNMENT_STATES,
   MEMBER_TYPES,
@@ -43,9 +45,7 @@ export const ROLE_ASSIGNMENTS: ODataEntitySet<RoleAssignmentEntity> =
       memberType: { column: 'memberType', type: 'string' },
       status: { column: 'status', type: 'string' },
     },
-    get navigation() {
-      return REFERENCE_NAVIGATION;
-    },
+    navigation: REFERENCE_NAVIGATION,
     present: (assignment) => ({
       id: assignment.id,
       resourceId: assignment.resourceId,

@@ -2,9 +2,10 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../graph/odata/entity-set.js';
-import { REFERENCE_PROPERTIES } from '../reference-properties.js';
-import { REFERENCE_NAVIGATION } from '../references.entity-set.js';
-import { ROLE_SETTINGS } from '../role-settings/role-settings.entity-set.js';
+import {
+  REFERENCE_NAVIGATION,
+  REFERENCE_PROPERTIES,
+} from '../reference-properties.js';
 import { RoleDefinitionEntity } from './role-definition.entity.js';
 
 /** `governanceRoleDefinitions`: what lists, filters and expands them. */
@@ -27,15 +28,13 @@ export const ROLE_DEFINITIONS: ODataEntitySet<RoleDefinitionEntity> =
       displayName: { column: 'displayName', type: 'string' },
       templateId: { column: 'templateId', type: 'guid' },
     },
-    get navigation() {
-      return {
-        resource: REFERENCE_NAVIGATION.resource,
-        roleSetting: {
-          target: () => ROLE_SETTINGS,
-          sourceProperty: 'id' as const,
-          targetProperty: 'roleDefinitionId',
-        },
-      };
+    navigation: {
+      resource: REFERENCE_NAVIGATION.resource,
+      roleSetting: {
+        target: 'governanceRoleSettings',
+        sourceProperty: 'id',
+        targetProperty: 'roleDefinitionId',
+      },
     },
     present: (definition) => ({
       id: definition.id,

@@ -3,8 +3,10 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../graph/odata/entity-set.js';
-import { REFERENCE_PROPERTIES } from '../reference-properties.js';
-import { REFERENCE_NAVIGATION } from '../references.entity-set.js';
+import {
+  REFERENCE_NAVIGATION,
+  REFERENCE_PROPERTIES,
+} from '../reference-properties.js';
 import { RoleSettingEntity } from './role-setting.entity.js';
 
 /** A rule list's JSON: the settings' and their audit events'. */
@@ -58,11 +60,9 @@ export const ROLE_SETTINGS: ODataEntitySet<RoleSettingEntity> = defineEntitySet(
         nullable: true,
       },
     },
-    get navigation() {
-      return {
-        resource: REFERENCE_NAVIGATION.resource,
-        roleDefinition: REFERENCE_NAVIGATION.roleDefinition,
-      };
+    navigation: {
+      resource: REFERENCE_NAVIGATION.resource,
+      roleDefinition: REFERENCE_NAVIGATION.roleDefinition,
     },
     present: (setting) => ({
       id: setting.id,

@@ -1,0 +1,56 @@
+import { defineEntitySet } from './entity-set.js';
+import { EntitySetRegistry } from './entity-set-registry.js';
+import { OWNERS, THINGS } from './things.fixture.js';
+
+class GadgetEntity {
+  id!: string;
+  tenantId!: string;
+  ownerId!: string;
+}
+
+function gadgetsOf(target: string) {
+  return defineEntitySet({
+    name: 'gadgets',
+    typeName: 'gadget',
+    entity: GadgetEntity,
+    graphProperties: ['id'],
+    properties: { id: { column: 'id', type: 'guid' } },
+    navigation: { owner: { target, sourceProperty: 'ownerId' } },
+    present: (gadget) => ({ id: gadget.id }),
+    schema: { type: 'object' },
+  });
+}
+
+describe('EntitySetRegistry', () => {
+  it('resolves a navigation to the entity set it names', () => {
+    const registry = new EntitySetRegistry();
+    registry.register([OWNERS, THINGS]);
+
+    expect(registry.target(THINGS.navigation.owner)).toBe(OWNERS);
+  });
+
+  it('resolves a navigation to a set registered before', () => {
+    const registry = new EntitySetRegistry();
+    registry.register([OWNERS]);
+    registry.register([gadgetsOf('owners')]);
+
+    expect(registry.target(gadgetsOf('owners').navigation.owner)).toBe(OWNERS);
+  });
+
+  it('refuses, when registering it, a navigation naming no registered set', () => {
+    const registry = new EntitySetRegistry();
+
+    expect(() => registry.register([OWNERS, gadgetsOf('owner')])).toThrow(
+      "The navigation property 'owner' of gadgets names no registered entity set: 'owner'.",
+    );
+  });
+
+  it('refuses two entity sets of one name', () => {
+    const registry = new EntitySetRegistry();
+    registry.register([OWNERS]);
+
+    expect(() => registry.register([OWNERS])).toThrow(
+      "An entity set named 'owners' is already registered.",
+    );
+  });
+});

@@ -1,0 +1,61 @@
+import type {
+  EntitySetName,
+  ODataEntitySet,
+  ODataNavigationProperty,
+} from './entity-set.js';
+
+/**
+ * The entity sets by name, so that a navigation property can name its target instead of
+ * importing it. A feature registers its entity sets in one list; a navigation to a set that is
+ * not registered fails that registration, at start-up, rather than a request's `$expand`.
+ */
+export class EntitySetRegistry {
+  private readonly sets = new Map<EntitySetName, ODataEntitySet>();
+
+  /** Adds the sets, whose navigations may name one another, and returns them. */
+  register<Sets extends readonly ODataEntitySet[]>(sets: Sets): Sets {
+    for (const set of sets) {
+      this.add(set);
+    }
+    for (const set of sets) {
+      this.checkNavigations(set);
+    }
+    return sets;
+  }
+
+  /** The entity set a navigation property leads to. */
+  target(navigation: ODataNavigationProperty): ODataEntitySet {
+    const target = this.sets.get(navigation.target);
+    if (!target) {
+      throw new Error(
+        `No entity set named '${navigation.target}' is registered.`,
+      );
+    }
+    return target;
+  }
+
+  private add(set: ODataEntitySet): void {
+    if (this.sets.has(set.name)) {
+      throw new Error(
+        `An entity set named '${set.name}' is already registered.`,
+      );
+    }
+    this.sets.set(set.name, set);
+  }
+
+  private checkNavigations(set: ODataEntitySet): void {
+    for (const [name, navigation] of Object.entries(set.navigation)) {
+      if (!this.sets.has(navigation.target)) {
+        throw new Error(
+          `The navigation property '${name}' of ${set.name} names no registered entity set: '${navigation.target}'.`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The application's entity sets: the OData kit resolves every navigation through it, when it
+ * parses a query, reads the related entities and documents a route's answer.
+ */
+export const ENTITY_SETS = new EntitySetRegistry();

@@ -308,11 +308,7 @@ function sessionOn(connection: PoolClient): TransactionSession {
 
 /** The outcome of a synchronous call as a promise: a throw becomes a rejection. */
 function settled<T>(call: () => T): Promise<T> {
-  try {
-    return Promise.resolve(call());
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+  return new Promise((resolve) => resolve(call()));
 }
 
 /** better-sqlite3 binds null, not undefined. */

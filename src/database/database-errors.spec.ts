@@ -42,9 +42,7 @@ describe('isDatabaseUnavailable', () => {
   it.each(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY'])(
     'isSqliteBusy is true for %s: another connection holds the lock',
     (code) => {
-      expect(isSqliteBusy(Object.assign(new Error(code), { code }))).toBe(
-        true,
-      );
+      expect(isSqliteBusy(Object.assign(new Error(code), { code }))).toBe(true);
     },
   );
 

@@ -28,12 +28,13 @@ export default {
             roots: ['<rootDir>/test'],
             testRegex: '\\.e2e-spec\\.ts$',
             // Covered by the sqlite run, the database plays no part: the built server and CLIs on
-            // their embedded default, and HTTPS with the SDK clients over it.
+            // their embedded default, HTTPS with the SDK clients over it, the dependency rules.
             testPathIgnorePatterns: [
               '/startup\\.e2e-spec\\.ts$',
               '/tls\\.e2e-spec\\.ts$',
               '/graph-sdks\\.e2e-spec\\.ts$',
               '/emulator-example\\.e2e-spec\\.ts$',
+              '/dependency-rules\\.e2e-spec\\.ts$',
             ],
             globals: { TEST_DATABASE: 'postgres' },
             globalSetup: '<rootDir>/test/support/check-test-database.mjs',

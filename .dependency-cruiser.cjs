@@ -1,0 +1,61 @@
+// The boundaries of docs/architecture.md, checked by `npm run lint` (depcruise).
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'plumbing-knows-no-feature',
+      comment:
+        'Shared plumbing (errors, auth, OData, database, config...) serves every feature module and surface: it never imports one. Features register themselves with it.',
+      severity: 'error',
+      from: {
+        path: '^src/(auth|clock|config|database|graph|health|logging|openapi|security|seeding|throttling)/',
+      },
+      to: { path: '^src/privileged-access/' },
+    },
+    {
+      name: 'surface-knows-no-database',
+      comment:
+        'The data layer hands the surfaces errors they know (src/errors/); the Graph layer never reads driver errors itself.',
+      severity: 'error',
+      from: { path: '^src/graph/' },
+      to: { path: '^src/database/' },
+    },
+    {
+      name: 'no-test-code-in-the-service',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'no-development-dependency-in-the-service',
+      comment: 'npm ci --omit=dev must give a server that starts.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.spec\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
+      name: 'no-circular',
+      comment:
+        'Modules that import each other are evaluated half-initialized in one order or the other; registries resolve references by name instead.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-unresolvable-import',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};

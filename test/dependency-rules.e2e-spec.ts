@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const DEPENDENCY_CRUISER = path.join(
+  REPO,
+  'node_modules',
+  'dependency-cruiser',
+  'bin',
+  'dependency-cruise.mjs',
+);
+
+interface Verdict {
+  exitCode: number;
+  output: string;
+}
+
+/**
+ * Runs the repository's dependency rules, as `npm run lint` does, on a tree of these source
+ * files (path → content) beside the repository's package.json and node_modules.
+ */
+async function cruise(files: Record<string, string>): Promise<Verdict> {
+  const tree = mkdtempSync(path.join(tmpdir(), 'dependency-rules-'));
+  try {
+    copyFileSync(
+      path.join(REPO, 'package.json'),
+      path.join(tree, 'package.json'),
+    );
+    copyFileSync(
+      path.join(REPO, 'tsconfig.json'),
+      path.join(tree, 'tsconfig.json'),
+    );
+    symlinkSync(
+      path.join(REPO, 'node_modules'),
+      path.join(tree, 'node_modules'),
+    );
+    for (const [file, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+      writeFileSync(path.join(tree, file), content);
+    }
+    const run = promisify(execFile)(
+      process.execPath,
+      [
+        DEPENDENCY_CRUISER,
+        'src',
+        '--config',
+        path.join(REPO, '.dependency-cruiser.cjs'),
+      ],
+      { cwd: tree },
+    );
+    try {
+      const { stdout } = await run;
+      return { exitCode: 0, output: stdout };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string };
+      return { exitCode: failed.code, output: failed.stdout };
+    }
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+const FEATURE = {
+  'src/privileged-access/azure-resources/resources/resources.service.ts':
+    'export const RESOURCES = 1;\n',
+};
+
+describe('the dependency rules of `npm run lint`', () => {
+  it.each([
+    [
+      'plumbing-knows-no-feature',
+      'the Graph layer imports a feature module',
+      {
+        ...FEATURE,
+        'src/graph/graph-thing.ts':
+          "export { RESOURCES } from '../privileged-access/azure-resources/resources/resources.service.js';\n",
+      },
+    ],
+    [
+      'plumbing-knows-no-feature',
+      'the database layer imports a feature module',
+      {
+        ...FEATURE,
+        'src/database/database-thing.ts':
+          "export { RESOURCES } from '../privileged-access/azure-resources/resources/resources.service.js';\n",
+      },
+    ],
+    [
+      'surface-knows-no-database',
+      'the Graph layer reads the database layer',
+      {
+        'src/database/database-errors.ts': 'export const BUSY = 1;\n',
+        'src/graph/graph-thing.ts':
+          "export { BUSY } from '../database/database-errors.js';\n",
+      },
+    ],
+    [
+      'no-test-code-in-the-service',
+      'the service imports test support',
+      {
+        'test/support/clock.ts': 'export const TEST_NOW = 1;\n',
+        'src/clock/clock.ts':
+          "export { TEST_NOW } from '../../test/support/clock.js';\n",
+      },
+    ],
+    [
+      'no-development-dependency-in-the-service',
+      'the service imports a development dependency',
+      { 'src/clock/clock.ts': "export { jest } from '@jest/globals';\n" },
+    ],
+    [
+      'no-unresolvable-import',
+      'an import names a file that does not exist',
+      { 'src/clock/clock.ts': "export { NOW } from './gone.js';\n" },
+    ],
+    [
+      'no-circular',
+      'two modules import each other',
+      {
+        'src/clock/a.ts': "import { B } from './b.js';\nexport const A = B;\n",
+        'src/clock/b.ts':
+          "import { A } from './a.js';\nexport const B = 1;\nexport const C = A;\n",
+      },
+    ],
+  ])('fail on %s: %s', async (rule, _case, files) => {
+    const verdict = await cruise(files);
+
+    expect(verdict.exitCode).not.toBe(0);
+    expect(verdict.output).toContain(`error ${rule}:`);
+  });
+
+  it('pass the composition root, which imports every module, and a spec using development tools', async () => {
+    const verdict = await cruise({
+      ...FEATURE,
+      'src/app.module.ts':
+        "export { RESOURCES } from './privileged-access/azure-resources/resources/resources.service.js';\n",
+      'src/clock/clock.spec.ts': "export { jest } from '@jest/globals';\n",
+    });
+
+    expect(verdict).toEqual({
+      exitCode: 0,
+      output: expect.stringContaining('no dependency violations found'),
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError } from './graph-errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { MalformedJsonError } from './protocol-errors.js';
 
 const RAW_BODY = Symbol('graph.rawBody');
 
@@ -51,9 +52,7 @@ export function acceptRequestBody(
   try {
     value = JSON.parse(text);
   } catch {
-    throw new BadRequestError(
-      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
-    );
+    throw new MalformedJsonError();
   }
   if (nestsDeeperThan(value)) {
     throw new BadRequestError(

@@ -4,9 +4,12 @@ import {
   Injectable,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { BadRequestError } from './graph-errors.js';
 import { hasEmptyBody, NoRequestBody } from './no-request-body.js';
 import { nodeRequestOf } from './node-http.js';
+import {
+  RequestBodyNotAcceptedError,
+  UnsupportedQueryOptionError,
+} from './protocol-errors.js';
 import {
   findUnsupportedQueryOption,
   ODataQueryOptions,
@@ -33,15 +36,13 @@ export class RequestShapeGuard implements CanActivate {
       allowedOptions,
     );
     if (unsupported !== undefined) {
-      throw new BadRequestError(
-        `The query option '${unsupported}' is not supported by this request.`,
-      );
+      throw new UnsupportedQueryOptionError(unsupported);
     }
     if (
       this.reflector.getAllAndOverride(NoRequestBody, targets) &&
       !hasEmptyBody(request)
     ) {
-      throw new BadRequestError('This request does not accept a request body.');
+      throw new RequestBodyNotAcceptedError();
     }
     return true;
   }

@@ -19,12 +19,16 @@ import {
 } from '../graph/api-graph-errors.decorator.js';
 import { GraphErrorSchema } from '../graph/graph-error.schema.js';
 import {
-  BadRequestError,
   GeneralError,
   MethodNotAllowedError,
   RequestEntityTooLargeError,
   ServiceUnavailableError,
 } from '../graph/graph-errors.js';
+import {
+  MalformedJsonError,
+  RequestBodyNotAcceptedError,
+  UnsupportedQueryOptionError,
+} from '../graph/protocol-errors.js';
 import {
   SYSTEM_QUERY_OPTIONS,
   type SystemQueryOption,
@@ -183,17 +187,18 @@ function addRequestIdHeaders(operation: OperationObject): void {
   }
 }
 
+interface OperationContext {
+  readonly method: HttpMethod;
+  readonly allowedMethods: readonly string[];
+  readonly route: DocumentedRoute;
+  readonly options: GraphOperationsOptions;
+}
+
 function describeGraphOperation(
   operation: OperationObject,
-  context: {
-    method: HttpMethod;
-    allowedMethods: readonly string[];
-    route: DocumentedRoute;
-    options: GraphOperationsOptions;
-  },
+  context: OperationContext,
 ): void {
-  const { method, allowedMethods, route, options } = context;
-  const readsBody = BODY_METHODS.has(method);
+  const { route } = context;
   operation.parameters = [
     ...(operation.parameters ?? []),
     { $ref: `#/components/parameters/${CLIENT_REQUEST_ID}` },
@@ -214,29 +219,45 @@ function describeGraphOperation(
     .filter((section) => section)
     .join('\n\n');
 
+  const errors = [
+    ...requestShapeErrors(context),
+    ...AUTHENTICATION_ERRORS,
+    ...protocolLimitErrors(context),
+    ...SERVICE_ERRORS,
+  ];
+  for (const status of new Set(errors.map(({ error }) => error.status))) {
+    mergeErrorResponse(
+      operation,
+      status,
+      errors.filter(({ error }) => error.status === status),
+    );
+  }
+}
+
+/** What the request pipeline refuses in the query string and the body, before the route runs. */
+function requestShapeErrors({
+  method,
+  route,
+}: OperationContext): GraphErrorExample[] {
   const unsupportedOption = SYSTEM_QUERY_OPTIONS.find(
     (option) => !route.queryOptions.includes(option),
   );
-  const errors: GraphErrorExample[] = [
+  return [
     ...(unsupportedOption
       ? [
           {
             key: 'unsupportedQueryOption',
             summary: 'an OData system query option the route does not support',
-            error: new BadRequestError(
-              `The query option '$${unsupportedOption}' is not supported by this request.`,
-            ),
+            error: new UnsupportedQueryOptionError(`$${unsupportedOption}`),
           },
         ]
       : []),
-    ...(readsBody
+    ...(BODY_METHODS.has(method)
       ? [
           {
             key: 'malformedJson',
             summary: 'a JSON body that does not parse',
-            error: new BadRequestError(
-              'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
-            ),
+            error: new MalformedJsonError(),
           },
         ]
       : []),
@@ -245,39 +266,51 @@ function describeGraphOperation(
           {
             key: 'requestBodyNotAccepted',
             summary: 'a request body other than none, `{}` or `null`',
-            error: new BadRequestError(
-              'This request does not accept a request body.',
-            ),
+            error: new RequestBodyNotAcceptedError(),
           },
         ]
       : []),
-    {
-      key: 'emptyToken',
-      summary: 'no or an empty bearer token',
-      error: new EmptyAccessTokenError(),
-    },
-    {
-      key: 'invalidToken',
-      summary:
-        'a bad signature, malformed token, wrong algorithm, unknown key; with "Invalid audience." or "Invalid issuer." when those are wrong',
-      error: new AccessTokenValidationError(),
-    },
-    {
-      key: 'expiredToken',
-      summary: 'an expired or not yet valid token',
-      error: new AccessTokenExpiredError(),
-    },
-    {
-      key: 'noPermissionClaims',
-      summary: 'a token with neither `scp` nor `roles`',
-      error: new MissingPermissionClaimsError(),
-    },
-    {
-      key: 'permissionMissing',
-      summary:
-        'none of the permissions the operation accepts, or a personal Microsoft account',
-      error: new UnauthorizedAccessError(),
-    },
+  ];
+}
+
+/** The token refusals, the same on every Graph operation. */
+const AUTHENTICATION_ERRORS: readonly GraphErrorExample[] = [
+  {
+    key: 'emptyToken',
+    summary: 'no or an empty bearer token',
+    error: new EmptyAccessTokenError(),
+  },
+  {
+    key: 'invalidToken',
+    summary:
+      'a bad signature, malformed token, wrong algorithm, unknown key; with "Invalid audience." or "Invalid issuer." when those are wrong',
+    error: new AccessTokenValidationError(),
+  },
+  {
+    key: 'expiredToken',
+    summary: 'an expired or not yet valid token',
+    error: new AccessTokenExpiredError(),
+  },
+  {
+    key: 'noPermissionClaims',
+    summary: 'a token with neither `scp` nor `roles`',
+    error: new MissingPermissionClaimsError(),
+  },
+  {
+    key: 'permissionMissing',
+    summary:
+      'none of the permissions the operation accepts, or a personal Microsoft account',
+    error: new UnauthorizedAccessError(),
+  },
+];
+
+/** The refusals of the HTTP layer and its limits: other methods, body size, throttling. */
+function protocolLimitErrors({
+  method,
+  allowedMethods,
+  options,
+}: OperationContext): GraphErrorExample[] {
+  return [
     {
       key: 'methodNotAllowed',
       summary: `another method on this path; \`Allow\` lists ${allowedMethods.join(', ')}`,
@@ -286,7 +319,7 @@ function describeGraphOperation(
         allowedMethods,
       ),
     },
-    ...(readsBody
+    ...(BODY_METHODS.has(method)
       ? [
           {
             key: 'bodyTooLarge',
@@ -309,26 +342,23 @@ function describeGraphOperation(
           },
         ]
       : []),
-    {
-      key: 'unexpected',
-      summary: 'anything unexpected; details only in the server log',
-      error: new GeneralError(),
-    },
-    {
-      key: 'unavailable',
-      summary:
-        "the database is busy or unreachable, or the identity provider's keys are",
-      error: new ServiceUnavailableError(),
-    },
   ];
-  for (const status of new Set(errors.map(({ error }) => error.status))) {
-    mergeErrorResponse(
-      operation,
-      status,
-      errors.filter(({ error }) => error.status === status),
-    );
-  }
 }
+
+/** What any operation may answer when the service itself fails. */
+const SERVICE_ERRORS: readonly GraphErrorExample[] = [
+  {
+    key: 'unexpected',
+    summary: 'anything unexpected; details only in the server log',
+    error: new GeneralError(),
+  },
+  {
+    key: 'unavailable',
+    summary:
+      "the database is busy or unreachable, or the identity provider's keys are",
+    error: new ServiceUnavailableError(),
+  },
+];
 
 /** Adds protocol errors to the response of their status, after those the route declared. */
 function mergeErrorResponse(

@@ -9,6 +9,7 @@ import { buildDataSourceOptions, type Migrations } from './database-options.js';
 import { runPendingMigrations } from './migrate.js';
 import { CreateDatabaseWriteProbes1764400001300 } from './migrations/1764400001300-create-database-write-probes.js';
 import { SqlClient } from './sql-client.js';
+import { UnitOfWork } from './unit-of-work.js';
 
 const MIGRATED = Symbol('database.migrated');
 
@@ -51,6 +52,7 @@ export class DatabaseModule {
             return true;
           },
         },
+        UnitOfWork,
         {
           provide: SqlClient,
           // Depends on MIGRATED: nothing queries the database before its schema is current.
@@ -59,7 +61,7 @@ export class DatabaseModule {
             SqlClient.for(dataSource, config.database),
         },
       ],
-      exports: [SqlClient],
+      exports: [SqlClient, UnitOfWork],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Mutex } from 'async-mutex';
 import type { Database, Statement } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as pause } from 'node:timers/promises';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -39,16 +40,41 @@ export interface TransactionSession extends SqlSession {
  */
 export abstract class SqlClient implements SqlSession {
   private writeFailure: unknown;
+  // The transaction the current async call chain runs in: its statements go to it.
+  private readonly ambient = new AsyncLocalStorage<AmbientTransaction>();
 
-  abstract rows(sql: string, parameters?: readonly unknown[]): Promise<Row[]>;
-  abstract run(sql: string, parameters?: readonly unknown[]): Promise<number>;
+  /** The rows of a statement: in the transaction of the calling code, if it runs in one. */
+  rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+    const session = this.currentSession();
+    return session
+      ? session.rows(sql, parameters)
+      : this.rowsOutsideTransactions(sql, parameters);
+  }
 
-  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  /** Runs a statement: in the transaction of the calling code, if it runs in one. */
+  run(sql: string, parameters: readonly unknown[] = []): Promise<number> {
+    const session = this.currentSession();
+    return session
+      ? session.run(sql, parameters)
+      : this.runOutsideTransactions(sql, parameters);
+  }
+
+  /**
+   * Runs `work` in one transaction: committed if it resolves, rolled back if it throws. Every
+   * statement of this client that `work` makes, directly or through the repositories it calls,
+   * runs in it; a transaction begun inside another is part of it.
+   */
   async transaction<T>(
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T> {
+    const current = this.currentSession();
+    if (current) {
+      return work(current);
+    }
     try {
-      const result = await this.runTransaction(work);
+      const result = await this.runTransaction((session) =>
+        this.inAmbient(session, work),
+      );
       this.writeFailure = undefined;
       return result;
     } catch (error) {
@@ -56,6 +82,50 @@ export abstract class SqlClient implements SqlSession {
         this.writeFailure = error;
       }
       throw error;
+    }
+  }
+
+  /**
+   * Holds `key` until the calling code's transaction ends, once no other transaction holds it
+   * (see TransactionSession.serialize). Only inside a transaction.
+   */
+  serialize(key: string): Promise<void> {
+    const session = this.currentSession();
+    if (!session) {
+      throw new Error(`serialize('${key}') needs a transaction.`);
+    }
+    return session.serialize(key);
+  }
+
+  protected abstract rowsOutsideTransactions(
+    sql: string,
+    parameters: readonly unknown[],
+  ): Promise<Row[]>;
+
+  protected abstract runOutsideTransactions(
+    sql: string,
+    parameters: readonly unknown[],
+  ): Promise<number>;
+
+  private currentSession(): TransactionSession | undefined {
+    const transaction = this.ambient.getStore();
+    return transaction?.open ? transaction.session : undefined;
+  }
+
+  /**
+   * Runs `work` with `session` as the ambient transaction. Work that `work` leaves running (a
+   * timer, a promise not awaited) keeps the context past the end: closed, its statements then
+   * run outside, never on a connection handed back to the pool.
+   */
+  private async inAmbient<T>(
+    session: TransactionSession,
+    work: (session: TransactionSession) => Promise<T>,
+  ): Promise<T> {
+    const transaction: AmbientTransaction = { session, open: true };
+    try {
+      return await this.ambient.run(transaction, () => work(session));
+    } finally {
+      transaction.open = false;
     }
   }
 
@@ -106,6 +176,11 @@ const PROBE_BYTES = 4096;
 const FIRST_BUSY_PAUSE_MS = 2;
 const LONGEST_BUSY_PAUSE_MS = 50;
 
+interface AmbientTransaction {
+  readonly session: TransactionSession;
+  open: boolean;
+}
+
 /**
  * better-sqlite3: synchronous calls on one connection, statements prepared once. Its busy
  * timeout would wait for another process's lock (the seed command, a backup) on the event loop,
@@ -136,7 +211,10 @@ class SqliteSqlClient extends SqlClient {
     super();
   }
 
-  rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+  protected rowsOutsideTransactions(
+    sql: string,
+    parameters: readonly unknown[],
+  ): Promise<Row[]> {
     return this.session
       .rows(sql, parameters)
       .catch((error: unknown) =>
@@ -146,7 +224,10 @@ class SqliteSqlClient extends SqlClient {
       );
   }
 
-  run(sql: string, parameters: readonly unknown[] = []): Promise<number> {
+  protected runOutsideTransactions(
+    sql: string,
+    parameters: readonly unknown[],
+  ): Promise<number> {
     return this.session
       .run(sql, parameters)
       .catch((error: unknown) =>
@@ -253,11 +334,17 @@ class PostgresSqlClient extends SqlClient {
     return pool;
   }
 
-  async rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+  protected async rowsOutsideTransactions(
+    sql: string,
+    parameters: readonly unknown[],
+  ): Promise<Row[]> {
     return (await this.pool.query<Row>(sql, [...parameters])).rows;
   }
 
-  async run(sql: string, parameters: readonly unknown[] = []): Promise<number> {
+  protected async runOutsideTransactions(
+    sql: string,
+    parameters: readonly unknown[],
+  ): Promise<number> {
     return (await this.pool.query(sql, [...parameters])).rowCount ?? 0;
   }
 

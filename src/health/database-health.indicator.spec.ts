@@ -17,12 +17,12 @@ class FakeSqlClient extends SqlClient {
     super();
   }
 
-  rows(sql: string): Promise<Row[]> {
+  protected rowsOutsideTransactions(sql: string): Promise<Row[]> {
     this.statements.push(sql);
     return this.answer();
   }
 
-  run(sql: string): Promise<number> {
+  protected runOutsideTransactions(sql: string): Promise<number> {
     this.statements.push(sql);
     return this.write().then(() => 1);
   }
@@ -31,8 +31,8 @@ class FakeSqlClient extends SqlClient {
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T> {
     return work({
-      rows: (sql) => this.rows(sql),
-      run: (sql) => this.run(sql),
+      rows: (sql) => this.rowsOutsideTransactions(sql),
+      run: (sql) => this.runOutsideTransactions(sql),
       serialize: () => Promise.resolve(),
     });
   }

@@ -2,31 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EntitySql } from '../../../database/entity-sql.js';
-import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
+import { SqlClient } from '../../../database/sql-client.js';
 import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
 import {
   RoleSettingAuditEventEntity,
   type RoleSettingRuleLists,
 } from './role-setting-audit-event.entity.js';
-import {
-  RoleSettingEntity,
-  type RoleSettingRule,
-} from './role-setting.entity.js';
+import { RoleSettingEntity } from './role-setting.entity.js';
 
 export type RuleListName = keyof RoleSettingRuleLists;
 
-/** Who changes a setting, when, and in which HTTP call. */
-export interface RoleSettingActor {
+/** One change of a setting, as its audit records it. */
+export interface RoleSettingChange {
+  readonly tenantId: string;
+  readonly roleSettingId: string;
   readonly actorId: string;
   readonly actorType: 'User' | 'Application';
   readonly at: Date;
   readonly httpRequestId: string;
   readonly clientRequestId: string;
-  /**
-   * True when the actor may change the setting only as an administrator of its resource (a
-   * user without a PIM directory role); false for those who administer every resource.
-   */
-  readonly mustAdminister: boolean;
+  readonly before: RoleSettingRuleLists;
+  readonly after: RoleSettingRuleLists;
 }
 
 /** The columns a change writes, in the order of the UPDATE's placeholders. */
@@ -42,7 +38,10 @@ const WRITTEN = [
 /** How a caller stands to a setting of the tenant. */
 export type RoleSettingAccess = 'no-such-setting' | 'denied' | 'allowed';
 
-/** The role settings' writes and their audit: plain SQL written once from the entities' metadata. */
+/**
+ * The role settings' writes and their audit: plain SQL written once from the entities'
+ * metadata, in the calling service's unit of work when it runs in one.
+ */
 @Injectable()
 export class RoleSettingsRepository {
   private readonly settings: EntitySql<RoleSettingEntity>;
@@ -77,79 +76,15 @@ export class RoleSettingsRepository {
     userId: string,
     at: Date,
   ): Promise<RoleSettingAccess> {
-    const found = await this.findWithAccess(this.sql, tenantId, id, userId, at);
+    const found = await this.findWithAccess(tenantId, id, userId, at);
     if (!found) {
       return 'no-such-setting';
     }
     return found.administered ? 'allowed' : 'denied';
   }
 
-  /**
-   * Replaces the given rule lists of a setting and records the change (the four lists before
-   * and after, and its place after the setting's other changes) in one transaction, provided the
-   * actor may change it. The setting is read under a lock of its own, so that of two changes at
-   * once the second records what the first left, in the place after it.
-   */
-  change(
-    tenantId: string,
-    id: string,
-    rules: Partial<Record<RuleListName, RoleSettingRule[]>>,
-    actor: RoleSettingActor,
-  ): Promise<RoleSettingAccess> {
-    return this.sql.transaction(async (session) => {
-      await session.serialize(`role-setting:${tenantId}:${id}`);
-      const found = await this.findWithAccess(
-        session,
-        tenantId,
-        id,
-        actor.actorId,
-        actor.at,
-      );
-      if (!found) {
-        return 'no-such-setting';
-      }
-      if (actor.mustAdminister && !found.administered) {
-        return 'denied';
-      }
-      const before = ruleListsOf(found.setting);
-      const after: RoleSettingRuleLists = { ...before, ...rules };
-      const values = {
-        ...after,
-        lastUpdatedDateTime: actor.at,
-        lastUpdatedBy: actor.actorId,
-      };
-      await session.run(this.updateSql, [
-        ...WRITTEN.map((property) =>
-          this.settings.valueOf(property, values[property]),
-        ),
-        tenantId,
-        id,
-      ]);
-      // The lock taken above keeps every other change of the setting from taking this place.
-      const [last] = await session.rows(this.lastSequenceSql, [tenantId, id]);
-      await session.run(
-        this.insertAuditEventSql,
-        this.auditEvents.valuesOf({
-          tenantId,
-          id: randomUUID(),
-          roleSettingId: id,
-          actorId: actor.actorId,
-          actorType: actor.actorType,
-          occurredDateTime: actor.at,
-          sequence: Number(last.sequence) + 1,
-          httpRequestId: actor.httpRequestId,
-          clientRequestId: actor.clientRequestId,
-          before,
-          after,
-        }),
-      );
-      return 'allowed';
-    });
-  }
-
   /** The setting, and whether the user administers its resource `at`. */
-  private async findWithAccess(
-    session: SqlSession,
+  async findWithAccess(
     tenantId: string,
     id: string,
     userId: string,
@@ -171,7 +106,7 @@ export class RoleSettingsRepository {
       at,
       bind,
     );
-    const [row] = await session.rows(
+    const [row] = await this.sql.rows(
       `SELECT ${settings.table}.*, CASE WHEN ${administered} THEN 1 ELSE 0 END AS administered
          FROM ${settings.table}
         WHERE ${settings.column('tenantId')} = ${bind(tenantId)}
@@ -185,13 +120,47 @@ export class RoleSettingsRepository {
         }
       : undefined;
   }
-}
 
-function ruleListsOf(setting: RoleSettingEntity): RoleSettingRuleLists {
-  return {
-    adminEligibleSettings: setting.adminEligibleSettings,
-    adminMemberSettings: setting.adminMemberSettings,
-    userEligibleSettings: setting.userEligibleSettings,
-    userMemberSettings: setting.userMemberSettings,
-  };
+  /** Writes the setting's four rule lists, as changed by `change`. */
+  async replaceRules(change: RoleSettingChange): Promise<void> {
+    const values = {
+      ...change.after,
+      lastUpdatedDateTime: change.at,
+      lastUpdatedBy: change.actorId,
+    };
+    await this.sql.run(this.updateSql, [
+      ...WRITTEN.map((property) =>
+        this.settings.valueOf(property, values[property]),
+      ),
+      change.tenantId,
+      change.roleSettingId,
+    ]);
+  }
+
+  /**
+   * Records the change after the setting's others. The caller's unit of work holds the
+   * setting (UnitOfWork.serialize), so no other change can take the same place.
+   */
+  async recordChange(change: RoleSettingChange): Promise<void> {
+    const [last] = await this.sql.rows(this.lastSequenceSql, [
+      change.tenantId,
+      change.roleSettingId,
+    ]);
+    await this.sql.run(
+      this.insertAuditEventSql,
+      this.auditEvents.valuesOf({
+        tenantId: change.tenantId,
+        id: randomUUID(),
+        roleSettingId: change.roleSettingId,
+        actorId: change.actorId,
+        actorType: change.actorType,
+        occurredDateTime: change.at,
+        sequence: Number(last.sequence) + 1,
+        httpRequestId: change.httpRequestId,
+        clientRequestId: change.clientRequestId,
+        before: change.before,
+        after: change.after,
+      }),
+    );
+  }
 }

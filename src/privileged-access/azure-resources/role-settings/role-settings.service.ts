@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
+import { UnitOfWork } from '../../../database/unit-of-work.js';
 import { normalizeGuid } from '../../../graph/guid.js';
 import { EntitySetQueries } from '../../../graph/odata/entity-set-queries.js';
 import {
@@ -27,9 +28,11 @@ import {
 import { ruleProblems } from './role-setting-rules.js';
 import { ROLE_SETTINGS } from './role-settings.entity-set.js';
 import {
+  type RoleSettingChange,
   RoleSettingsRepository,
   type RuleListName,
 } from './role-settings.repository.js';
+import type { RoleSettingRuleLists } from './role-setting-audit-event.entity.js';
 
 /**
  * Role settings decide what an activation needs (approval, MFA, justification, how long):
@@ -43,13 +46,14 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
   constructor(
     reader: EntitySetReader,
     private readonly repository: RoleSettingsRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {
     super(reader, ROLE_SETTINGS, () => new RoleSettingNotFoundError());
   }
 
   /**
-   * Replaces the rule lists the body names, and records the change, in one transaction. Every
+   * Replaces the rule lists the body names, and records the change, in one unit of work. Every
    * setting must be JSON of its rule's shape (InvalidRoleSetting otherwise, and nothing
    * changes); the lists not named stay as they are. A caller who may not change the setting
    * gets 403, whatever it holds.
@@ -76,22 +80,42 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
       throw new InvalidRoleSettingError(problems);
     }
     const settingId = normalizeGuid(id);
-    const outcome =
-      settingId &&
-      (await this.repository.change(caller.tenantId, settingId, rules, {
-        actorId: caller.actorId,
-        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
-        at: this.clock.now(),
-        httpRequestId: httpRequest.requestId,
-        clientRequestId: httpRequest.clientRequestId,
-        mustAdminister: actsOnlyAsUser(caller),
-      }));
-    if (!outcome || outcome === 'no-such-setting') {
+    if (!settingId) {
       throw new RoleSettingNotFoundError();
     }
-    if (outcome === 'denied') {
-      throw new UnauthorizedAccessError();
-    }
+    const at = this.clock.now();
+    await this.unitOfWork.run(async () => {
+      // Of two changes at once, the second reads what the first left and is recorded after it.
+      await this.unitOfWork.serialize(
+        `role-setting:${caller.tenantId}:${settingId}`,
+      );
+      const found = await this.repository.findWithAccess(
+        caller.tenantId,
+        settingId,
+        caller.actorId,
+        at,
+      );
+      if (!found) {
+        throw new RoleSettingNotFoundError();
+      }
+      if (actsOnlyAsUser(caller) && !found.administered) {
+        throw new UnauthorizedAccessError();
+      }
+      const before = ruleListsOf(found.setting);
+      const change: RoleSettingChange = {
+        tenantId: caller.tenantId,
+        roleSettingId: settingId,
+        actorId: caller.actorId,
+        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
+        at,
+        httpRequestId: httpRequest.requestId,
+        clientRequestId: httpRequest.clientRequestId,
+        before,
+        after: { ...before, ...rules },
+      };
+      await this.repository.replaceRules(change);
+      await this.repository.recordChange(change);
+    });
   }
 
   /** A page of a setting's changes, for those who may change it. */
@@ -119,4 +143,13 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
       roleSettingId: settingId,
     });
   }
+}
+
+function ruleListsOf(setting: RoleSettingEntity): RoleSettingRuleLists {
+  return {
+    adminEligibleSettings: setting.adminEligibleSettings,
+    adminMemberSettings: setting.adminMemberSettings,
+    userEligibleSettings: setting.userEligibleSettings,
+    userMemberSettings: setting.userMemberSettings,
+  };
 }

@@ -1,7 +1,9 @@
 import { jest } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ResourceEntity } from '../src/privileged-access/azure-resources/resources/resource.entity.js';
 import { RoleAssignmentRequestEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.entity.js';
+import { RoleAssignmentRequestsSeeder } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.seeder.js';
 import { SeedError } from '../src/seeding/seed-validation.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import request from 'supertest';
@@ -105,6 +107,29 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
       subStatus: 'Granted',
       statusDetails: [{ key: 'EligibilityRule', value: 'Grant' }],
     });
+  });
+
+  it('writes all of a seed or none of it: a collection that fails to write undoes those written before it', async () => {
+    const requests = testApp.app.get(RoleAssignmentRequestsSeeder);
+    const write = jest
+      .spyOn(requests, 'write')
+      .mockRejectedValue(new Error('the disk filled up'));
+    try {
+      await expect(
+        seeds.seed({
+          ...referencedRecords(TENANT_B),
+          roleAssignmentRequests: [seedRecord({ tenantId: TENANT_B })],
+        }),
+      ).rejects.toThrow('the disk filled up');
+    } finally {
+      write.mockRestore();
+    }
+
+    expect(
+      await testApp.dataSource
+        .getRepository(ResourceEntity)
+        .countBy({ tenantId: TENANT_B }),
+    ).toBe(0);
   });
 
   it('upserts by id: a record seeded again replaces the stored one', async () => {

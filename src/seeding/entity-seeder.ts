@@ -1,7 +1,7 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { bulkUpsert } from '../database/bulk-upsert.js';
 import { EntitySql } from '../database/entity-sql.js';
-import type { SqlSession } from '../database/sql-client.js';
+import type { SqlClient } from '../database/sql-client.js';
 import type { CollectionSeeder } from './seed-collection.js';
 import type { SeedTenantRecordDto } from './seed-record.dto.js';
 
@@ -18,7 +18,11 @@ export abstract class EntitySeeder<
   private readonly sql: EntitySql<TEntity>;
   private readonly existingSql: string;
 
-  protected constructor(dataSource: DataSource, entity: EntityTarget<TEntity>) {
+  protected constructor(
+    dataSource: DataSource,
+    private readonly client: SqlClient,
+    entity: EntityTarget<TEntity>,
+  ) {
     this.sql = new EntitySql(dataSource, entity);
     this.existingSql = `SELECT ${this.sql.column('id')} AS id FROM ${this.sql.table} WHERE ${this.sql.column('tenantId')} = ${this.sql.parameter(0)}`;
   }
@@ -28,9 +32,9 @@ export abstract class EntitySeeder<
     record: TRecord,
   ): Omit<TEntity, 'tenantId' | 'id'>;
 
-  write(session: SqlSession, records: TRecord[]): Promise<void> {
+  write(records: TRecord[]): Promise<void> {
     return bulkUpsert(
-      session,
+      this.client,
       this.sql,
       records.map(
         (record) =>
@@ -43,11 +47,8 @@ export abstract class EntitySeeder<
     );
   }
 
-  async existingIds(
-    session: SqlSession,
-    tenantId: string,
-  ): Promise<Set<string>> {
-    const rows = await session.rows(this.existingSql, [tenantId]);
+  async existingIds(tenantId: string): Promise<Set<string>> {
+    const rows = await this.client.rows(this.existingSql, [tenantId]);
     return new Set(rows.map((row) => String(row.id)));
   }
 }

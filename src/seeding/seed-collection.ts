@@ -1,5 +1,4 @@
 import { DiscoveryService } from '@nestjs/core';
-import type { SqlSession } from '../database/sql-client.js';
 
 /** Writes one collection of a seed file; provided by the module that owns the collection. */
 export interface CollectionSeeder<TRecord extends object = object> {
@@ -11,12 +10,12 @@ export interface CollectionSeeder<TRecord extends object = object> {
    */
   readonly recordModuleUrl: string;
   /**
-   * Writes validated records inside the seed's transaction, replacing those with the same tenant
+   * Writes validated records in the seed's unit of work, replacing those with the same tenant
    * and id. The records are the file's plain objects, of the shape `recordClass` validated.
    */
-  write(session: SqlSession, records: TRecord[]): Promise<void>;
+  write(records: TRecord[]): Promise<void>;
   /** The ids the collection already stores for a tenant, for the references of other collections. */
-  existingIds?(session: SqlSession, tenantId: string): Promise<Set<string>>;
+  existingIds?(tenantId: string): Promise<Set<string>>;
 }
 
 export interface SeedCollectionOptions {

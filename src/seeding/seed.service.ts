@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { readFile } from 'node:fs/promises';
-import { SqlClient } from '../database/sql-client.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import {
   type CollectionSeeder,
   SeedCollection,
@@ -34,7 +34,6 @@ class TenantIds {
   constructor(
     private readonly batches: readonly SeedBatch[],
     private readonly known: ReadonlyMap<string, RegisteredSeeder>,
-    private readonly sql: SqlClient,
   ) {}
 
   async has(
@@ -59,7 +58,7 @@ class TenantIds {
     if (!seeder?.existingIds) {
       throw new Error(`No seeder can tell the stored ids of ${collection}`);
     }
-    const ids = await seeder.existingIds(this.sql, tenantId);
+    const ids = await seeder.existingIds(tenantId);
     for (const { entry, records } of this.batches) {
       if (entry.options.name !== collection) {
         continue;
@@ -88,7 +87,7 @@ function problemPlace(problem: string): string {
 export class SeedService {
   constructor(
     private readonly discovery: DiscoveryService,
-    private readonly sql: SqlClient,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -159,9 +158,9 @@ export class SeedService {
       throw new SeedError(problems);
     }
     batches.sort((a, b) => a.entry.options.order - b.entry.options.order);
-    await this.sql.transaction(async (session) => {
+    await this.unitOfWork.run(async () => {
       for (const { entry, records } of batches) {
-        await entry.seeder.write(session, records);
+        await entry.seeder.write(records);
       }
     });
     return Object.fromEntries(
@@ -174,7 +173,7 @@ export class SeedService {
     batches: readonly SeedBatch[],
     known: ReadonlyMap<string, RegisteredSeeder>,
   ): Promise<string[]> {
-    const ids = new TenantIds(batches, known, this.sql);
+    const ids = new TenantIds(batches, known);
     const problems: string[] = [];
     for (const { entry, records } of batches) {
       for (const [field, collection] of Object.entries(

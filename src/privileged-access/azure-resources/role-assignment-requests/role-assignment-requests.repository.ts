@@ -177,14 +177,11 @@ export class RoleAssignmentRequestsRepository {
   }
 
   /**
-   * Inserts the requests, or overwrites those whose tenant and id exist, in the caller's
-   * transaction: another tenant's request of the same id is never touched.
+   * Inserts the requests, or overwrites those whose tenant and id exist, in the caller's unit
+   * of work: another tenant's request of the same id is never touched.
    */
-  upsert(
-    session: SqlSession,
-    requests: readonly RoleAssignmentRequestEntity[],
-  ): Promise<void> {
-    return bulkUpsert(session, this.requests, requests);
+  upsert(requests: readonly RoleAssignmentRequestEntity[]): Promise<void> {
+    return bulkUpsert(this.sql, this.requests, requests);
   }
 
   private async updateSubStatus(

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { SqlSession } from '../../../database/sql-client.js';
 import { Clock } from '../../../clock/clock.js';
 import {
   type CollectionSeeder,
@@ -32,13 +31,9 @@ export class RoleAssignmentRequestsSeeder implements CollectionSeeder<SeedRoleAs
     private readonly clock: Clock,
   ) {}
 
-  write(
-    session: SqlSession,
-    records: SeedRoleAssignmentRequestDto[],
-  ): Promise<void> {
+  write(records: SeedRoleAssignmentRequestDto[]): Promise<void> {
     const now = this.clock.now();
     return this.repository.upsert(
-      session,
       records.map((record) => toEntity(record, now)),
     );
   }

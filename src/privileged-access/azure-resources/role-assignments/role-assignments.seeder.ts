@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SqlClient } from '../../../database/sql-client.js';
 import { EntitySeeder } from '../../../seeding/entity-seeder.js';
 import { SeedCollection } from '../../../seeding/seed-collection.js';
 import {
@@ -26,8 +27,8 @@ export class RoleAssignmentsSeeder extends EntitySeeder<
   readonly recordClass = SeedRoleAssignmentDto;
   readonly recordModuleUrl = SEED_ROLE_ASSIGNMENT_MODULE_URL;
 
-  constructor(dataSource: DataSource) {
-    super(dataSource, RoleAssignmentEntity);
+  constructor(dataSource: DataSource, sql: SqlClient) {
+    super(dataSource, sql, RoleAssignmentEntity);
   }
 
   protected toEntity(

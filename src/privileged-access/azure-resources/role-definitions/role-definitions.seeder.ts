@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SqlClient } from '../../../database/sql-client.js';
 import { EntitySeeder } from '../../../seeding/entity-seeder.js';
 import { SeedCollection } from '../../../seeding/seed-collection.js';
 import {
@@ -21,8 +22,8 @@ export class RoleDefinitionsSeeder extends EntitySeeder<
   readonly recordClass = SeedRoleDefinitionDto;
   readonly recordModuleUrl = SEED_ROLE_DEFINITION_MODULE_URL;
 
-  constructor(dataSource: DataSource) {
-    super(dataSource, RoleDefinitionEntity);
+  constructor(dataSource: DataSource, sql: SqlClient) {
+    super(dataSource, sql, RoleDefinitionEntity);
   }
 
   protected toEntity(

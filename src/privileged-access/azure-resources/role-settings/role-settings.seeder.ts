@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SqlClient } from '../../../database/sql-client.js';
 import { EntitySeeder } from '../../../seeding/entity-seeder.js';
 import { SeedCollection } from '../../../seeding/seed-collection.js';
 import {
@@ -25,8 +26,8 @@ export class RoleSettingsSeeder extends EntitySeeder<
   readonly recordClass = SeedRoleSettingDto;
   readonly recordModuleUrl = SEED_ROLE_SETTING_MODULE_URL;
 
-  constructor(dataSource: DataSource) {
-    super(dataSource, RoleSettingEntity);
+  constructor(dataSource: DataSource, sql: SqlClient) {
+    super(dataSource, sql, RoleSettingEntity);
   }
 
   protected toEntity(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SqlClient } from '../../../database/sql-client.js';
 import { EntitySeeder } from '../../../seeding/entity-seeder.js';
 import { SeedCollection } from '../../../seeding/seed-collection.js';
 import {
@@ -17,8 +18,8 @@ export class SubjectsSeeder extends EntitySeeder<
   readonly recordClass = SeedSubjectDto;
   readonly recordModuleUrl = SEED_SUBJECT_MODULE_URL;
 
-  constructor(dataSource: DataSource) {
-    super(dataSource, SubjectEntity);
+  constructor(dataSource: DataSource, sql: SqlClient) {
+    super(dataSource, sql, SubjectEntity);
   }
 
   protected toEntity(

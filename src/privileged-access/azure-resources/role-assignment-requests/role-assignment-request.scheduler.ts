@@ -6,10 +6,7 @@ import {
 } from '@nestjs/common';
 import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
-import { DataSource } from 'typeorm';
-import { EntitySql } from '../../../database/entity-sql.js';
-import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
-import { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
+import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import {
   type AuditAction,
@@ -26,12 +23,6 @@ import {
 
 /** Rows one run looks at, per kind of work: the next run takes the rest. */
 const BATCH = 500;
-
-/** Which requests are due: those whose `property` is at or before `limit`; all when empty. */
-interface DueBy {
-  readonly property?: 'scheduleStartDateTime' | 'requestedDateTime';
-  readonly limit?: Date;
-}
 
 /** What the role's ApprovalRule said when the request was evaluated at its creation. */
 function approvalPending(request: RoleAssignmentRequestEntity): boolean {
@@ -61,21 +52,15 @@ export class RoleAssignmentRequestScheduler
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly logger = new Logger(RoleAssignmentRequestScheduler.name);
-  private readonly requestSql: EntitySql<RoleAssignmentRequestEntity>;
-  private readonly assignmentSql: EntitySql<RoleAssignmentEntity>;
   private timer?: NodeJS.Timeout;
 
   constructor(
-    dataSource: DataSource,
-    private readonly sql: SqlClient,
     private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly assignments: RoleAssignmentsRepository,
     private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {
-    this.requestSql = new EntitySql(dataSource, RoleAssignmentRequestEntity);
-    this.assignmentSql = new EntitySql(dataSource, RoleAssignmentEntity);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     const seconds = this.config.lifecycle.schedulerIntervalSeconds;
@@ -170,9 +155,10 @@ export class RoleAssignmentRequestScheduler
     now: Date,
     options: { provision?: boolean; due?: boolean } = {},
   ): Promise<number> {
-    const rows = await this.requestsIn(
+    const rows = await this.requests.inSubStatuses(
       from,
       options.due ? { property: 'scheduleStartDateTime', limit: now } : {},
+      BATCH,
     );
     let moved = 0;
     for (const request of rows) {
@@ -194,10 +180,11 @@ export class RoleAssignmentRequestScheduler
     if (this.config.lifecycle.processing === 'staged') {
       return 0;
     }
-    const due = await this.requestsIn(['Granted'], {
-      property: 'scheduleStartDateTime',
-      limit: now,
-    });
+    const due = await this.requests.inSubStatuses(
+      ['Granted'],
+      { property: 'scheduleStartDateTime', limit: now },
+      BATCH,
+    );
     let moved = 0;
     for (const request of due) {
       const done = await this.move(
@@ -216,36 +203,21 @@ export class RoleAssignmentRequestScheduler
 
   /** Ends assignments past their end; the request that granted one becomes Revoked. */
   private async endExpired(now: Date): Promise<number> {
-    const sql = this.assignmentSql;
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${sql.table}
-        WHERE ${sql.column('endDateTime')} <= ${sql.parameter(0)}
-        LIMIT ${BATCH}`,
-      [sql.valueOf('endDateTime', now)],
-    );
     let ended = 0;
-    for (const assignment of rows.map((row) => sql.hydrate(row))) {
-      const deleteIt = (session: SqlSession) =>
-        session.run(
-          `DELETE FROM ${sql.table}
-            WHERE ${sql.column('tenantId')} = ${sql.parameter(0)}
-              AND ${sql.column('id')} = ${sql.parameter(1)}`,
-          [assignment.tenantId, assignment.id],
-        );
+    for (const assignment of await this.assignments.endedBy(now, BATCH)) {
+      // An assignment is stored under the id of the request that granted it.
       const revoked = await this.move(
-        { tenantId: assignment.tenantId, id: assignment.id },
+        assignment,
         ['Provisioned', 'AdminApproved'],
         ['Closed', 'Revoked'],
         'Revoke',
         {
-          andThen: async (session) => {
-            await deleteIt(session);
+          andThen: async () => {
+            await this.assignments.remove(assignment);
           },
         },
       );
-      if (revoked) {
-        ended += 1;
-      } else if ((await deleteIt(this.sql)) > 0) {
+      if (revoked || (await this.assignments.remove(assignment))) {
         ended += 1;
       }
     }
@@ -257,10 +229,11 @@ export class RoleAssignmentRequestScheduler
       now.getTime() - this.config.lifecycle.pendingTimeoutHours * 3_600_000,
     );
     const waiting: SubStatus[] = ['PendingApproval', 'PendingAdminDecision'];
-    const stale = await this.requestsIn(waiting, {
-      property: 'requestedDateTime',
-      limit: cutoff,
-    });
+    const stale = await this.requests.inSubStatuses(
+      waiting,
+      { property: 'requestedDateTime', limit: cutoff },
+      BATCH,
+    );
     let moved = 0;
     for (const request of stale) {
       const done = await this.move(
@@ -272,30 +245,6 @@ export class RoleAssignmentRequestScheduler
       moved += done ? 1 : 0;
     }
     return moved;
-  }
-
-  /** Requests in one of the sub-statuses (and whose `property` is at or before `limit`). */
-  private async requestsIn(
-    subStatuses: readonly SubStatus[],
-    { property, limit }: DueBy,
-  ): Promise<RoleAssignmentRequestEntity[]> {
-    const sql = this.requestSql;
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
-    // Bound in the order they appear: SQLite's placeholders are positional.
-    const inSubStatuses = subStatuses.map(bind).join(', ');
-    const due =
-      property && limit
-        ? `AND ${sql.column(property)} <= ${bind(sql.valueOf(property, limit))}`
-        : '';
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${sql.table}
-        WHERE ${sql.column('subStatus')} IN (${inSubStatuses})
-          ${due}
-        LIMIT ${BATCH}`,
-      parameters,
-    );
-    return rows.map((row) => sql.hydrate(row));
   }
 
   private async move(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RoleAssignmentsModule } from '../role-assignments/role-assignments.module.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestListsController } from './role-assignment-request-lists.controller.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
@@ -22,6 +23,7 @@ import { NumberAuditEventsPerRequest1764400001100 } from './migrations/176440000
 
 @Module({
   imports: [
+    RoleAssignmentsModule,
     TypeOrmModule.forFeature([
       RoleAssignmentRequestEntity,
       RoleAssignmentRequestAuditEventEntity,

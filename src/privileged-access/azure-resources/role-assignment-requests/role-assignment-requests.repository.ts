@@ -56,6 +56,12 @@ export interface Transition {
   readonly failure?: (session: SqlSession) => Promise<SubStatus | undefined>;
 }
 
+/** Which requests are due: those whose `property` is at or before `limit`; all when empty. */
+export interface DueBy {
+  readonly property?: 'scheduleStartDateTime' | 'requestedDateTime';
+  readonly limit?: Date;
+}
+
 /** The requests' database access: plain SQL written once from the entities' metadata. */
 @Injectable()
 export class RoleAssignmentRequestsRepository {
@@ -92,6 +98,34 @@ export class RoleAssignmentRequestsRepository {
   ): Promise<RoleAssignmentRequestEntity | null> {
     const [row] = await this.sql.rows(this.selectInTenant, [tenantId, id]);
     return row ? this.requests.hydrate(row) : null;
+  }
+
+  /**
+   * Up to `batch` requests of any tenant in one of the sub-statuses (and whose `property` is at
+   * or before `limit`): the scheduler's work.
+   */
+  async inSubStatuses(
+    subStatuses: readonly SubStatus[],
+    { property, limit }: DueBy,
+    batch: number,
+  ): Promise<RoleAssignmentRequestEntity[]> {
+    const sql = this.requests;
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
+    // Bound in the order they appear: SQLite's placeholders are positional.
+    const inSubStatuses = subStatuses.map(bind).join(', ');
+    const due =
+      property && limit
+        ? `AND ${sql.column(property)} <= ${bind(sql.valueOf(property, limit))}`
+        : '';
+    const rows = await this.sql.rows(
+      `SELECT * FROM ${sql.table}
+        WHERE ${sql.column('subStatus')} IN (${inSubStatuses})
+          ${due}
+        LIMIT ${bind(batch)}`,
+      parameters,
+    );
+    return rows.map((row) => sql.hydrate(row));
   }
 
   /** Whether the tenant has the request, and whether the user may act on it. */

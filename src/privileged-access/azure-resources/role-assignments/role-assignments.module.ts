@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RoleAssignmentEntity } from './role-assignment.entity.js';
 import { RoleAssignmentsController } from './role-assignments.controller.js';
+import { RoleAssignmentsRepository } from './role-assignments.repository.js';
 import { RoleAssignmentsSeeder } from './role-assignments.seeder.js';
 import { RoleAssignmentsService } from './role-assignments.service.js';
 import { CreateRoleAssignments1764400000400 } from './migrations/1764400000400-create-role-assignments.js';
@@ -9,7 +10,13 @@ import { CreateRoleAssignments1764400000400 } from './migrations/1764400000400-c
 @Module({
   imports: [TypeOrmModule.forFeature([RoleAssignmentEntity])],
   controllers: [RoleAssignmentsController],
-  providers: [RoleAssignmentsService, RoleAssignmentsSeeder],
+  providers: [
+    RoleAssignmentsService,
+    RoleAssignmentsSeeder,
+    RoleAssignmentsRepository,
+  ],
+  // The writes to its table, for the requests that grant and end assignments.
+  exports: [RoleAssignmentsRepository],
 })
 export class RoleAssignmentsModule {
   /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */

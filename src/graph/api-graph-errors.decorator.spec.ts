@@ -11,7 +11,9 @@ import {
   ApiGraphErrors,
   describeGraphErrors,
 } from './api-graph-errors.decorator.js';
+import { DomainError } from '../errors/domain-error.js';
 import { GraphError } from './graph-error.js';
+import { registerGraphWordings } from './graph-error-registry.js';
 import {
   BadRequestError,
   MethodNotAllowedError,
@@ -40,6 +42,28 @@ class WidgetVersionError extends GraphError {
   }
 }
 
+class PartMissingError extends DomainError {
+  constructor(readonly part: string) {
+    super('PartMissing', `The widget has no ${part}.`);
+  }
+}
+
+class UnwordedError extends DomainError {
+  constructor() {
+    super('Unworded', 'Nobody worded this one.');
+  }
+}
+
+registerGraphWordings(
+  { PartMissingError },
+  {
+    PartMissingError: ({ part }) => ({
+      status: 404,
+      message: `The part '${part}' does not exist in system.`,
+    }),
+  },
+);
+
 @Controller('beta/widgets')
 class WidgetsController {
   @Get(':id')
@@ -49,6 +73,10 @@ class WidgetsController {
     new WidgetLockedError(),
   )
   get(): void {}
+
+  @Get(':id/parts')
+  @ApiGraphErrors(new PartMissingError('lid'))
+  parts(): void {}
 }
 
 describe('@ApiGraphErrors', () => {
@@ -69,10 +97,11 @@ describe('@ApiGraphErrors', () => {
   });
   afterAll(() => app.close());
 
-  function responseOf(status: number): ResponseObject {
-    return document.paths['/beta/widgets/{id}'].get!.responses[
-      status
-    ] as ResponseObject;
+  function responseOf(
+    status: number,
+    path = '/beta/widgets/{id}',
+  ): ResponseObject {
+    return document.paths[path].get!.responses[status] as ResponseObject;
   }
 
   it('documents one response per status, with the Graph error schema', () => {
@@ -111,6 +140,24 @@ describe('@ApiGraphErrors', () => {
     );
   });
 
+  it('documents a domain error in its registered Graph wording', () => {
+    const response = responseOf(404, '/beta/widgets/{id}/parts');
+
+    expect(response.description).toBe(
+      "- `PartMissing`: The part 'lid' does not exist in system.",
+    );
+    expect(
+      response.content!['application/json'].examples!.PartMissing,
+    ).toMatchObject({
+      value: {
+        error: {
+          code: 'PartMissing',
+          message: "The part 'lid' does not exist in system.",
+        },
+      },
+    });
+  });
+
   it('documents the headers the errors set', () => {
     expect(responseOf(409).headers).toEqual({
       'Retry-After': {
@@ -120,6 +167,14 @@ describe('@ApiGraphErrors', () => {
       },
     });
     expect(responseOf(400).headers ?? {}).toEqual({});
+  });
+});
+
+describe('@ApiGraphErrors of domain errors', () => {
+  it('refuses, naming it, a domain error without a Graph wording: the controller is not defined', () => {
+    expect(() => ApiGraphErrors(new UnwordedError())).toThrow(
+      'UnwordedError has no Graph wording',
+    );
   });
 });
 

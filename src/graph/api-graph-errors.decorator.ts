@@ -1,7 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { DomainError } from '../errors/domain-error.js';
 import type { GraphError } from './graph-error.js';
 import type { GraphErrorBody } from './graph-error-body.js';
+import { requireGraphErrorOf } from './graph-error-registry.js';
 import {
   exampleGraphErrorBody,
   GraphErrorSchema,
@@ -15,6 +17,14 @@ export interface GraphErrorExample {
   /** The example's key in the document; the error's code when omitted. */
   readonly key?: string;
 }
+
+/** An error a route answers: a Graph error, or a domain error shown in its Graph wording. */
+export type DocumentedError = GraphError | DomainError;
+
+/** An example of `@ApiGraphErrors`, whose error may be a domain error. */
+export type DocumentedErrorExample = Omit<GraphErrorExample, 'error'> & {
+  readonly error: DocumentedError;
+};
 
 /** The documented answer of one status: its text, examples and the headers its errors set. */
 export interface GraphErrorResponseDescription {
@@ -36,16 +46,18 @@ const ERROR_HEADER_DESCRIPTIONS: Readonly<Record<string, string>> = {
 /**
  * Documents the Graph errors of a route beyond the protocol's own (those are added to every
  * Graph route when the OpenAPI document is built): one response per status, the Graph error
- * schema, an example body per error and the headers the errors set.
+ * schema, an example body per error and the headers the errors set. A domain error is shown in
+ * its Graph wording, which must be registered by then (the controller imports its module's
+ * `*.graph-errors.ts`): otherwise the class definition fails, naming it.
  *
  *     @ApiGraphErrors(new RoleAssignmentRequestNotFoundError())
  */
 export function ApiGraphErrors(
-  ...errors: (GraphError | GraphErrorExample)[]
+  ...errors: (DocumentedError | DocumentedErrorExample)[]
 ): MethodDecorator & ClassDecorator {
   const byStatus = new Map<number, GraphErrorExample[]>();
   for (const entry of errors) {
-    const example = 'error' in entry ? entry : { error: entry };
+    const example = inGraphForm(entry);
     byStatus.set(example.error.status, [
       ...(byStatus.get(example.error.status) ?? []),
       example,
@@ -60,6 +72,18 @@ export function ApiGraphErrors(
       }),
     ),
   );
+}
+
+/** The example of an error, its error in its Graph form. */
+function inGraphForm(
+  entry: DocumentedError | DocumentedErrorExample,
+): GraphErrorExample {
+  const example = 'error' in entry ? entry : { error: entry };
+  const { error } = example;
+  return {
+    ...example,
+    error: error instanceof DomainError ? requireGraphErrorOf(error) : error,
+  };
 }
 
 /** The description, examples and headers of a response made of these errors (of one status). */

@@ -13,7 +13,9 @@ import {
 import type { HttpAdapterHost } from '@nestjs/core';
 import { QueryFailedError } from 'typeorm';
 import { DependencyUnavailableError } from '../errors/dependency-unavailable.error.js';
+import { DomainError } from '../errors/domain-error.js';
 import { GraphError } from './graph-error.js';
+import { registerGraphWordings } from './graph-error-registry.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { GraphErrorBody } from './graph-error-body.js';
 import { GraphExceptionFilter } from './graph-exception.filter.js';
@@ -44,6 +46,28 @@ class RequestNotFoundError extends GraphError {
     );
   }
 }
+
+class WidgetNotFoundError extends DomainError {
+  constructor() {
+    super('WidgetNotFound', 'The widget does not exist.');
+  }
+}
+
+class WidgetForgottenError extends DomainError {
+  constructor() {
+    super('WidgetForgotten', 'No surface worded this refusal.');
+  }
+}
+
+registerGraphWordings(
+  { WidgetNotFoundError },
+  {
+    WidgetNotFoundError: () => ({
+      status: 400,
+      message: 'The widget does not exist in system.',
+    }),
+  },
+);
 
 interface Reply {
   body: GraphErrorBody;
@@ -157,6 +181,52 @@ describe('GraphExceptionFilter', () => {
       }),
     );
     expect(loggedErrors).toHaveLength(0);
+  });
+
+  it('answers a domain error in its registered Graph wording', () => {
+    const call = harness();
+
+    call.catch(new WidgetNotFoundError());
+
+    const { body, status } = call.reply();
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toBe(
+      JSON.stringify({
+        error: {
+          code: 'WidgetNotFound',
+          message: 'The widget does not exist in system.',
+          innerError: {
+            date: '2026-11-28T14:57:30',
+            'request-id': call.responseHeaders['request-id'],
+            'client-request-id': call.responseHeaders['request-id'],
+          },
+        },
+      }),
+    );
+    expect(call.adapterHeaders).toEqual({});
+    expect(loggedErrors).toHaveLength(0);
+  });
+
+  it('answers a domain error without a Graph wording as an unexpected error: 500 generalException, logged as one', () => {
+    const error = new WidgetForgottenError();
+    const call = harness({ method: 'GET', url: '/beta/widgets/1' });
+
+    call.catch(error);
+
+    const { status, body } = call.reply();
+    expect(status).toBe(500);
+    expect(body.error).toMatchObject({
+      code: 'generalException',
+      message: 'An unexpected error occurred while processing the request.',
+    });
+    const text = JSON.stringify(body);
+    expect(text).not.toContain('WidgetForgotten');
+    expect(text).not.toContain('No surface worded');
+    expect(loggedErrors).toHaveLength(1);
+    expect(String(loggedErrors[0][0])).toContain(
+      'WidgetForgottenError has no Graph wording',
+    );
+    expect(loggedErrors[0][1]).toBe(error.stack);
   });
 
   it('uses the request-id as client-request-id when the client sent none', () => {

@@ -10,9 +10,11 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config.js';
 import { DependencyUnavailableError } from '../errors/dependency-unavailable.error.js';
+import { DomainError } from '../errors/domain-error.js';
 import { routePatternOf } from '../logging/request-log.js';
 import { GraphError } from './graph-error.js';
 import { graphErrorBody } from './graph-error-body.js';
+import { graphErrorOf } from './graph-error-registry.js';
 import {
   GeneralError,
   RequestEntityTooLargeError,
@@ -46,7 +48,7 @@ export class GraphExceptionFilter implements ExceptionFilter {
       const call = `${request.method} ${routePatternOf(http.getRequest()) ?? '(no route)'}`;
       if (error.failsTheService) {
         this.logger.error(
-          `${call} failed (request-id ${ids.requestId})`,
+          `${call} failed${unwordedNote(exception)} (request-id ${ids.requestId})`,
           describeForLog(exception),
         );
       } else {
@@ -72,6 +74,10 @@ export class GraphExceptionFilter implements ExceptionFilter {
   ): GraphError {
     if (exception instanceof GraphError) {
       return exception;
+    }
+    // A refusal of the domain that no module worded for Graph is a bug: answered as one.
+    if (exception instanceof DomainError) {
+      return graphErrorOf(exception) ?? new GeneralError();
     }
     // Our handlers never throw Nest's NotFoundException: it comes from the router, for a
     // request no route matched.
@@ -133,6 +139,13 @@ function frameworkStatusOf(exception: unknown): number | undefined {
   } | null;
   const status = carrier?.statusCode ?? carrier?.status;
   return typeof status === 'number' ? status : undefined;
+}
+
+/** Why a domain refusal became a 500, for the server log. */
+function unwordedNote(exception: unknown): string {
+  return exception instanceof DomainError && !graphErrorOf(exception)
+    ? `: ${exception.name} has no Graph wording (see its module's *.graph-errors.ts)`
+    : '';
 }
 
 /** The stack of a failure and of what caused it, for the server log. */

@@ -1,5 +1,5 @@
 import type { Principal } from '../../auth/principal.js';
-import type { GraphError } from '../graph-error.js';
+import type { DomainError } from '../../errors/domain-error.js';
 import type { EntityPage, EntitySetReader } from './entity-set-reader.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
 import type { ListQuery, ShapeQuery } from './list-query.js';
@@ -9,7 +9,7 @@ export interface ParentEntitySet<T extends TenantEntity> {
   readonly set: ODataEntitySet;
   /** The property of the child naming its parent's id. */
   readonly property: keyof T & string;
-  readonly notFound: () => GraphError;
+  readonly notFound: () => DomainError;
 }
 
 /**
@@ -20,7 +20,7 @@ export class EntitySetQueries<T extends TenantEntity> {
   constructor(
     protected readonly reader: EntitySetReader,
     private readonly set: ODataEntitySet<T>,
-    private readonly notFound: () => GraphError,
+    private readonly notFound: () => DomainError,
     private readonly parent?: ParentEntitySet<T>,
   ) {}
 

@@ -5,8 +5,10 @@ import {
   type PermissionRequirement,
   RequiredScopes,
 } from '../../auth/required-scopes.decorator.js';
-import { ApiGraphErrors } from '../api-graph-errors.decorator.js';
-import type { GraphError } from '../graph-error.js';
+import {
+  ApiGraphErrors,
+  type DocumentedError,
+} from '../api-graph-errors.decorator.js';
 import type { EntityPage } from './entity-set-reader.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
 import { type GraphCollectionBody, GraphResponses } from './graph-responses.js';
@@ -33,15 +35,15 @@ export interface EntitySetRoutesOptions {
   /** The collection's path below the controller's, such as `roleDefinitions`. */
   readonly collection: string;
   readonly permissions: PermissionRequirement;
-  /** The error of an unknown id. */
-  readonly notFound: GraphError;
+  /** The error of an unknown id (a domain error shows in its Graph wording). */
+  readonly notFound: DocumentedError;
   /** False when the module answers `GET <collection>/{id}` itself. */
   readonly entityRoute?: boolean;
   /** Adds `GET <parent.collection>/{id}/<collection>`. */
   readonly parent?: {
     readonly collection: string;
     readonly typeName: string;
-    readonly notFound: GraphError;
+    readonly notFound: DocumentedError;
   };
 }
 

@@ -1,12 +1,7 @@
-import { GraphError } from '../../../graph/graph-error.js';
+import { DomainError } from '../../../errors/domain-error.js';
 
-/** 400, as PIM answers an unknown id (see RoleAssignmentRequestNotFound). */
-export class ResourceNotFoundError extends GraphError {
+export class ResourceNotFoundError extends DomainError {
   constructor() {
-    super(
-      400,
-      'ResourceNotFound',
-      'The governanceResource does not exist in system.',
-    );
+    super('ResourceNotFound', 'The resource does not exist.');
   }
 }

@@ -9,6 +9,8 @@ import {
 import { ResourceNotFoundError } from './resource.errors.js';
 import { RESOURCES } from './resources.entity-set.js';
 import { ResourcesService } from './resources.service.js';
+// The Graph wording of the domain errors it documents, registered before its decorators run.
+import './resource.graph-errors.js';
 
 @Controller(AZURE_RESOURCES_ROUTE)
 @ApiTags('privilegedAccess.governanceResource')

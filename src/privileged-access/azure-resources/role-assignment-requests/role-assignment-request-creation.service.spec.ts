@@ -1,5 +1,5 @@
-import { BadRequestError } from '../../../graph/graph-errors.js';
 import { grantOf } from './role-assignment-request-creation.service.js';
+import { ScheduleBeyondStorableYearsError } from './role-assignment-request.errors.js';
 
 const NOW = new Date('2026-11-28T12:00:00.000Z');
 
@@ -41,10 +41,7 @@ describe('grantOf', () => {
           NOW,
         );
 
-      expect(grant).toThrow(BadRequestError);
-      expect(grant).toThrow(
-        'The schedule ends after 9999-12-31T23:59:59.999Z, outside the years 0001 to 9999: its duration is too long.',
-      );
+      expect(grant).toThrow(ScheduleBeyondStorableYearsError);
     },
   );
 });

@@ -5,13 +5,8 @@ import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
 import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
-import { BadRequestError } from '../../../graph/graph-errors.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
-import {
-  isStorableDate,
-  LAST_STORABLE_INSTANT,
-  STORABLE_YEARS_TEXT,
-} from '../../../graph/storable-values.js';
+import { isStorableDate } from '../../../graph/storable-values.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
 import type {
   CreateRoleAssignmentRequestDto,
@@ -24,12 +19,16 @@ import {
 } from './role-assignment-request-creation.repository.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import {
+  ActivationNotActiveError,
   PendingRoleAssignmentRequestError,
   PolicyValidationFailedError,
   ResourceIsLockedError,
   RoleAssignmentDoesNotExistError,
   RoleAssignmentExistsError,
   RoleNotFoundError,
+  ScheduleBeyondStorableYearsError,
+  ScheduleEndsBeforeStartError,
+  ScheduleMissingError,
   SubjectNotFoundError,
 } from './role-assignment-request.errors.js';
 import {
@@ -287,9 +286,7 @@ export class RoleAssignmentRequestCreation {
     now: Date,
   ): Promise<void> {
     if (body.assignmentState !== 'Active') {
-      throw new BadRequestError(
-        'A UserAdd request activates an eligible assignment: its assignmentState must be Active.',
-      );
+      throw new ActivationNotActiveError();
     }
     const eligible = await this.repository.assignment(
       session,
@@ -317,7 +314,7 @@ export function grantOf(
     return undefined;
   }
   if (!schedule) {
-    throw new BadRequestError(`A ${type} request needs a schedule.`);
+    throw new ScheduleMissingError(type);
   }
   const start = schedule.startDateTime ? new Date(schedule.startDateTime) : now;
   const end = schedule.endDateTime
@@ -327,14 +324,10 @@ export function grantOf(
       : null;
   // Only a duration can carry the end there: the dates given are in the storable years.
   if (end !== null && !isStorableDate(end)) {
-    throw new BadRequestError(
-      `The schedule ends after ${LAST_STORABLE_INSTANT.toISOString()}, outside ${STORABLE_YEARS_TEXT}: its duration is too long.`,
-    );
+    throw new ScheduleBeyondStorableYearsError();
   }
   if (end !== null && end.getTime() <= start.getTime()) {
-    throw new BadRequestError(
-      'The schedule ends before it starts: endDateTime (or duration) must be after startDateTime.',
-    );
+    throw new ScheduleEndsBeforeStartError();
   }
   return { start, end };
 }

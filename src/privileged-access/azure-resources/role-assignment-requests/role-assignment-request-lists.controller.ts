@@ -11,6 +11,9 @@ import { GovernanceRoleAssignmentRequestSchema } from './dto/governance-role-ass
 import { RoleAssignmentRequestNotFoundError } from './role-assignment-request.errors.js';
 import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
 import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
+// The Graph wording of the domain errors it documents, registered before its decorators run.
+import '../resources/resource.graph-errors.js';
+import './role-assignment-request.graph-errors.js';
 
 /**
  * The lists of requests. `GET …/roleAssignmentRequests/{id}` stays with the cancel action in

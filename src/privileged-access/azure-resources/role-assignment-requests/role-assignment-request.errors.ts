@@ -1,94 +1,111 @@
-import { GraphError } from '../../../graph/graph-error.js';
+import { DomainError } from '../../../errors/domain-error.js';
 
-export class RoleAssignmentRequestNotFoundError extends GraphError {
+export class RoleAssignmentRequestNotFoundError extends DomainError {
   constructor() {
     super(
-      400,
       'RoleAssignmentRequestNotFound',
-      'The governanceRoleAssignmentRequest does not exist in system.',
+      'The role assignment request does not exist.',
     );
   }
 }
 
-export class RequestCannotBeCancelledError extends GraphError {
+export class RequestCannotBeCancelledError extends DomainError {
   constructor() {
     super(
-      400,
       'RequestCannotBeCancelled',
-      'Only requests in status of Granted, PendingApproval, PendingApprovalProvisioning and PendingAdminDecision can be cancelled.',
+      'The request is in a sub-status that cannot be cancelled.',
     );
   }
 }
 
-export class RoleNotFoundError extends GraphError {
+export class RoleNotFoundError extends DomainError {
   constructor() {
-    super(
-      400,
-      'RoleNotFound',
-      'The role definition does not exist on the resource.',
-    );
+    super('RoleNotFound', 'The role definition is not one of the resource.');
   }
 }
 
-export class SubjectNotFoundError extends GraphError {
+export class SubjectNotFoundError extends DomainError {
   constructor() {
-    super(400, 'SubjectNotFound', 'The subject does not exist.');
+    super('SubjectNotFound', 'The subject does not exist.');
   }
 }
 
-export class ResourceIsLockedError extends GraphError {
+export class ResourceIsLockedError extends DomainError {
   constructor() {
-    super(
-      400,
-      'ResourceIsLocked',
-      'The resource is locked: no role assignment can be requested on it.',
-    );
+    super('ResourceIsLocked', 'The resource is locked.');
   }
 }
 
-export class PendingRoleAssignmentRequestError extends GraphError {
+export class PendingRoleAssignmentRequestError extends DomainError {
   constructor() {
     super(
-      400,
       'PendingRoleAssignmentRequest',
       'A request for this role assignment is already pending.',
     );
   }
 }
 
-export class RoleAssignmentExistsError extends GraphError {
+export class RoleAssignmentExistsError extends DomainError {
   constructor() {
-    super(400, 'RoleAssignmentExists', 'The role assignment already exists.');
+    super('RoleAssignmentExists', 'The role assignment already exists.');
   }
 }
 
-export class RoleAssignmentDoesNotExistError extends GraphError {
+export class RoleAssignmentDoesNotExistError extends DomainError {
   constructor() {
-    super(
-      400,
-      'RoleAssignmentDoesNotExist',
-      'The role assignment does not exist.',
-    );
+    super('RoleAssignmentDoesNotExist', 'The role assignment does not exist.');
   }
 }
 
-/** The message lists the rules that failed, as Graph writes it. */
-export class PolicyValidationFailedError extends GraphError {
-  constructor(failedRules: readonly string[]) {
+/** The role's rules (its setting) refused the request: `failedRules` names them. */
+export class PolicyValidationFailedError extends DomainError {
+  constructor(readonly failedRules: readonly string[]) {
     super(
-      400,
       'RoleAssignmentRequestPolicyValidationFailed',
-      `The following policy rules failed: ${JSON.stringify(failedRules)}`,
+      `The rules of the role refused the request: ${failedRules.join(', ')}.`,
     );
   }
 }
 
-export class RequestNotPendingError extends GraphError {
-  constructor(subStatus: string) {
+/** A decision came for a request that is not waiting in `requiredSubStatus`. */
+export class RequestNotPendingError extends DomainError {
+  constructor(readonly requiredSubStatus: string) {
     super(
-      400,
       'RequestNotPending',
-      `Only requests in status of ${subStatus} can be decided this way.`,
+      `The request is not ${requiredSubStatus}: it cannot be decided this way.`,
     );
+  }
+}
+
+/** A UserAdd activates an eligible assignment: it asks for an Active one. */
+export class ActivationNotActiveError extends DomainError {
+  constructor() {
+    super(
+      'ActivationNotActive',
+      'A UserAdd request asks for an assignment state other than Active.',
+    );
+  }
+}
+
+/** A request of `requestType` grants an assignment for a time: it needs a schedule. */
+export class ScheduleMissingError extends DomainError {
+  constructor(readonly requestType: string) {
+    super('ScheduleMissing', `A ${requestType} request has no schedule.`);
+  }
+}
+
+/** The schedule's duration ends it after the last instant the store can hold. */
+export class ScheduleBeyondStorableYearsError extends DomainError {
+  constructor() {
+    super(
+      'ScheduleBeyondStorableYears',
+      'The schedule ends after the last storable instant.',
+    );
+  }
+}
+
+export class ScheduleEndsBeforeStartError extends DomainError {
+  constructor() {
+    super('ScheduleEndsBeforeStart', 'The schedule ends before it starts.');
   }
 }

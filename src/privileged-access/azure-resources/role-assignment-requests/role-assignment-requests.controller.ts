@@ -64,6 +64,9 @@ import { ApprovalDecisionDto, UpdateRequestDto } from './dto/decision.dto.js';
 import { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
 import { GraphBody } from '../../../graph/graph-body.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
+// The Graph wording of the domain errors it documents, registered before its decorators run.
+import '../resources/resource.graph-errors.js';
+import './role-assignment-request.graph-errors.js';
 
 // The request of the Graph documentation's cancel example.
 const SEED_EXAMPLE_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';

@@ -1,12 +1,7 @@
-import { GraphError } from '../../../graph/graph-error.js';
+import { DomainError } from '../../../errors/domain-error.js';
 
-/** 400, as PIM answers an unknown id (see RoleAssignmentRequestNotFound). */
-export class RoleAssignmentNotFoundError extends GraphError {
+export class RoleAssignmentNotFoundError extends DomainError {
   constructor() {
-    super(
-      400,
-      'RoleAssignmentNotFound',
-      'The governanceRoleAssignment does not exist in system.',
-    );
+    super('RoleAssignmentNotFound', 'The role assignment does not exist.');
   }
 }

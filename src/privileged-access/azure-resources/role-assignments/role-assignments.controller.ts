@@ -10,6 +10,9 @@ import { RESOURCE_PARENT } from '../resources/resources.parent.js';
 import { RoleAssignmentNotFoundError } from './role-assignment.errors.js';
 import { ROLE_ASSIGNMENTS } from './role-assignments.entity-set.js';
 import { RoleAssignmentsService } from './role-assignments.service.js';
+// The Graph wording of the domain errors it documents, registered before its decorators run.
+import '../resources/resource.graph-errors.js';
+import './role-assignment.graph-errors.js';
 
 /** Read-only over HTTP: the request lifecycle writes assignments. */
 @Controller(AZURE_RESOURCES_ROUTE)

@@ -1,12 +1,7 @@
-import { GraphError } from '../../../graph/graph-error.js';
+import { DomainError } from '../../../errors/domain-error.js';
 
-/** 400, as PIM answers an unknown id (see RoleAssignmentRequestNotFound). */
-export class RoleDefinitionNotFoundError extends GraphError {
+export class RoleDefinitionNotFoundError extends DomainError {
   constructor() {
-    super(
-      400,
-      'RoleDefinitionNotFound',
-      'The governanceRoleDefinition does not exist in system.',
-    );
+    super('RoleDefinitionNotFound', 'The role definition does not exist.');
   }
 }

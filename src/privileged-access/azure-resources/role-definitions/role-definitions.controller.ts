@@ -10,6 +10,9 @@ import { RESOURCE_PARENT } from '../resources/resources.parent.js';
 import { RoleDefinitionNotFoundError } from './role-definition.errors.js';
 import { ROLE_DEFINITIONS } from './role-definitions.entity-set.js';
 import { RoleDefinitionsService } from './role-definitions.service.js';
+// The Graph wording of the domain errors it documents, registered before its decorators run.
+import '../resources/resource.graph-errors.js';
+import './role-definition.graph-errors.js';
 
 @Controller(AZURE_RESOURCES_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleDefinition')

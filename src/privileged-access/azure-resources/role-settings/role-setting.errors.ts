@@ -1,20 +1,15 @@
-import { GraphError } from '../../../graph/graph-error.js';
+import { DomainError } from '../../../errors/domain-error.js';
 
-/** 400, as PIM answers an unknown id (see RoleAssignmentRequestNotFound). */
-export class RoleSettingNotFoundError extends GraphError {
+export class RoleSettingNotFoundError extends DomainError {
   constructor() {
-    super(
-      400,
-      'RoleSettingNotFound',
-      'The governanceRoleSetting does not exist in system.',
-    );
+    super('RoleSettingNotFound', 'The role setting does not exist.');
   }
 }
 
-export class InvalidRoleSettingError extends GraphError {
-  constructor(problems: readonly string[]) {
+/** `problems` name each part of the setting that is wrong and why. */
+export class InvalidRoleSettingError extends DomainError {
+  constructor(readonly problems: readonly string[]) {
     super(
-      400,
       'InvalidRoleSetting',
       `The role setting is not valid: ${problems.join('; ')}.`,
     );

@@ -33,6 +33,8 @@ import {
 import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-set.js';
 import { ROLE_SETTINGS } from './role-settings.entity-set.js';
 import { RoleSettingsService } from './role-settings.service.js';
+// The Graph wording of the domain errors it documents, registered before its decorators run.
+import './role-setting.graph-errors.js';
 
 const NOT_AN_ADMINISTRATOR = {
   error: new UnauthorizedAccessError(),

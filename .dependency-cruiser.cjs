@@ -21,6 +21,14 @@ module.exports = {
       to: { path: '^src/database/' },
     },
     {
+      name: 'domain-errors-know-no-surface',
+      comment:
+        "A feature module's errors are the domain's refusals, a code and facts: each API surface words them itself (*.graph-errors.ts for Graph), so that a second surface answers the same refusals its own way.",
+      severity: 'error',
+      from: { path: '^src/privileged-access/.+\\.errors\\.ts$' },
+      to: { path: '^src/graph/' },
+    },
+    {
       name: 'no-test-code-in-the-service',
       severity: 'error',
       from: { path: '^src/' },

@@ -105,6 +105,15 @@ describe('the dependency rules of `npm run lint`', () => {
       },
     ],
     [
+      'domain-errors-know-no-surface',
+      "a feature module's domain errors are Graph errors",
+      {
+        'src/graph/graph-error.ts': 'export class GraphError {}\n',
+        'src/privileged-access/azure-resources/resources/resource.errors.ts':
+          "import { GraphError } from '../../../graph/graph-error.js';\nexport class ResourceNotFoundError extends GraphError {}\n",
+      },
+    ],
+    [
       'no-test-code-in-the-service',
       'the service imports test support',
       {
@@ -139,9 +148,12 @@ describe('the dependency rules of `npm run lint`', () => {
     expect(verdict.output).toContain(`error ${rule}:`);
   });
 
-  it('pass the composition root, which imports every module, and a spec using development tools', async () => {
+  it('pass the composition root, which imports every module, a spec using development tools, and the Graph wording of a module’s errors', async () => {
     const verdict = await cruise({
       ...FEATURE,
+      'src/graph/graph-error-registry.ts': 'export const WORDINGS = 1;\n',
+      'src/privileged-access/azure-resources/resources/resource.graph-errors.ts':
+        "export { WORDINGS } from '../../../graph/graph-error-registry.js';\n",
       'src/app.module.ts':
         "export { RESOURCES } from './privileged-access/azure-resources/resources/resources.service.js';\n",
       'src/clock/clock.spec.ts': "export { jest } from '@jest/globals';\n",

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
-import { SqlClient } from '../database/sql-client.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadRequestError } from '../graph/graph-errors.js';
 import {
   isStorableDate,
@@ -38,7 +38,7 @@ export interface ResetSummary {
 @Injectable()
 export class EmulatorService {
   constructor(
-    private readonly sql: SqlClient,
+    private readonly unitOfWork: UnitOfWork,
     private readonly tenantData: TenantDataRepository,
     private readonly seeds: SeedService,
     private readonly clock: Clock,
@@ -53,8 +53,8 @@ export class EmulatorService {
     seed: Record<string, unknown> | undefined,
   ): Promise<ResetSummary> {
     const scoped = seed && scopedToTenant(seed, caller.tenantId);
-    const deleted = await this.sql.transaction((session) =>
-      this.tenantData.erase(session, caller.tenantId),
+    const deleted = await this.unitOfWork.run(() =>
+      this.tenantData.erase(caller.tenantId),
     );
     this.faults.clear(caller.tenantId);
     this.calls.clear(caller.tenantId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SqlSession } from '../database/sql-client.js';
+import { SqlClient } from '../database/sql-client.js';
 
 /**
  * Every table of tenant-scoped rows, found from the entities' metadata, so that a module added
@@ -10,7 +10,10 @@ import type { SqlSession } from '../database/sql-client.js';
 export class TenantDataRepository {
   private readonly deletes: readonly { name: string; sql: string }[];
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly sql: SqlClient,
+  ) {
     const escape = (name: string) => dataSource.driver.escape(name);
     const placeholder = dataSource.options.type === 'postgres' ? '$1' : '?';
     this.deletes = dataSource.entityMetadatas.flatMap((metadata) => {
@@ -28,14 +31,14 @@ export class TenantDataRepository {
     });
   }
 
-  /** Deletes all of a tenant's rows; returns how many each table held. */
-  async erase(
-    session: SqlSession,
-    tenantId: string,
-  ): Promise<Record<string, number>> {
+  /**
+   * Deletes all of a tenant's rows, in the caller's unit of work; returns how many each table
+   * held.
+   */
+  async erase(tenantId: string): Promise<Record<string, number>> {
     const deleted: Record<string, number> = {};
     for (const { name, sql } of this.deletes) {
-      deleted[name] = await session.run(sql, [tenantId]);
+      deleted[name] = await this.sql.run(sql, [tenantId]);
     }
     return deleted;
   }

@@ -4,7 +4,7 @@ import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
-import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
+import { UnitOfWork } from '../../../database/unit-of-work.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import { isStorableDate } from '../../../graph/storable-values.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
@@ -15,8 +15,9 @@ import type {
 import { actsOnlyAsUser } from '../pim-administrators.js';
 import {
   type AssignmentKey,
-  RoleAssignmentRequestCreationRepository,
-} from './role-assignment-request-creation.repository.js';
+  RoleAssignmentsRepository,
+} from '../role-assignments/role-assignments.repository.js';
+import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import {
   ActivationNotActiveError,
@@ -62,14 +63,15 @@ export interface Grant {
 
 /**
  * Creating a request: who may ask for what, what it collides with, what its role's rules say,
- * and its outcome, all in one transaction with its audit record and the assignment it grants,
+ * and its outcome, all in one unit of work with its audit record and the assignment it grants,
  * changes or ends.
  */
 @Injectable()
 export class RoleAssignmentRequestCreation {
   constructor(
-    private readonly sql: SqlClient,
+    private readonly unitOfWork: UnitOfWork,
     private readonly repository: RoleAssignmentRequestCreationRepository,
+    private readonly assignments: RoleAssignmentsRepository,
     private readonly requests: RoleAssignmentRequestsRepository,
     private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
@@ -89,12 +91,13 @@ export class RoleAssignmentRequestCreation {
       roleDefinitionId: body.roleDefinitionId.toLowerCase(),
       subjectId: body.subjectId.toLowerCase(),
     };
-    return this.sql.transaction(async (session) => {
-      await session.serialize(assignmentLockOf(key, body.assignmentState));
-      await this.checkTargets(session, caller, body.type, key, now);
-      await this.collisions(session, body, key, now);
+    return this.unitOfWork.run(async () => {
+      await this.unitOfWork.serialize(
+        assignmentLockOf(key, body.assignmentState),
+      );
+      await this.checkTargets(caller, body.type, key, now);
+      await this.collisions(body, key, now);
       const policy = await this.checkPolicy(
-        session,
         caller,
         { ...key, type: body.type, assignmentState: body.assignmentState },
         body.reason ?? null,
@@ -123,11 +126,11 @@ export class RoleAssignmentRequestCreation {
         statusDetails: policy.statusDetails,
         previousSubStatus: 'Accepted',
       };
-      await this.repository.insertRequest(session, request);
+      await this.repository.insertRequest(request);
       if (subStatus === 'Provisioned' || subStatus === 'Revoked') {
-        await this.provisioning.apply(session, request, now);
+        await this.provisioning.apply(request, now);
       }
-      await this.requests.insertAuditEvent(session, {
+      await this.requests.insertAuditEvent({
         tenantId: key.tenantId,
         requestId: request.id,
         action: 'Create',
@@ -145,10 +148,9 @@ export class RoleAssignmentRequestCreation {
 
   /**
    * Evaluates what a request asks against the rule list of its role's setting that governs it,
-   * in the caller's transaction; refused, naming the rules it breaks, when it breaks any.
+   * in the caller's unit of work; refused, naming the rules it breaks, when it breaks any.
    */
   async checkPolicy(
-    session: SqlSession,
     caller: Principal,
     target: Pick<
       RoleAssignmentRequestEntity,
@@ -158,7 +160,6 @@ export class RoleAssignmentRequestCreation {
     grant: Grant | undefined,
   ): Promise<PolicyOutcome> {
     const setting = await this.repository.settingOf(
-      session,
       target.tenantId,
       target.roleDefinitionId,
     );
@@ -184,34 +185,29 @@ export class RoleAssignmentRequestCreation {
    * anyone), the role must be the resource's, the subject must exist, the resource not locked.
    */
   private async checkTargets(
-    session: SqlSession,
     caller: Principal,
     type: RequestType,
     key: AssignmentKey,
     now: Date,
   ): Promise<void> {
     const resource = await this.repository.resource(
-      session,
       key.tenantId,
       key.resourceId,
     );
     if (!resource) {
       throw new ResourceNotFoundError();
     }
-    if (!(await this.mayAsk(session, caller, type, key, now))) {
+    if (!(await this.mayAsk(caller, type, key, now))) {
       throw new UnauthorizedAccessError();
     }
     const definition = await this.repository.roleDefinition(
-      session,
       key.tenantId,
       key.roleDefinitionId,
     );
     if (definition?.resourceId !== key.resourceId) {
       throw new RoleNotFoundError();
     }
-    if (
-      !(await this.repository.subject(session, key.tenantId, key.subjectId))
-    ) {
+    if (!(await this.repository.subject(key.tenantId, key.subjectId))) {
       throw new SubjectNotFoundError();
     }
     if (resource.status === 'Locked') {
@@ -220,7 +216,6 @@ export class RoleAssignmentRequestCreation {
   }
 
   private async mayAsk(
-    session: SqlSession,
     caller: Principal,
     type: RequestType,
     key: AssignmentKey,
@@ -232,7 +227,6 @@ export class RoleAssignmentRequestCreation {
     return (
       !actsOnlyAsUser(caller) ||
       this.repository.administers(
-        session,
         key.tenantId,
         key.resourceId,
         caller.actorId,
@@ -246,28 +240,20 @@ export class RoleAssignmentRequestCreation {
    * activation needs its eligible one); every other type needs the assignment it changes.
    */
   private async collisions(
-    session: SqlSession,
     body: CreateRoleAssignmentRequestDto,
     key: AssignmentKey,
     now: Date,
   ): Promise<void> {
-    if (
-      await this.repository.pendingRequestExists(
-        session,
-        key,
-        body.assignmentState,
-      )
-    ) {
+    if (await this.repository.pendingRequestExists(key, body.assignmentState)) {
       throw new PendingRoleAssignmentRequestError();
     }
-    const existing = await this.repository.assignment(
-      session,
+    const existing = await this.assignments.inEffect(
       key,
       body.assignmentState,
       now,
     );
     if (body.type === 'UserAdd') {
-      await this.checkActivation(session, body, key, now);
+      await this.checkActivation(body, key, now);
     }
     if (ADDITION_TYPES.includes(body.type)) {
       if (existing) {
@@ -280,7 +266,6 @@ export class RoleAssignmentRequestCreation {
 
   /** UserAdd activates an eligible assignment of the caller (the one it links to, if given). */
   private async checkActivation(
-    session: SqlSession,
     body: CreateRoleAssignmentRequestDto,
     key: AssignmentKey,
     now: Date,
@@ -288,12 +273,7 @@ export class RoleAssignmentRequestCreation {
     if (body.assignmentState !== 'Active') {
       throw new ActivationNotActiveError();
     }
-    const eligible = await this.repository.assignment(
-      session,
-      key,
-      'Eligible',
-      now,
-    );
+    const eligible = await this.assignments.inEffect(key, 'Eligible', now);
     const linked = body.linkedEligibleRoleAssignmentId?.toLowerCase();
     if (!eligible || (linked !== undefined && linked !== eligible.id)) {
       throw new RoleAssignmentDoesNotExistError();

@@ -3,7 +3,6 @@ import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
-import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import type { CreateScheduleDto } from './dto/create-role-assignment-request.dto.js';
 import type {
@@ -25,15 +24,16 @@ import type {
 } from './role-assignment-request.model.js';
 import { ruleListFor } from './role-assignment-request.policy.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
-import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
+import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
 
 interface Decision {
   readonly from: SubStatus;
   readonly to: [RequestStatus, SubStatus];
   readonly action: AuditAction;
-  /** Writes what the decision grants, in the decision's transaction. */
-  readonly provision?: (session: SqlSession) => Promise<void>;
+  /** Writes what the decision grants, in the decision's unit of work. */
+  readonly provision?: () => Promise<void>;
 }
 
 /**
@@ -44,10 +44,10 @@ interface Decision {
 @Injectable()
 export class RoleAssignmentRequestDecisions {
   constructor(
-    private readonly sql: SqlClient,
-    private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly transitions: RoleAssignmentRequestTransitions,
     private readonly service: RoleAssignmentRequestsService,
     private readonly creation: RoleAssignmentRequestCreationRepository,
+    private readonly assignments: RoleAssignmentsRepository,
     private readonly rules: RoleAssignmentRequestCreation,
     private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
@@ -92,7 +92,6 @@ export class RoleAssignmentRequestDecisions {
     if (
       actsOnlyAsUser(caller) &&
       !(await this.creation.administers(
-        this.sql,
         request.tenantId,
         request.resourceId,
         caller.actorId,
@@ -119,15 +118,14 @@ export class RoleAssignmentRequestDecisions {
         action: grant ? 'AdminApprove' : 'AdminDeny',
         to: ['Closed', grant ? 'AdminApproved' : 'AdminDenied'],
         provision: grant
-          ? async (session) => {
+          ? async () => {
               await this.rules.checkPolicy(
-                session,
                 caller,
                 { ...request, type: 'AdminExtend' },
                 body.reason,
                 grant,
               );
-              await this.extend(session, request, grant.end, now);
+              await this.extend(request, grant.end, now);
             }
           : undefined,
       },
@@ -143,9 +141,8 @@ export class RoleAssignmentRequestDecisions {
     if (caller.kind !== 'delegated' || caller.actorId === request.requestorId) {
       return false;
     }
-    // A read: no transaction (on SQLite, one would take the write lock).
+    // A read: no unit of work (on SQLite, one would take the write lock).
     const setting = await this.creation.settingOf(
-      this.sql,
       request.tenantId,
       request.roleDefinitionId,
     );
@@ -178,29 +175,27 @@ export class RoleAssignmentRequestDecisions {
     }
     return {
       to: ['Closed', 'Provisioned'],
-      provision: (session) => this.provisioning.apply(session, request, now),
+      provision: () => this.provisioning.apply(request, now),
     };
   }
 
   /** An approved extension or renewal: the assignment's new end. */
   private async extend(
-    session: SqlSession,
     request: RoleAssignmentRequestEntity,
     end: Date | null,
     now: Date,
   ): Promise<void> {
-    const assignment = await this.creation.assignment(
-      session,
+    const assignment = await this.assignments.inEffect(
       request,
       request.assignmentState,
       now,
     );
     if (assignment) {
-      await this.creation.endAssignment(session, assignment, end);
+      await this.assignments.setEnd(assignment, end);
     }
   }
 
-  /** One conditional transition from the waiting sub-status, audited, with its writes. */
+  /** One conditional transition from the waiting sub-status, audited, with its writes, in one unit of work. */
   private async decide(
     caller: Principal,
     request: RoleAssignmentRequestEntity,
@@ -208,22 +203,24 @@ export class RoleAssignmentRequestDecisions {
     decision: Decision,
     reason: string | undefined,
   ): Promise<void> {
-    const previous = await this.requests.applyTransition({
-      tenantId: request.tenantId,
-      requestId: request.id,
-      fromSubStatuses: [decision.from],
-      toStatus: decision.to[0],
-      toSubStatus: decision.to[1],
-      audit: {
-        action: decision.action,
-        actorId: caller.actorId,
-        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
-        httpRequestId: httpRequest.requestId,
-        clientRequestId: httpRequest.clientRequestId,
-        reason: reason ?? null,
+    const previous = await this.transitions.apply(
+      {
+        tenantId: request.tenantId,
+        requestId: request.id,
+        fromSubStatuses: [decision.from],
+        toStatus: decision.to[0],
+        toSubStatus: decision.to[1],
+        audit: {
+          action: decision.action,
+          actorId: caller.actorId,
+          actorType: caller.kind === 'delegated' ? 'User' : 'Application',
+          httpRequestId: httpRequest.requestId,
+          clientRequestId: httpRequest.clientRequestId,
+          reason: reason ?? null,
+        },
       },
-      andThen: decision.provision,
-    });
+      { afterwards: decision.provision },
+    );
     if (previous === undefined) {
       throw new RequestNotPendingError(decision.from);
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SqlSession } from '../../../database/sql-client.js';
+import type { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
+import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
 import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import {
@@ -11,32 +12,27 @@ export type ProvisioningFailure = 'Failed' | 'FailedAsResourceIsLocked';
 
 /**
  * What a request does to the assignment it is about, once it is granted: creates it, moves
- * its end (update, extend, renew) or ends it (removal).
+ * its end (update, extend, renew) or ends it (removal), in the caller's unit of work.
  */
 @Injectable()
 export class RoleAssignmentProvisioning {
   constructor(
     private readonly repository: RoleAssignmentRequestCreationRepository,
+    private readonly assignments: RoleAssignmentsRepository,
   ) {}
 
-  async apply(
-    session: SqlSession,
-    request: RoleAssignmentRequestEntity,
-    now: Date,
-  ): Promise<void> {
+  async apply(request: RoleAssignmentRequestEntity, now: Date): Promise<void> {
     if (ADDITION_TYPES.includes(request.type)) {
-      await this.repository.grantAssignment(session, request);
+      await this.assignments.insert(assignmentGrantedBy(request));
       return;
     }
-    const existing = await this.repository.assignment(
-      session,
+    const existing = await this.assignments.inEffect(
       request,
       request.assignmentState,
       now,
     );
     if (existing) {
-      await this.repository.endAssignment(
-        session,
+      await this.assignments.setEnd(
         existing,
         REMOVAL_TYPES.includes(request.type)
           ? now
@@ -51,21 +47,18 @@ export class RoleAssignmentProvisioning {
    * assignment was created or removed by other means meanwhile.
    */
   async failureOf(
-    session: SqlSession,
     request: RoleAssignmentRequestEntity,
     now: Date,
   ): Promise<ProvisioningFailure | undefined> {
     const { tenantId } = request;
     const resource = await this.repository.resource(
-      session,
       tenantId,
       request.resourceId,
     );
     if (resource?.status === 'Locked') {
       return 'FailedAsResourceIsLocked';
     }
-    const existing = await this.repository.assignment(
-      session,
+    const existing = await this.assignments.inEffect(
       request,
       request.assignmentState,
       now,
@@ -73,15 +66,34 @@ export class RoleAssignmentProvisioning {
     const targetsExist =
       resource !== undefined &&
       (await this.repository.roleDefinition(
-        session,
         tenantId,
         request.roleDefinitionId,
       )) !== undefined &&
-      (await this.repository.subject(session, tenantId, request.subjectId)) !==
+      (await this.repository.subject(tenantId, request.subjectId)) !==
         undefined;
     const assignmentAsExpected = ADDITION_TYPES.includes(request.type)
       ? existing === undefined
       : existing !== undefined;
     return targetsExist && assignmentAsExpected ? undefined : 'Failed';
   }
+}
+
+/** The assignment a granted request makes, under the request's id: its end can then close the request (Revoked). */
+function assignmentGrantedBy(
+  request: RoleAssignmentRequestEntity,
+): RoleAssignmentEntity {
+  return {
+    tenantId: request.tenantId,
+    id: request.id,
+    resourceId: request.resourceId,
+    roleDefinitionId: request.roleDefinitionId,
+    subjectId: request.subjectId,
+    linkedEligibleRoleAssignmentId: request.linkedEligibleRoleAssignmentId,
+    externalId: `/roleAssignments/${request.id}`,
+    startDateTime: request.scheduleStartDateTime,
+    endDateTime: request.scheduleEndDateTime,
+    assignmentState: request.assignmentState,
+    memberType: 'Direct',
+    status: 'Provisioned',
+  };
 }

@@ -17,9 +17,10 @@ import {
 } from './role-assignment-request.model.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import {
-  RoleAssignmentRequestsRepository,
-  type Transition,
-} from './role-assignment-requests.repository.js';
+  RoleAssignmentRequestTransitions,
+  type TransitionEffects,
+} from './role-assignment-request.transitions.js';
+import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 
 /** Rows one run looks at, per kind of work: the next run takes the rest. */
 const BATCH = 500;
@@ -56,6 +57,7 @@ export class RoleAssignmentRequestScheduler
 
   constructor(
     private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly transitions: RoleAssignmentRequestTransitions,
     private readonly assignments: RoleAssignmentsRepository,
     private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
@@ -162,14 +164,18 @@ export class RoleAssignmentRequestScheduler
     );
     let moved = 0;
     for (const request of rows) {
-      const done = await this.move(request, from, to(request), action, {
-        andThen: options.provision
-          ? (session) => this.provisioning.apply(session, request, now)
-          : undefined,
-        failure: options.provision
-          ? (session) => this.provisioning.failureOf(session, request, now)
-          : undefined,
-      });
+      const done = await this.move(
+        request,
+        from,
+        to(request),
+        action,
+        options.provision
+          ? {
+              failure: () => this.provisioning.failureOf(request, now),
+              afterwards: () => this.provisioning.apply(request, now),
+            }
+          : {},
+      );
       moved += done ? 1 : 0;
     }
     return moved;
@@ -192,9 +198,7 @@ export class RoleAssignmentRequestScheduler
         ['Granted'],
         ['Closed', 'Provisioned'],
         'Provision',
-        {
-          andThen: (session) => this.provisioning.apply(session, request, now),
-        },
+        { afterwards: () => this.provisioning.apply(request, now) },
       );
       moved += done ? 1 : 0;
     }
@@ -212,7 +216,7 @@ export class RoleAssignmentRequestScheduler
         ['Closed', 'Revoked'],
         'Revoke',
         {
-          andThen: async () => {
+          afterwards: async () => {
             await this.assignments.remove(assignment);
           },
         },
@@ -252,23 +256,25 @@ export class RoleAssignmentRequestScheduler
     from: readonly SubStatus[],
     to: [RequestStatus, SubStatus],
     action: AuditAction,
-    writes: Pick<Transition, 'andThen' | 'failure'> = {},
+    effects: TransitionEffects = {},
   ): Promise<boolean> {
-    const previous = await this.requests.applyTransition({
-      tenantId: request.tenantId,
-      requestId: request.id,
-      fromSubStatuses: from,
-      toStatus: to[0],
-      toSubStatus: to[1],
-      audit: {
-        action,
-        actorId: SCHEDULER_ACTOR_ID,
-        actorType: 'Scheduler',
-        httpRequestId: SCHEDULER_ACTOR_ID,
-        clientRequestId: SCHEDULER_ACTOR_ID,
+    const previous = await this.transitions.apply(
+      {
+        tenantId: request.tenantId,
+        requestId: request.id,
+        fromSubStatuses: from,
+        toStatus: to[0],
+        toSubStatus: to[1],
+        audit: {
+          action,
+          actorId: SCHEDULER_ACTOR_ID,
+          actorType: 'Scheduler',
+          httpRequestId: SCHEDULER_ACTOR_ID,
+          clientRequestId: SCHEDULER_ACTOR_ID,
+        },
       },
-      ...writes,
-    });
+      effects,
+    );
     return previous !== undefined;
   }
 }

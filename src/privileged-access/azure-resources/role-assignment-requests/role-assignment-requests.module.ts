@@ -10,6 +10,7 @@ import { RoleAssignmentRequestCreation } from './role-assignment-request-creatio
 import { RoleAssignmentRequestDecisions } from './role-assignment-request-decisions.service.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import { RoleAssignmentRequestScheduler } from './role-assignment-request.scheduler.js';
+import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 import { RoleAssignmentRequestsController } from './role-assignment-requests.controller.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsSeeder } from './role-assignment-requests.seeder.js';
@@ -43,6 +44,7 @@ import { NumberAuditEventsPerRequest1764400001100 } from './migrations/176440000
     RoleAssignmentRequestDecisions,
     RoleAssignmentProvisioning,
     RoleAssignmentRequestScheduler,
+    RoleAssignmentRequestTransitions,
   ],
   // The emulator's clock runs it.
   exports: [RoleAssignmentRequestScheduler],

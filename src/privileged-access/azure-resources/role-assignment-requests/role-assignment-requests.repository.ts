@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../../clock/clock.js';
 import { bulkUpsert } from '../../../database/bulk-upsert.js';
 import { EntitySql } from '../../../database/entity-sql.js';
-import { SqlClient, type SqlSession } from '../../../database/sql-client.js';
+import { SqlClient } from '../../../database/sql-client.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
@@ -47,13 +46,6 @@ export interface Transition {
   readonly toStatus: RequestStatus;
   readonly toSubStatus: SubStatus;
   readonly audit: TransitionAudit;
-  /** More work of the same transaction, once the transition happened (such as provisioning). */
-  readonly andThen?: (session: SqlSession) => Promise<void>;
-  /**
-   * Looked up in the transaction before the move: when it names a sub-status, the request is
-   * closed in that one instead, and `andThen` does not run.
-   */
-  readonly failure?: (session: SqlSession) => Promise<SubStatus | undefined>;
 }
 
 /** Which requests are due: those whose `property` is at or before `limit`; all when empty. */
@@ -75,7 +67,6 @@ export class RoleAssignmentRequestsRepository {
   constructor(
     dataSource: DataSource,
     private readonly sql: SqlClient,
-    private readonly clock: Clock,
   ) {
     this.administrators = new ResourceAdministratorsSql(dataSource);
     const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
@@ -150,44 +141,11 @@ export class RoleAssignmentRequestsRepository {
   }
 
   /**
-   * Moves a request to a new sub-status with one conditional UPDATE (id, tenant and allowed
-   * sub-statuses in its WHERE clause), so that of concurrent transitions exactly one wins, and
-   * writes its audit record in the same transaction, stamped when the change is made. Returns the sub-status the request had, or
-   * undefined when no request of the tenant was in an allowed sub-status.
-   */
-  applyTransition(transition: Transition): Promise<SubStatus | undefined> {
-    return this.sql.transaction(async (session) => {
-      const failure = await transition.failure?.(session);
-      const target: Transition = failure
-        ? { ...transition, toStatus: 'Closed', toSubStatus: failure }
-        : transition;
-      const previous = await this.updateSubStatus(session, target);
-      if (previous !== undefined) {
-        await this.insertAuditEvent(session, {
-          tenantId: target.tenantId,
-          requestId: target.requestId,
-          fromSubStatus: previous,
-          toSubStatus: target.toSubStatus,
-          ...target.audit,
-          // Read once the UPDATE holds the request's row, not when the caller began: a change
-          // that waited for another's is stamped after it.
-          occurredDateTime: this.clock.now(),
-        });
-        if (!failure) {
-          await transition.andThen?.(session);
-        }
-      }
-      return previous;
-    });
-  }
-
-  /**
-   * Records one change of a request, in the caller's transaction, after its request's others:
+   * Records one change of a request, in the caller's unit of work, after its request's others:
    * the caller holds the request's row (it inserted or updated it), so no other change of the
    * request can take the same place.
    */
   async insertAuditEvent(
-    session: SqlSession,
     event: Omit<
       RoleAssignmentRequestAuditEventEntity,
       'id' | 'reason' | 'sequence'
@@ -195,11 +153,11 @@ export class RoleAssignmentRequestsRepository {
       reason?: string | null;
     },
   ): Promise<void> {
-    const [last] = await session.rows(this.lastSequenceSql, [
+    const [last] = await this.sql.rows(this.lastSequenceSql, [
       event.tenantId,
       event.requestId,
     ]);
-    await session.run(
+    await this.sql.run(
       this.insertAuditEventSql,
       this.auditEvents.valuesOf({
         id: randomUUID(),
@@ -218,10 +176,13 @@ export class RoleAssignmentRequestsRepository {
     return bulkUpsert(this.sql, this.requests, requests);
   }
 
-  private async updateSubStatus(
-    session: SqlSession,
-    transition: Transition,
-  ): Promise<SubStatus | undefined> {
+  /**
+   * Moves a request to a new sub-status with one conditional UPDATE (id, tenant and allowed
+   * sub-statuses in its WHERE clause), so that of concurrent transitions exactly one wins; in
+   * the caller's unit of work, which then holds the request's row. Returns the sub-status the
+   * request had, or undefined when no request of the tenant was in an allowed sub-status.
+   */
+  async moveSubStatus(transition: Transition): Promise<SubStatus | undefined> {
     const sql = this.requests;
     const parameters: unknown[] = [];
     const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
@@ -238,7 +199,7 @@ export class RoleAssignmentRequestsRepository {
     ];
     // SET expressions read the row as it was before the UPDATE: previous_sub_status gets the
     // old value, which RETURNING then hands back.
-    const [row] = await session.rows(
+    const [row] = await this.sql.rows(
       `UPDATE ${sql.table}
           SET ${sql.column('previousSubStatus')} = ${sql.column('subStatus')},
               ${set}

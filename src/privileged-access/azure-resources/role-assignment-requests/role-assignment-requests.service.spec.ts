@@ -16,6 +16,7 @@ import type {
   UserAccess,
 } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
+import type { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 
 const REQUEST_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
 const NOW = new Date('2026-11-28T12:00:00.000Z');
@@ -42,7 +43,7 @@ const app: Principal = {
 const PIM_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 
-/** A repository double: the transition outcome and the caller's access are set per test. */
+/** A double of the repository and the transitions: the move's outcome and the caller's access are set per test. */
 class FakeRepository {
   transitions: Transition[] = [];
   accessCalls = 0;
@@ -50,7 +51,7 @@ class FakeRepository {
     private readonly previous: SubStatus | undefined,
     private readonly access: UserAccess | boolean,
   ) {}
-  applyTransition(transition: Transition): Promise<SubStatus | undefined> {
+  apply(transition: Transition): Promise<SubStatus | undefined> {
     this.transitions.push(transition);
     return Promise.resolve(this.previous);
   }
@@ -72,6 +73,7 @@ function serviceWith(
   const clock = Object.assign(new Clock(), { now: () => NOW });
   return new RoleAssignmentRequestsService(
     repository as unknown as RoleAssignmentRequestsRepository,
+    repository as unknown as RoleAssignmentRequestTransitions,
     {} as EntitySetReader,
     clock,
   );

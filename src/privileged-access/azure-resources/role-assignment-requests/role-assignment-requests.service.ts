@@ -11,6 +11,7 @@ import {
 } from './role-assignment-request.errors.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
 import { CANCELLABLE_SUB_STATUSES } from './role-assignment-request.model.js';
+import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import {
@@ -23,6 +24,7 @@ import type { ListQuery } from '../../../graph/odata/list-query.js';
 export class RoleAssignmentRequestsService {
   constructor(
     private readonly repository: RoleAssignmentRequestsRepository,
+    private readonly transitions: RoleAssignmentRequestTransitions,
     private readonly reader: EntitySetReader,
     private readonly clock: Clock,
   ) {}
@@ -90,7 +92,7 @@ export class RoleAssignmentRequestsService {
     const onlyFor = actsOnlyAsUser(caller)
       ? { userId: caller.actorId, at: now }
       : undefined;
-    const previous = await this.repository.applyTransition({
+    const previous = await this.transitions.apply({
       tenantId: caller.tenantId,
       requestId,
       onlyFor,

@@ -4,6 +4,14 @@ import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient } from '../../../database/sql-client.js';
 import { RoleAssignmentEntity } from './role-assignment.entity.js';
 
+/** Who holds which role on which resource: the key of an assignment. */
+export interface AssignmentKey {
+  readonly tenantId: string;
+  readonly resourceId: string;
+  readonly roleDefinitionId: string;
+  readonly subjectId: string;
+}
+
 /**
  * The role assignments' own table, for the modules that grant, extend and end assignments:
  * plain SQL written once from the entity's metadata, in the caller's unit of work when it runs
@@ -14,6 +22,9 @@ export class RoleAssignmentsRepository {
   private readonly assignments: EntitySql<RoleAssignmentEntity>;
   private readonly expiredSql: string;
   private readonly removeSql: string;
+  private readonly inEffectSql: string;
+  private readonly insertSql: string;
+  private readonly setEndSql: string;
 
   constructor(
     dataSource: DataSource,
@@ -27,6 +38,52 @@ export class RoleAssignmentsRepository {
     this.removeSql = `DELETE FROM ${assignments.table}
       WHERE ${assignments.column('tenantId')} = ${assignments.parameter(0)}
         AND ${assignments.column('id')} = ${assignments.parameter(1)}`;
+    const end = assignments.column('endDateTime');
+    this.inEffectSql = `SELECT * FROM ${assignments.table}
+      WHERE ${assignments.column('tenantId')} = ${assignments.parameter(0)}
+        AND ${assignments.column('resourceId')} = ${assignments.parameter(1)}
+        AND ${assignments.column('roleDefinitionId')} = ${assignments.parameter(2)}
+        AND ${assignments.column('subjectId')} = ${assignments.parameter(3)}
+        AND ${assignments.column('assignmentState')} = ${assignments.parameter(4)}
+        AND (${end} IS NULL OR ${end} > ${assignments.parameter(5)})
+      LIMIT 1`;
+    this.insertSql = `INSERT INTO ${assignments.table} ${assignments.columnList} VALUES ${assignments.rowPlaceholders(0)}`;
+    this.setEndSql = `UPDATE ${assignments.table} SET ${end} = ${assignments.parameter(0)}
+      WHERE ${assignments.column('tenantId')} = ${assignments.parameter(1)}
+        AND ${assignments.column('id')} = ${assignments.parameter(2)}`;
+  }
+
+  /** The assignment of that key and state in effect at `at`, if any. */
+  async inEffect(
+    key: AssignmentKey,
+    assignmentState: RoleAssignmentEntity['assignmentState'],
+    at: Date,
+  ): Promise<RoleAssignmentEntity | undefined> {
+    const [row] = await this.sql.rows(this.inEffectSql, [
+      key.tenantId,
+      key.resourceId,
+      key.roleDefinitionId,
+      key.subjectId,
+      assignmentState,
+      this.assignments.valueOf('endDateTime', at),
+    ]);
+    return row ? this.assignments.hydrate(row) : undefined;
+  }
+
+  async insert(assignment: RoleAssignmentEntity): Promise<void> {
+    await this.sql.run(this.insertSql, this.assignments.valuesOf(assignment));
+  }
+
+  /** Sets when an assignment ends (now, for a removal; later, for an extension). */
+  async setEnd(
+    assignment: RoleAssignmentEntity,
+    end: Date | null,
+  ): Promise<void> {
+    await this.sql.run(this.setEndSql, [
+      this.assignments.valueOf('endDateTime', end),
+      assignment.tenantId,
+      assignment.id,
+    ]);
   }
 
   /** Up to `limit` assignments of any tenant whose end is at or before `at`. */

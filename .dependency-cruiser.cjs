@@ -29,6 +29,16 @@ module.exports = {
       to: { path: '^src/graph/' },
     },
     {
+      name: 'services-refuse-with-domain-errors',
+      comment:
+        "A feature module's services refuse with domain errors (src/errors/, its *.errors.ts), never with an API's own error classes, which only that API's surface throws.",
+      severity: 'error',
+      from: { path: '^src/privileged-access/.+\\.service\\.ts$' },
+      to: {
+        path: '^src/(auth/auth\\.errors|graph/graph-errors?|graph/protocol-errors)\\.ts$',
+      },
+    },
+    {
       name: 'no-test-code-in-the-service',
       severity: 'error',
       from: { path: '^src/' },

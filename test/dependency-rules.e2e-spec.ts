@@ -114,6 +114,16 @@ describe('the dependency rules of `npm run lint`', () => {
       },
     ],
     [
+      'services-refuse-with-domain-errors',
+      "a feature module's service throws the Graph 403",
+      {
+        'src/auth/auth.errors.ts':
+          'export class UnauthorizedAccessError extends Error {}\n',
+        'src/privileged-access/azure-resources/resources/resources.service.ts':
+          "export { UnauthorizedAccessError } from '../../../auth/auth.errors.js';\n",
+      },
+    ],
+    [
       'no-test-code-in-the-service',
       'the service imports test support',
       {

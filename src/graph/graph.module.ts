@@ -4,6 +4,8 @@ import { GraphExceptionFilter } from './graph-exception.filter.js';
 import { GraphResponses } from './odata/graph-responses.js';
 import { RequestShapeGuard } from './request-shape.guard.js';
 import { RouteCatalog } from './route-catalog.js';
+// Words the domain refusals every module shares, before any of them is answered.
+import './shared-domain-errors.graph-errors.js';
 
 /** The Graph protocol plumbing every PIM module shares: errors, envelopes, request checks. */
 @Global()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
+import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
@@ -198,7 +198,7 @@ export class RoleAssignmentRequestCreation {
       throw new ResourceNotFoundError();
     }
     if (!(await this.mayAsk(caller, type, key, now))) {
-      throw new UnauthorizedAccessError();
+      throw new NotPermittedError();
     }
     const definition = await this.repository.roleDefinition(
       key.tenantId,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
+import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
@@ -63,7 +63,7 @@ export class RoleAssignmentRequestDecisions {
   ): Promise<void> {
     const request = await this.service.get(caller, id);
     if (!(await this.isApprover(caller, request))) {
-      throw new UnauthorizedAccessError();
+      throw new NotPermittedError();
     }
     const now = this.clock.now();
     await this.decide(
@@ -98,10 +98,10 @@ export class RoleAssignmentRequestDecisions {
         now,
       ))
     ) {
-      throw new UnauthorizedAccessError();
+      throw new NotPermittedError();
     }
     if (caller.actorId === request.requestorId) {
-      throw new UnauthorizedAccessError();
+      throw new NotPermittedError();
     }
     // Approving extends the assignment as an AdminExtend request would: the same schedule checks
     // and the same rules, so that a decision cannot grant what a request would be refused.

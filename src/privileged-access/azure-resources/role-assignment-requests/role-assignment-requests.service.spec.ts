@@ -1,5 +1,5 @@
 import { Clock } from '../../../clock/clock.js';
-import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
+import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import type { Principal } from '../../../auth/principal.js';
 import type { EntitySetReader } from '../../../graph/odata/entity-set-reader.js';
 import {
@@ -182,7 +182,7 @@ describe('RoleAssignmentRequestsService.cancel', () => {
 
     await expect(
       serviceWith(repository).cancel(user, REQUEST_ID, HTTP),
-    ).rejects.toBeInstanceOf(UnauthorizedAccessError);
+    ).rejects.toBeInstanceOf(NotPermittedError);
   });
 
   it('says RequestCannotBeCancelled to an administrator of a request in a final state', async () => {

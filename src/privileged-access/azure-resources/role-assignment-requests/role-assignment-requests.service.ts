@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/principal.js';
-import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
+import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import { Clock } from '../../../clock/clock.js';
 import { normalizeGuid } from '../../../graph/guid.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
@@ -51,7 +51,7 @@ export class RoleAssignmentRequestsService {
       throw new RoleAssignmentRequestNotFoundError();
     }
     if (access === 'denied' && actsOnlyAsUser(caller)) {
-      throw new UnauthorizedAccessError();
+      throw new NotPermittedError();
     }
     return this.reader.list(AUDIT_EVENTS, caller.tenantId, query, {
       requestId: requestId,
@@ -122,7 +122,7 @@ export class RoleAssignmentRequestsService {
       throw new RoleAssignmentRequestNotFoundError();
     }
     if (onlyFor && access === 'denied') {
-      throw new UnauthorizedAccessError();
+      throw new NotPermittedError();
     }
     throw new RequestCannotBeCancelledError();
   }

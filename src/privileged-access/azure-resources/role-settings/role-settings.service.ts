@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
+import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { UnitOfWork } from '../../../database/unit-of-work.js';
@@ -99,7 +99,7 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
         throw new RoleSettingNotFoundError();
       }
       if (actsOnlyAsUser(caller) && !found.administered) {
-        throw new UnauthorizedAccessError();
+        throw new NotPermittedError();
       }
       const before = ruleListsOf(found.setting);
       const change: RoleSettingChange = {
@@ -137,7 +137,7 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
       throw new RoleSettingNotFoundError();
     }
     if (access === 'denied' && actsOnlyAsUser(caller)) {
-      throw new UnauthorizedAccessError();
+      throw new NotPermittedError();
     }
     return this.reader.list(ROLE_SETTING_AUDIT_EVENTS, caller.tenantId, query, {
       roleSettingId: settingId,

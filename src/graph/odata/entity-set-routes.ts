@@ -1,4 +1,4 @@
-import { applyDecorators, Param, Req } from '@nestjs/common';
+import { applyDecorators, Param } from '@nestjs/common';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import {
@@ -19,6 +19,10 @@ import {
   ListRoute,
   ShapeQueryOf,
 } from './odata-routes.js';
+import {
+  CurrentRequestAddress,
+  type RequestAddress,
+} from './request-address.js';
 
 /** What the read routes of an entity set call. */
 export interface EntitySetReads {
@@ -92,10 +96,10 @@ export function EntitySetRoutes<T extends TenantEntity>(
     async list(
       @CurrentPrincipal() caller: Principal,
       @ListQueryOf(set) query: ListQuery,
-      @Req() request: unknown,
+      @CurrentRequestAddress() address: RequestAddress,
     ): Promise<GraphCollectionBody> {
       return this.responses.collection(
-        request,
+        address,
         set.name,
         await this.reads.list(caller, query),
       );
@@ -115,10 +119,10 @@ export function EntitySetRoutes<T extends TenantEntity>(
       @CurrentPrincipal() caller: Principal,
       @Param('id') id: string,
       @ShapeQueryOf(set) query: ShapeQuery,
-      @Req() request: unknown,
+      @CurrentRequestAddress() address: RequestAddress,
     ): Promise<object> {
       return this.responses.entity(
-        request,
+        address,
         set.name,
         await this.reads.get(caller, id, query),
       );
@@ -138,10 +142,10 @@ export function EntitySetRoutes<T extends TenantEntity>(
       @CurrentPrincipal() caller: Principal,
       @Param('parentId') parentId: string,
       @ListQueryOf(set) query: ListQuery,
-      @Req() request: unknown,
+      @CurrentRequestAddress() address: RequestAddress,
     ): Promise<GraphCollectionBody> {
       return this.responses.collection(
-        request,
+        address,
         set.name,
         await this.reads.listOfParent(caller, parentId, query),
       );

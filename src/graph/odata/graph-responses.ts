@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { nodeRequestOf } from '../node-http.js';
-import {
-  baseUrlOf,
-  collectionContextUrl,
-  entityContextUrl,
-} from './context.js';
+import { collectionContextUrl, entityContextUrl } from './context.js';
 import type { EntityPage } from './entity-set-reader.js';
+import type { RequestAddress } from './request-address.js';
 
 export type GraphEntityBody<T extends object> = {
   '@odata.context': string;
@@ -30,12 +26,12 @@ export class GraphResponses {
 
   /** One entity of `entitySet`, with `@odata.context` = `<base>/beta/$metadata#<entitySet>/$entity`. */
   entity<T extends object>(
-    request: unknown,
+    address: RequestAddress,
     entitySet: string,
     body: T,
   ): GraphEntityBody<T> {
     return {
-      '@odata.context': entityContextUrl(this.baseUrl(request), entitySet),
+      '@odata.context': entityContextUrl(this.baseUrl(address), entitySet),
       ...body,
     };
   }
@@ -45,27 +41,24 @@ export class GraphResponses {
    * own URL with the next `$skiptoken`, and without `$skip`) when more follow.
    */
   collection(
-    request: unknown,
+    address: RequestAddress,
     entitySet: string,
     page: EntityPage,
   ): GraphCollectionBody {
-    const baseUrl = this.baseUrl(request);
+    const baseUrl = this.baseUrl(address);
     return {
       '@odata.context': collectionContextUrl(baseUrl, entitySet),
       ...(page.count !== undefined && { '@odata.count': page.count }),
       ...(page.nextSkipToken !== undefined && {
-        '@odata.nextLink': nextLink(
-          baseUrl,
-          nodeRequestOf(request).url ?? '/',
-          page.nextSkipToken,
-        ),
+        '@odata.nextLink': nextLink(baseUrl, address.url, page.nextSkipToken),
       }),
       value: page.value,
     };
   }
 
-  private baseUrl(request: unknown): string {
-    return baseUrlOf(nodeRequestOf(request), this.config.publicBaseUrl);
+  /** The configured public URL when there is one (behind a proxy), else the request's. */
+  private baseUrl(address: RequestAddress): string {
+    return this.config.publicBaseUrl || address.origin;
   }
 }
 

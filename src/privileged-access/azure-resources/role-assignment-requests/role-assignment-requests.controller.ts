@@ -5,7 +5,6 @@ import {
   HttpCode,
   Param,
   Post,
-  Req,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -28,6 +27,10 @@ import {
 } from '../../../graph/odata/graph-responses.js';
 import type { ListQuery } from '../../../graph/odata/list-query.js';
 import { ListQueryOf, ListRoute } from '../../../graph/odata/odata-routes.js';
+import {
+  CurrentRequestAddress,
+  type RequestAddress,
+} from '../../../graph/odata/request-address.js';
 import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import { CurrentRequestIds } from '../../../graph/request-ids.decorator.js';
@@ -143,10 +146,10 @@ export class RoleAssignmentRequestsController {
   async get(
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,
-    @Req() request: unknown,
+    @CurrentRequestAddress() address: RequestAddress,
   ): Promise<GraphEntityBody<GraphRoleAssignmentRequest>> {
     return this.responses.entity(
-      request,
+      address,
       'governanceRoleAssignmentRequests',
       toGraphRoleAssignmentRequest(await this.service.get(caller, id)),
     );
@@ -169,10 +172,10 @@ export class RoleAssignmentRequestsController {
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,
     @ListQueryOf(AUDIT_EVENTS) query: ListQuery,
-    @Req() request: unknown,
+    @CurrentRequestAddress() address: RequestAddress,
   ): Promise<GraphCollectionBody> {
     return this.responses.collection(
-      request,
+      address,
       AUDIT_EVENTS.name,
       await this.service.auditEvents(caller, id, query),
     );
@@ -211,10 +214,10 @@ export class RoleAssignmentRequestsController {
     @GraphBody(CreateRoleAssignmentRequestDto)
     body: CreateRoleAssignmentRequestDto,
     @CurrentRequestIds() httpRequest: RequestIds,
-    @Req() request: unknown,
+    @CurrentRequestAddress() address: RequestAddress,
   ): Promise<GraphEntityBody<GraphRoleAssignmentRequest>> {
     return this.responses.entity(
-      request,
+      address,
       'governanceRoleAssignmentRequests',
       toGraphRoleAssignmentRequest(
         await this.creation.create(caller, body, httpRequest),

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, Patch, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Patch } from '@nestjs/common';
 import {
   ApiBody,
   ApiNoContentResponse,
@@ -18,6 +18,10 @@ import {
 } from '../../../graph/odata/graph-responses.js';
 import type { ListQuery } from '../../../graph/odata/list-query.js';
 import { ListQueryOf, ListRoute } from '../../../graph/odata/odata-routes.js';
+import {
+  CurrentRequestAddress,
+  type RequestAddress,
+} from '../../../graph/odata/request-address.js';
 import { CurrentRequestIds } from '../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import {
@@ -98,10 +102,10 @@ export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,
     @ListQueryOf(ROLE_SETTING_AUDIT_EVENTS) query: ListQuery,
-    @Req() request: unknown,
+    @CurrentRequestAddress() address: RequestAddress,
   ): Promise<GraphCollectionBody> {
     return this.graphResponses.collection(
-      request,
+      address,
       ROLE_SETTING_AUDIT_EVENTS.name,
       await this.roleSettings.auditEvents(caller, id, query),
     );

@@ -1,10 +1,10 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { DataSource } from 'typeorm';
 import { AppDataSource } from './app-data-source.js';
-import { DatabaseFailureInterceptor } from './database-failure.interceptor.js';
+import { DependencyFailures } from '../errors/dependency-failures.js';
+import { DatabaseFailures } from './database-failures.js';
 import { buildDataSourceOptions, type Migrations } from './database-options.js';
 import { runPendingMigrations } from './migrate.js';
 import { CreateDatabaseWriteProbes1764400001300 } from './migrations/1764400001300-create-database-write-probes.js';
@@ -41,7 +41,7 @@ export class DatabaseModule {
         }),
       ],
       providers: [
-        { provide: APP_INTERCEPTOR, useClass: DatabaseFailureInterceptor },
+        { provide: DependencyFailures, useClass: DatabaseFailures },
         {
           provide: MIGRATED,
           inject: [DataSource, AppConfig],
@@ -61,7 +61,7 @@ export class DatabaseModule {
             SqlClient.for(dataSource, config.database),
         },
       ],
-      exports: [SqlClient, UnitOfWork],
+      exports: [SqlClient, UnitOfWork, DependencyFailures],
     };
   }
 }

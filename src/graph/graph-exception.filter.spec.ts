@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import { QueryFailedError } from 'typeorm';
-import { DependencyUnavailableError } from '../errors/dependency-unavailable.error.js';
+import { DependencyFailures } from '../errors/dependency-failures.js';
 import { DomainError } from '../errors/domain-error.js';
 import { GraphError } from './graph-error.js';
 import { registerGraphWordings } from './graph-error-registry.js';
@@ -28,6 +28,13 @@ import type { RouteCatalog } from './route-catalog.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const NOW = new Date('2026-11-28T14:57:30.987Z');
+
+/** The dependencies as the database layer judges them, reduced to a locked SQLite file. */
+const LOCKED_DATABASE_IS_UNAVAILABLE: DependencyFailures = {
+  isUnavailable: (error) =>
+    (error as { driverError?: { code?: string } } | null)?.driverError?.code ===
+    'SQLITE_BUSY',
+};
 
 class QuotaExceededError extends GraphError {
   constructor() {
@@ -123,7 +130,12 @@ function harness(
     }),
   } as unknown as ArgumentsHost;
   const config = { maxRequestBodyBytes: 4096 } as AppConfig;
-  const filter = new GraphExceptionFilter(adapterHost, routes, config);
+  const filter = new GraphExceptionFilter(
+    adapterHost,
+    routes,
+    config,
+    LOCKED_DATABASE_IS_UNAVAILABLE,
+  );
   return {
     response,
     replies,
@@ -403,20 +415,18 @@ describe('GraphExceptionFilter', () => {
     expect(JSON.stringify(body)).not.toContain('internal detail');
   });
 
-  it('turns a DependencyUnavailableError (a locked database) into 503 serviceNotAvailable with Retry-After, telling nothing of it', () => {
+  it('turns a failure its dependencies call unavailable (a locked database) into 503 serviceNotAvailable with Retry-After, telling nothing of it', () => {
     const driverError = Object.assign(new Error('database is locked'), {
       code: 'SQLITE_BUSY',
     });
     const call = harness();
 
     call.catch(
-      new DependencyUnavailableError({
-        cause: new QueryFailedError(
-          'UPDATE "role_assignment_requests" SET "status" = ?',
-          ['Closed'],
-          driverError,
-        ),
-      }),
+      new QueryFailedError(
+        'UPDATE "role_assignment_requests" SET "status" = ?',
+        ['Closed'],
+        driverError,
+      ),
     );
 
     const { status, body } = call.reply();

@@ -9,7 +9,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config.js';
-import { DependencyUnavailableError } from '../errors/dependency-unavailable.error.js';
+import { DependencyFailures } from '../errors/dependency-failures.js';
 import { DomainError } from '../errors/domain-error.js';
 import { routePatternOf } from '../logging/request-log.js';
 import { GraphError } from './graph-error.js';
@@ -36,6 +36,7 @@ export class GraphExceptionFilter implements ExceptionFilter {
     private readonly adapterHost: HttpAdapterHost,
     private readonly routes: RouteCatalog,
     private readonly config: AppConfig,
+    private readonly dependencies: DependencyFailures,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -87,7 +88,7 @@ export class GraphExceptionFilter implements ExceptionFilter {
         request.url ?? '/',
       );
     }
-    if (exception instanceof DependencyUnavailableError) {
+    if (this.dependencies.isUnavailable(exception)) {
       return new ServiceUnavailableError({ cause: exception });
     }
     // Nest's HttpExceptions, and errors of the HTTP layer beneath Nest (a malformed URL, a body

@@ -58,11 +58,16 @@ function sqliteStore(file) {
       SET previous_sub_status = sub_status, status = ?, sub_status = ?
     WHERE id = ? AND tenant_id = ? AND sub_status IN (?, ?, ?, ?) AND ${MAY_ACT(() => '?')}
     RETURNING previous_sub_status`);
+  // The audit record's place among its request's changes: the service reads it, then inserts.
+  const lastSequenceStatement = db.prepare(
+    `SELECT COALESCE(MAX(sequence), 0) AS sequence
+       FROM role_assignment_request_audit_events WHERE tenant_id = ? AND request_id = ?`,
+  );
   const auditStatement =
     db.prepare(`INSERT INTO role_assignment_request_audit_events
     (id, tenant_id, request_id, action, actor_id, actor_type, occurred_date_time,
-     from_sub_status, to_sub_status, http_request_id, client_request_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+     from_sub_status, to_sub_status, http_request_id, client_request_id, sequence)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const accessStatement = db.prepare(
     `SELECT CASE WHEN ${MAY_ACT(() => '?')} THEN 1 ELSE 0 END AS allowed
        FROM role_assignment_requests WHERE tenant_id = ? AND id = ?`,
@@ -84,6 +89,7 @@ function sqliteStore(file) {
         ...mayActValues(actorId, sqliteInstant(now)),
       );
       if (row) {
+        const last = lastSequenceStatement.get(tenantId, id);
         auditStatement.run(
           randomUUID(),
           tenantId,
@@ -96,6 +102,7 @@ function sqliteStore(file) {
           'Canceled',
           requestId,
           requestId,
+          Number(last.sequence) + 1,
         );
       }
       return row !== undefined;
@@ -153,11 +160,16 @@ function postgresStore(url, schema) {
           ],
         );
         if (rows[0]) {
+          const { rows: last } = await client.query(
+            `SELECT COALESCE(MAX(sequence), 0) AS sequence
+               FROM role_assignment_request_audit_events WHERE tenant_id = $1 AND request_id = $2`,
+            [tenantId, id],
+          );
           await client.query(
             `INSERT INTO role_assignment_request_audit_events
               (id, tenant_id, request_id, action, actor_id, actor_type, occurred_date_time,
-               from_sub_status, to_sub_status, http_request_id, client_request_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+               from_sub_status, to_sub_status, http_request_id, client_request_id, sequence)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
             [
               randomUUID(),
               tenantId,
@@ -170,6 +182,7 @@ function postgresStore(url, schema) {
               'Canceled',
               requestId,
               requestId,
+              Number(last[0].sequence) + 1,
             ],
           );
         }

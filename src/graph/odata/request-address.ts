@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { nodeRequestOf } from '../node-http.js';
-import { baseUrlOf } from './context.js';
+import { originOf } from './context.js';
 
 /** Where a request reached the service: all a Graph envelope needs of it for its links. */
 export interface RequestAddress {
@@ -19,6 +19,6 @@ export const CurrentRequestAddress = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestAddress => {
     const request = nodeRequestOf(context.switchToHttp().getRequest());
     // The configured public URL is GraphResponses' to apply: it holds the configuration.
-    return { origin: baseUrlOf(request, undefined), url: request.url ?? '/' };
+    return { origin: originOf(request), url: request.url ?? '/' };
   },
 );

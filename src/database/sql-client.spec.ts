@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,6 +99,24 @@ describe('SqlClient on SQLite', () => {
         .prepare('SELECT COUNT(*) AS n FROM database_write_probes')
         .get(),
     ).toEqual({ n: 0 });
+  });
+
+  it('carries the transaction to the statements of its work, and no context once none is open', async () => {
+    const disable = jest.spyOn(AsyncLocalStorage.prototype, 'disable');
+    try {
+      await sql.transaction(async () => {
+        await sql.run('INSERT INTO t (b) VALUES (1)');
+        await sql.transaction(() => sql.run('INSERT INTO t (b) VALUES (2)'));
+        expect(connection.inTransaction).toBe(true);
+        expect(disable).not.toHaveBeenCalled();
+      });
+
+      expect(connection.inTransaction).toBe(false);
+      expect(disable).toHaveBeenCalledTimes(1);
+      expect(await sql.rows('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 2 }]);
+    } finally {
+      disable.mockRestore();
+    }
   });
 
   describe('while another process holds the write lock', () => {

@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { Migrations } from './database/database-options.js';
+import type { ODataEntitySet } from './graph/odata/entity-set.js';
+import { ENTITY_SETS } from './graph/odata/entity-set-registry.js';
 import { ResourcesModule } from './privileged-access/azure-resources/resources/resources.module.js';
 import { RoleAssignmentRequestsModule } from './privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
 import { RoleAssignmentsModule } from './privileged-access/azure-resources/role-assignments/role-assignments.module.js';
@@ -7,14 +9,15 @@ import { RoleDefinitionsModule } from './privileged-access/azure-resources/role-
 import { RoleSettingsModule } from './privileged-access/azure-resources/role-settings/role-settings.module.js';
 import { SubjectsModule } from './privileged-access/azure-resources/subjects/subjects.module.js';
 
-/** A feature module: a Nest module that owns tables, and the migrations that make them. */
+/** A feature module: a Nest module that owns tables, the migrations that make them, and the entity sets it serves. */
 export interface FeatureModule extends Type<unknown> {
   readonly migrations: Migrations;
+  readonly entitySets: readonly ODataEntitySet[];
 }
 
 /**
  * Every feature module of the service: a new module is its folder and one line here, which
- * registers its routes, providers and migrations.
+ * registers its routes, providers, migrations and entity sets.
  */
 export const FEATURE_MODULES: readonly FeatureModule[] = [
   ResourcesModule,
@@ -24,3 +27,6 @@ export const FEATURE_MODULES: readonly FeatureModule[] = [
   RoleAssignmentsModule,
   RoleAssignmentRequestsModule,
 ];
+
+// Before any request: navigations name their targets, which must all be known by then.
+ENTITY_SETS.register(FEATURE_MODULES.flatMap((module) => module.entitySets));

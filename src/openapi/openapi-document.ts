@@ -10,6 +10,7 @@ import { RequiredScopes } from '../auth/required-scopes.decorator.js';
 import type { AppConfig } from '../config/app-config.js';
 import { GraphErrorSchema } from '../graph/graph-error.schema.js';
 import { NoRequestBody } from '../graph/no-request-body.js';
+import { resolveEntitySetSchemas } from '../graph/odata/odata-routes.js';
 import { ODataQueryOptions } from '../graph/odata/query-options.js';
 import {
   completeGraphOperations,
@@ -62,10 +63,14 @@ export function buildOpenApiDocument(
   ) {
     delete document.info.contact;
   }
-  return completeGraphOperations(document, documentedRoutes(app), {
-    maxRequestBodyBytes: config.maxRequestBodyBytes,
-    throttle: config.throttle,
-  });
+  return completeGraphOperations(
+    resolveEntitySetSchemas(document),
+    documentedRoutes(app),
+    {
+      maxRequestBodyBytes: config.maxRequestBodyBytes,
+      throttle: config.throttle,
+    },
+  );
 }
 
 /** What every handler of every controller declares, read from its metadata. */

@@ -6,8 +6,9 @@ import type {
 
 /**
  * The entity sets by name, so that a navigation property can name its target instead of
- * importing it. A feature registers its entity sets in one list; a navigation to a set that is
- * not registered fails that registration, at start-up, rather than a request's `$expand`.
+ * importing it. Each feature module declares its entity sets, and the composition root
+ * registers them all at once; a navigation to a set that is not registered fails that
+ * registration, at start-up, rather than a request's `$expand`.
  */
 export class EntitySetRegistry {
   private readonly sets = new Map<EntitySetName, ODataEntitySet>();
@@ -25,13 +26,15 @@ export class EntitySetRegistry {
 
   /** The entity set a navigation property leads to. */
   target(navigation: ODataNavigationProperty): ODataEntitySet {
-    const target = this.sets.get(navigation.target);
-    if (!target) {
-      throw new Error(
-        `No entity set named '${navigation.target}' is registered.`,
-      );
+    return this.named(navigation.target);
+  }
+
+  named(name: EntitySetName): ODataEntitySet {
+    const set = this.sets.get(name);
+    if (!set) {
+      throw new Error(`No entity set named '${name}' is registered.`);
     }
-    return target;
+    return set;
   }
 
   private add(set: ODataEntitySet): void {

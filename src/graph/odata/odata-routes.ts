@@ -12,7 +12,11 @@ import {
 } from '@nestjs/swagger';
 import { nodeRequestOf } from '../node-http.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
-import type { ODataEntitySet, TenantEntity } from './entity-set.js';
+import type {
+  EntitySetName,
+  ODataEntitySet,
+  TenantEntity,
+} from './entity-set.js';
 import {
   ENTITY_QUERY_OPTIONS,
   LIST_QUERY_OPTIONS,
@@ -126,7 +130,7 @@ function expandableSchema<T extends TenantEntity>(
       name,
       {
         description: `With \`$expand=${name}\`.`,
-        anyOf: [ENTITY_SETS.target(property).schema, { type: 'null' }],
+        anyOf: [entitySetSchema(property.target), { type: 'null' }],
       },
     ],
   );
@@ -137,4 +141,35 @@ function expandableSchema<T extends TenantEntity>(
       ...Object.fromEntries(navigation),
     },
   };
+}
+
+// Stands for an entity set's schema in a route's documentation until the document is built.
+const ENTITY_SET_SCHEMA = 'x-entity-set-schema';
+
+/**
+ * A navigation's target schema, by name: a route is documented when its controller class is
+ * defined, which may be before its navigations' targets are registered.
+ */
+function entitySetSchema(name: EntitySetName): SchemaObject {
+  return { [ENTITY_SET_SCHEMA]: name } as SchemaObject;
+}
+
+/** Puts the registered entity sets' schemas where the routes named them (`entitySetSchema`). */
+export function resolveEntitySetSchemas<T>(document: T): T {
+  const resolve = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      return node.map(resolve);
+    }
+    if (node === null || typeof node !== 'object') {
+      return node;
+    }
+    const name = (node as Record<string, unknown>)[ENTITY_SET_SCHEMA];
+    if (typeof name === 'string') {
+      return ENTITY_SETS.named(name).schema;
+    }
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, resolve(value)]),
+    );
+  };
+  return resolve(document) as T;
 }

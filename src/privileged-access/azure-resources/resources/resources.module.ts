@@ -5,6 +5,7 @@ import { ResourcesController } from './resources.controller.js';
 import { ResourcesSeeder } from './resources.seeder.js';
 import { ResourcesService } from './resources.service.js';
 import { CreateResources1764400000000 } from './migrations/1764400000000-create-resources.js';
+import { RESOURCES } from './resources.entity-set.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ResourceEntity])],
@@ -12,6 +13,9 @@ import { CreateResources1764400000000 } from './migrations/1764400000000-create-
   providers: [ResourcesService, ResourcesSeeder],
 })
 export class ResourcesModule {
+  /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */
+  static readonly entitySets = [RESOURCES];
+
   /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
   static readonly migrations = [CreateResources1764400000000];
 }

@@ -21,6 +21,8 @@ import { AddAuditEventReason1764400000600 } from './migrations/1764400000600-add
 import { CreateLifecycleIndexes1764400000700 } from './migrations/1764400000700-create-lifecycle-indexes.js';
 import { KeyRoleAssignmentRequestsByTenant1764400001000 } from './migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
 import { NumberAuditEventsPerRequest1764400001100 } from './migrations/1764400001100-number-audit-events-per-request.js';
+import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
+import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 
 @Module({
   imports: [
@@ -50,6 +52,9 @@ import { NumberAuditEventsPerRequest1764400001100 } from './migrations/176440000
   exports: [RoleAssignmentRequestScheduler],
 })
 export class RoleAssignmentRequestsModule {
+  /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */
+  static readonly entitySets = [ROLE_ASSIGNMENT_REQUESTS, AUDIT_EVENTS];
+
   /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
   static readonly migrations = [
     CreateRoleAssignmentRequests1764340000000,

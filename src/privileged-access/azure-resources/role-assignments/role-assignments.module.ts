@@ -6,6 +6,7 @@ import { RoleAssignmentsRepository } from './role-assignments.repository.js';
 import { RoleAssignmentsSeeder } from './role-assignments.seeder.js';
 import { RoleAssignmentsService } from './role-assignments.service.js';
 import { CreateRoleAssignments1764400000400 } from './migrations/1764400000400-create-role-assignments.js';
+import { ROLE_ASSIGNMENTS } from './role-assignments.entity-set.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoleAssignmentEntity])],
@@ -19,6 +20,9 @@ import { CreateRoleAssignments1764400000400 } from './migrations/1764400000400-c
   exports: [RoleAssignmentsRepository],
 })
 export class RoleAssignmentsModule {
+  /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */
+  static readonly entitySets = [ROLE_ASSIGNMENTS];
+
   /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
   static readonly migrations = [CreateRoleAssignments1764400000400];
 }

@@ -5,6 +5,7 @@ import { RoleDefinitionsController } from './role-definitions.controller.js';
 import { RoleDefinitionsSeeder } from './role-definitions.seeder.js';
 import { RoleDefinitionsService } from './role-definitions.service.js';
 import { CreateRoleDefinitions1764400000200 } from './migrations/1764400000200-create-role-definitions.js';
+import { ROLE_DEFINITIONS } from './role-definitions.entity-set.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoleDefinitionEntity])],
@@ -12,6 +13,9 @@ import { CreateRoleDefinitions1764400000200 } from './migrations/1764400000200-c
   providers: [RoleDefinitionsService, RoleDefinitionsSeeder],
 })
 export class RoleDefinitionsModule {
+  /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */
+  static readonly entitySets = [ROLE_DEFINITIONS];
+
   /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
   static readonly migrations = [CreateRoleDefinitions1764400000200];
 }

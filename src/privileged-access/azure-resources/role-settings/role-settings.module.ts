@@ -9,6 +9,8 @@ import { RoleSettingsService } from './role-settings.service.js';
 import { CreateRoleSettings1764400000300 } from './migrations/1764400000300-create-role-settings.js';
 import { CreateRoleSettingAuditEvents1764400000900 } from './migrations/1764400000900-create-role-setting-audit-events.js';
 import { NumberAuditEventsPerSetting1764400001200 } from './migrations/1764400001200-number-audit-events-per-setting.js';
+import { ROLE_SETTINGS } from './role-settings.entity-set.js';
+import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-set.js';
 
 @Module({
   imports: [
@@ -18,6 +20,9 @@ import { NumberAuditEventsPerSetting1764400001200 } from './migrations/176440000
   providers: [RoleSettingsService, RoleSettingsRepository, RoleSettingsSeeder],
 })
 export class RoleSettingsModule {
+  /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */
+  static readonly entitySets = [ROLE_SETTINGS, ROLE_SETTING_AUDIT_EVENTS];
+
   /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
   static readonly migrations = [
     CreateRoleSettings1764400000300,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SubjectEntity } from './subject.entity.js';
 import { SubjectsSeeder } from './subjects.seeder.js';
 import { CreateSubjects1764400000100 } from './migrations/1764400000100-create-subjects.js';
+import { SUBJECTS } from './subjects.entity-set.js';
 
 /** Subjects have no route of their own: `$expand=subject` reads them. */
 @Module({
@@ -10,6 +11,9 @@ import { CreateSubjects1764400000100 } from './migrations/1764400000100-create-s
   providers: [SubjectsSeeder],
 })
 export class SubjectsModule {
+  /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */
+  static readonly entitySets = [SUBJECTS];
+
   /** Its tables' migrations; the composition root runs every module's (src/migrations.ts). */
   static readonly migrations = [CreateSubjects1764400000100];
 }

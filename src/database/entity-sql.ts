@@ -81,6 +81,16 @@ export class EntitySql<T extends ObjectLiteral> {
     );
   }
 
+  /** `col_a = ? AND col_b = ?`: each property equal to the parameter at its position (0-based). */
+  whereEqual(properties: readonly (keyof T & string)[]): string {
+    return properties
+      .map(
+        (property, index) =>
+          `${this.column(property)} = ${this.parameter(index)}`,
+      )
+      .join(' AND ');
+  }
+
   /** An entity from a `SELECT *` row. */
   hydrate(row: Record<string, unknown>): T {
     const entity = {} as T;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResourceEntity } from './resource.entity.js';
 import { ResourcesController } from './resources.controller.js';
+import { ResourcesRepository } from './resources.repository.js';
 import { ResourcesSeeder } from './resources.seeder.js';
 import { ResourcesService } from './resources.service.js';
 import { CreateResources1764400000000 } from './migrations/1764400000000-create-resources.js';
@@ -10,7 +11,9 @@ import { RESOURCES } from './resources.entity-set.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ResourceEntity])],
   controllers: [ResourcesController],
-  providers: [ResourcesService, ResourcesSeeder],
+  providers: [ResourcesService, ResourcesSeeder, ResourcesRepository],
+  // The reads of its table, for the requests that name a resource.
+  exports: [ResourcesRepository],
 })
 export class ResourcesModule {
   /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */

@@ -8,6 +8,10 @@ import { UnitOfWork } from '../../../database/unit-of-work.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
 import { isStorableDate } from '../../../graph/storable-values.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
+import { ResourcesRepository } from '../resources/resources.repository.js';
+import { RoleDefinitionsRepository } from '../role-definitions/role-definitions.repository.js';
+import { RoleSettingsRepository } from '../role-settings/role-settings.repository.js';
+import { SubjectsRepository } from '../subjects/subjects.repository.js';
 import type {
   CreateRoleAssignmentRequestDto,
   CreateScheduleDto,
@@ -17,7 +21,6 @@ import {
   type AssignmentKey,
   RoleAssignmentsRepository,
 } from '../role-assignments/role-assignments.repository.js';
-import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import {
   ActivationNotActiveError,
@@ -34,7 +37,6 @@ import {
 } from './role-assignment-request.errors.js';
 import {
   ADDITION_TYPES,
-  evaluatedSubStatus,
   REMOVAL_TYPES,
   REQUEST_TYPES,
   type AssignmentState,
@@ -44,12 +46,18 @@ import {
 } from './role-assignment-request.model.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import {
+  type OutcomeFacts,
+  outcomeOf,
+  TRANSITION_TABLE,
+} from './role-assignment-request.transition-table.js';
+import {
   endAfter,
   evaluatePolicy,
   type PolicyOutcome,
   ruleListFor,
 } from './role-assignment-request.policy.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 
 /** The types that must say when: the assignment they grant or change has a schedule. */
 const SCHEDULED_TYPES: readonly RequestType[] = REQUEST_TYPES.filter(
@@ -70,9 +78,13 @@ export interface Grant {
 export class RoleAssignmentRequestCreation {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly repository: RoleAssignmentRequestCreationRepository,
+    private readonly resources: ResourcesRepository,
+    private readonly definitions: RoleDefinitionsRepository,
+    private readonly subjects: SubjectsRepository,
+    private readonly settings: RoleSettingsRepository,
     private readonly assignments: RoleAssignmentsRepository,
     private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly creation: RoleAssignmentRequestCreationRepository,
     private readonly provisioning: RoleAssignmentProvisioning,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -106,7 +118,18 @@ export class RoleAssignmentRequestCreation {
       const [status, subStatus] =
         this.config.lifecycle.processing === 'staged'
           ? (['InProgress', 'Accepted'] as const)
-          : outcomeOf(body.type, policy.approvalRequired, grant, now);
+          : immediateOutcomeOf(
+              {
+                request: {
+                  type: body.type,
+                  scheduleStartDateTime: grant?.start ?? null,
+                  statusDetails: policy.statusDetails,
+                },
+                now,
+                processing: 'immediate',
+              },
+              grant,
+            );
       const request: RoleAssignmentRequestEntity = {
         id: randomUUID(),
         ...key,
@@ -126,7 +149,7 @@ export class RoleAssignmentRequestCreation {
         statusDetails: policy.statusDetails,
         previousSubStatus: 'Accepted',
       };
-      await this.repository.insertRequest(request);
+      await this.creation.insertRequest(request);
       if (subStatus === 'Provisioned' || subStatus === 'Revoked') {
         await this.provisioning.apply(request, now);
       }
@@ -159,7 +182,7 @@ export class RoleAssignmentRequestCreation {
     reason: string | null,
     grant: Grant | undefined,
   ): Promise<PolicyOutcome> {
-    const setting = await this.repository.settingOf(
+    const setting = await this.settings.findByRoleDefinition(
       target.tenantId,
       target.roleDefinitionId,
     );
@@ -190,24 +213,21 @@ export class RoleAssignmentRequestCreation {
     key: AssignmentKey,
     now: Date,
   ): Promise<void> {
-    const resource = await this.repository.resource(
-      key.tenantId,
-      key.resourceId,
-    );
+    const resource = await this.resources.find(key.tenantId, key.resourceId);
     if (!resource) {
       throw new ResourceNotFoundError();
     }
     if (!(await this.mayAsk(caller, type, key, now))) {
       throw new NotPermittedError();
     }
-    const definition = await this.repository.roleDefinition(
+    const definition = await this.definitions.find(
       key.tenantId,
       key.roleDefinitionId,
     );
     if (definition?.resourceId !== key.resourceId) {
       throw new RoleNotFoundError();
     }
-    if (!(await this.repository.subject(key.tenantId, key.subjectId))) {
+    if (!(await this.subjects.find(key.tenantId, key.subjectId))) {
       throw new SubjectNotFoundError();
     }
     if (resource.status === 'Locked') {
@@ -226,7 +246,7 @@ export class RoleAssignmentRequestCreation {
     }
     return (
       !actsOnlyAsUser(caller) ||
-      this.repository.administers(
+      this.assignments.administers(
         key.tenantId,
         key.resourceId,
         caller.actorId,
@@ -244,7 +264,7 @@ export class RoleAssignmentRequestCreation {
     key: AssignmentKey,
     now: Date,
   ): Promise<void> {
-    if (await this.repository.pendingRequestExists(key, body.assignmentState)) {
+    if (await this.creation.pendingRequestExists(key, body.assignmentState)) {
       throw new PendingRoleAssignmentRequestError();
     }
     const existing = await this.assignments.inEffect(
@@ -296,6 +316,11 @@ export function grantOf(
   if (!schedule) {
     throw new ScheduleMissingError(type);
   }
+  return grantBy(schedule, now);
+}
+
+/** What a schedule grants: from its start (else now) to its end, or for its duration. */
+export function grantBy(schedule: CreateScheduleDto, now: Date): Grant {
   const start = schedule.startDateTime ? new Date(schedule.startDateTime) : now;
   const end = schedule.endDateTime
     ? new Date(schedule.endDateTime)
@@ -312,25 +337,27 @@ export function grantOf(
   return { start, end };
 }
 
-/** Where a new request stands at once (immediate processing), by its rules and its start. */
-function outcomeOf(
-  type: RequestType,
-  approvalRequired: boolean,
+/**
+ * Where a new request stands at once (immediate processing): evaluated, then revoked, or
+ * provisioned when its start is reached, by the rows the scheduler takes for those steps.
+ */
+function immediateOutcomeOf(
+  facts: OutcomeFacts,
   grant: Grant | undefined,
-  now: Date,
-): [RequestStatus, SubStatus] {
-  const evaluated = evaluatedSubStatus(type, approvalRequired);
-  if (evaluated === 'PendingRevocation') {
-    return ['Closed', 'Revoked'];
+): readonly [RequestStatus, SubStatus] {
+  const evaluated = outcomeOf(TRANSITION_TABLE.Evaluate, facts).to;
+  const [, subStatus] = evaluated;
+  if (subStatus === 'PendingRevocation') {
+    return outcomeOf(TRANSITION_TABLE.Revoke).to;
   }
   if (
-    evaluated === 'Granted' &&
+    subStatus === 'Granted' &&
     grant &&
-    grant.start.getTime() <= now.getTime()
+    grant.start.getTime() <= facts.now.getTime()
   ) {
-    return ['Closed', 'Provisioned'];
+    return outcomeOf(TRANSITION_TABLE.ProvisionDue).to;
   }
-  return ['InProgress', evaluated];
+  return evaluated;
 }
 
 /** One assignment's creates and changes take turns: their checks read before they write. */

@@ -10,31 +10,31 @@ import type {
   UpdateRequestDto,
 } from './dto/decision.dto.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
-import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import {
-  grantOf,
+  grantBy,
   RoleAssignmentRequestCreation,
 } from './role-assignment-request-creation.service.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { RequestNotPendingError } from './role-assignment-request.errors.js';
-import type {
-  AuditAction,
-  RequestStatus,
-  SubStatus,
-} from './role-assignment-request.model.js';
+import { requestOfCallerTenant } from './role-assignment-request.lookup.js';
 import { ruleListFor } from './role-assignment-request.policy.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
-import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
+import {
+  TRANSITION_TABLE,
+  type TransitionName,
+} from './role-assignment-request.transition-table.js';
+import {
+  type Move,
+  RoleAssignmentRequestTransitions,
+} from './role-assignment-request.transitions.js';
 import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
-import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
+import { RoleSettingsRepository } from '../role-settings/role-settings.repository.js';
+import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 
-interface Decision {
-  readonly from: SubStatus;
-  readonly to: [RequestStatus, SubStatus];
-  readonly action: AuditAction;
-  /** Writes what the decision grants, in the decision's unit of work. */
-  readonly provision?: () => Promise<void>;
-}
+type DecisionName = Extract<
+  TransitionName,
+  'Approve' | 'Deny' | 'AdminApprove' | 'AdminDeny'
+>;
 
 /**
  * Deciding a waiting request: an approver named in its role's ApprovalRule approves or denies a
@@ -45,8 +45,8 @@ interface Decision {
 export class RoleAssignmentRequestDecisions {
   constructor(
     private readonly transitions: RoleAssignmentRequestTransitions,
-    private readonly service: RoleAssignmentRequestsService,
-    private readonly creation: RoleAssignmentRequestCreationRepository,
+    private readonly requests: RoleAssignmentRequestsRepository,
+    private readonly settings: RoleSettingsRepository,
     private readonly assignments: RoleAssignmentsRepository,
     private readonly rules: RoleAssignmentRequestCreation,
     private readonly provisioning: RoleAssignmentProvisioning,
@@ -54,31 +54,22 @@ export class RoleAssignmentRequestDecisions {
     private readonly config: AppConfig,
   ) {}
 
-  async approve(
+  approve(
     caller: Principal,
     id: string,
-    approved: boolean,
     body: ApprovalDecisionDto,
     httpRequest: RequestIds,
   ): Promise<void> {
-    const request = await this.service.get(caller, id);
-    if (!(await this.isApprover(caller, request))) {
-      throw new NotPermittedError();
-    }
-    const now = this.clock.now();
-    await this.decide(
-      caller,
-      request,
-      httpRequest,
-      {
-        from: 'PendingApproval',
-        action: approved ? 'Approve' : 'Deny',
-        ...(approved
-          ? this.grant(request, now)
-          : { to: ['Closed', 'Denied'] as [RequestStatus, SubStatus] }),
-      },
-      body.reason,
-    );
+    return this.approverDecides('Approve', caller, id, body, httpRequest);
+  }
+
+  deny(
+    caller: Principal,
+    id: string,
+    body: ApprovalDecisionDto,
+    httpRequest: RequestIds,
+  ): Promise<void> {
+    return this.approverDecides('Deny', caller, id, body, httpRequest);
   }
 
   async updateRequest(
@@ -87,11 +78,11 @@ export class RoleAssignmentRequestDecisions {
     body: UpdateRequestDto,
     httpRequest: RequestIds,
   ): Promise<void> {
-    const request = await this.service.get(caller, id);
+    const request = await requestOfCallerTenant(this.requests, caller, id);
     const now = this.clock.now();
     if (
       actsOnlyAsUser(caller) &&
-      !(await this.creation.administers(
+      !(await this.assignments.administers(
         request.tenantId,
         request.resourceId,
         caller.actorId,
@@ -103,34 +94,48 @@ export class RoleAssignmentRequestDecisions {
     if (caller.actorId === request.requestorId) {
       throw new NotPermittedError();
     }
+    const by = { caller, httpRequest, reason: body.reason ?? null };
+    if (body.decision === 'AdminDenied') {
+      await this.decide('AdminDeny', request, { by });
+      return;
+    }
     // Approving extends the assignment as an AdminExtend request would: the same schedule checks
     // and the same rules, so that a decision cannot grant what a request would be refused.
-    const grant =
-      body.decision === 'AdminApproved'
-        ? grantOf('AdminExtend', scheduleGranted(request, body), now)
-        : undefined;
-    await this.decide(
-      caller,
-      request,
-      httpRequest,
-      {
-        from: 'PendingAdminDecision',
-        action: grant ? 'AdminApprove' : 'AdminDeny',
-        to: ['Closed', grant ? 'AdminApproved' : 'AdminDenied'],
-        provision: grant
-          ? async () => {
-              await this.rules.checkPolicy(
-                caller,
-                { ...request, type: 'AdminExtend' },
-                body.reason,
-                grant,
-              );
-              await this.extend(request, grant.end, now);
-            }
-          : undefined,
+    const grant = grantBy(scheduleGranted(request, body), now);
+    await this.decide('AdminApprove', request, {
+      by,
+      work: {
+        extend: async () => {
+          await this.rules.checkPolicy(
+            caller,
+            { ...request, type: 'AdminExtend' },
+            body.reason,
+            grant,
+          );
+          await this.extend(request, grant.end, now);
+        },
       },
-      body.reason,
-    );
+    });
+  }
+
+  /** An approver's decision on a PendingApproval request; nobody decides their own. */
+  private async approverDecides(
+    name: 'Approve' | 'Deny',
+    caller: Principal,
+    id: string,
+    body: ApprovalDecisionDto,
+    httpRequest: RequestIds,
+  ): Promise<void> {
+    const request = await requestOfCallerTenant(this.requests, caller, id);
+    if (!(await this.isApprover(caller, request))) {
+      throw new NotPermittedError();
+    }
+    const now = this.clock.now();
+    await this.decide(name, request, {
+      by: { caller, httpRequest, reason: body.reason ?? null },
+      facts: { request, now, processing: this.config.lifecycle.processing },
+      work: { provision: () => this.provisioning.apply(request, now) },
+    });
   }
 
   /** Named in the ApprovalRule of the request's role, and not its requestor. */
@@ -142,7 +147,7 @@ export class RoleAssignmentRequestDecisions {
       return false;
     }
     // A read: no unit of work (on SQLite, one would take the write lock).
-    const setting = await this.creation.settingOf(
+    const setting = await this.settings.findByRoleDefinition(
       request.tenantId,
       request.roleDefinitionId,
     );
@@ -156,27 +161,6 @@ export class RoleAssignmentRequestDecisions {
     return approvers.some(
       (approver) => approver.Id.toLowerCase() === caller.actorId,
     );
-  }
-
-  /**
-   * An approved request: provisioned now if it has started, else granted for later; staged,
-   * the scheduler provisions it.
-   */
-  private grant(
-    request: RoleAssignmentRequestEntity,
-    now: Date,
-  ): Pick<Decision, 'to' | 'provision'> {
-    if (this.config.lifecycle.processing === 'staged') {
-      return { to: ['InProgress', 'PendingApprovalProvisioning'] };
-    }
-    const start = request.scheduleStartDateTime ?? now;
-    if (start.getTime() > now.getTime()) {
-      return { to: ['InProgress', 'Granted'] };
-    }
-    return {
-      to: ['Closed', 'Provisioned'],
-      provision: () => this.provisioning.apply(request, now),
-    };
   }
 
   /** An approved extension or renewal: the assignment's new end. */
@@ -195,34 +179,19 @@ export class RoleAssignmentRequestDecisions {
     }
   }
 
-  /** One conditional transition from the waiting sub-status, audited, with its writes, in one unit of work. */
+  /** The decision's transition from the waiting sub-status, audited, with its writes. */
   private async decide(
-    caller: Principal,
+    name: DecisionName,
     request: RoleAssignmentRequestEntity,
-    httpRequest: RequestIds,
-    decision: Decision,
-    reason: string | undefined,
+    move: Pick<Move, 'by' | 'facts' | 'work'>,
   ): Promise<void> {
-    const previous = await this.transitions.apply(
-      {
-        tenantId: request.tenantId,
-        requestId: request.id,
-        fromSubStatuses: [decision.from],
-        toStatus: decision.to[0],
-        toSubStatus: decision.to[1],
-        audit: {
-          action: decision.action,
-          actorId: caller.actorId,
-          actorType: caller.kind === 'delegated' ? 'User' : 'Application',
-          httpRequestId: httpRequest.requestId,
-          clientRequestId: httpRequest.clientRequestId,
-          reason: reason ?? null,
-        },
-      },
-      { afterwards: decision.provision },
-    );
+    const previous = await this.transitions.take(name, {
+      tenantId: request.tenantId,
+      requestId: request.id,
+      ...move,
+    });
     if (previous === undefined) {
-      throw new RequestNotPendingError(decision.from);
+      throw new RequestNotPendingError(TRANSITION_TABLE[name].from[0]);
     }
   }
 }

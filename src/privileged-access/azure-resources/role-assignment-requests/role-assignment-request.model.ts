@@ -82,24 +82,6 @@ export function isCancellable(subStatus: SubStatus): boolean {
   return CANCELLABLE_SUB_STATUSES.includes(subStatus);
 }
 
-/**
- * Where a request stands once its role's rules are evaluated: waiting for a decision, granted,
- * or (a removal) to be revoked.
- */
-export function evaluatedSubStatus(
-  type: RequestType,
-  approvalRequired: boolean,
-):
-  'PendingRevocation' | 'PendingAdminDecision' | 'PendingApproval' | 'Granted' {
-  if (REMOVAL_TYPES.includes(type)) {
-    return 'PendingRevocation';
-  }
-  if (ADMIN_DECIDED_TYPES.includes(type)) {
-    return 'PendingAdminDecision';
-  }
-  return type === 'UserAdd' && approvalRequired ? 'PendingApproval' : 'Granted';
-}
-
 /** What an audit record says happened to a request. */
 export type AuditAction =
   | 'Create'

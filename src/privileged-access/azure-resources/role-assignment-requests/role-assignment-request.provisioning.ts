@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ResourcesRepository } from '../resources/resources.repository.js';
 import type { RoleAssignmentEntity } from '../role-assignments/role-assignment.entity.js';
 import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
-import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
+import { RoleDefinitionsRepository } from '../role-definitions/role-definitions.repository.js';
+import { SubjectsRepository } from '../subjects/subjects.repository.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import {
   ADDITION_TYPES,
@@ -17,7 +19,9 @@ export type ProvisioningFailure = 'Failed' | 'FailedAsResourceIsLocked';
 @Injectable()
 export class RoleAssignmentProvisioning {
   constructor(
-    private readonly repository: RoleAssignmentRequestCreationRepository,
+    private readonly resources: ResourcesRepository,
+    private readonly definitions: RoleDefinitionsRepository,
+    private readonly subjects: SubjectsRepository,
     private readonly assignments: RoleAssignmentsRepository,
   ) {}
 
@@ -51,10 +55,7 @@ export class RoleAssignmentProvisioning {
     now: Date,
   ): Promise<ProvisioningFailure | undefined> {
     const { tenantId } = request;
-    const resource = await this.repository.resource(
-      tenantId,
-      request.resourceId,
-    );
+    const resource = await this.resources.find(tenantId, request.resourceId);
     if (resource?.status === 'Locked') {
       return 'FailedAsResourceIsLocked';
     }
@@ -65,12 +66,9 @@ export class RoleAssignmentProvisioning {
     );
     const targetsExist =
       resource !== undefined &&
-      (await this.repository.roleDefinition(
-        tenantId,
-        request.roleDefinitionId,
-      )) !== undefined &&
-      (await this.repository.subject(tenantId, request.subjectId)) !==
-        undefined;
+      (await this.definitions.find(tenantId, request.roleDefinitionId)) !==
+        undefined &&
+      (await this.subjects.find(tenantId, request.subjectId)) !== undefined;
     const assignmentAsExpected = ADDITION_TYPES.includes(request.type)
       ? existing === undefined
       : existing !== undefined;

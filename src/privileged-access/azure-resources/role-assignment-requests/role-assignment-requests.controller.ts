@@ -237,7 +237,7 @@ export class RoleAssignmentRequestsController {
     body: ApprovalDecisionDto,
     @CurrentRequestIds() httpRequest: RequestIds,
   ): Promise<void> {
-    return this.decisions.approve(caller, id, true, body, httpRequest);
+    return this.decisions.approve(caller, id, body, httpRequest);
   }
 
   @ApprovalDecisionRoute(
@@ -252,7 +252,7 @@ export class RoleAssignmentRequestsController {
     body: ApprovalDecisionDto,
     @CurrentRequestIds() httpRequest: RequestIds,
   ): Promise<void> {
-    return this.decisions.approve(caller, id, false, body, httpRequest);
+    return this.decisions.deny(caller, id, body, httpRequest);
   }
 
   @ID_PARAMETER

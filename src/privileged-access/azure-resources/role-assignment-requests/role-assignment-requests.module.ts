@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ResourcesModule } from '../resources/resources.module.js';
 import { RoleAssignmentsModule } from '../role-assignments/role-assignments.module.js';
+import { RoleDefinitionsModule } from '../role-definitions/role-definitions.module.js';
+import { RoleSettingsModule } from '../role-settings/role-settings.module.js';
+import { SubjectsModule } from '../subjects/subjects.module.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestListsController } from './role-assignment-request-lists.controller.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
@@ -26,6 +30,10 @@ import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 
 @Module({
   imports: [
+    ResourcesModule,
+    SubjectsModule,
+    RoleDefinitionsModule,
+    RoleSettingsModule,
     RoleAssignmentsModule,
     TypeOrmModule.forFeature([
       RoleAssignmentRequestEntity,

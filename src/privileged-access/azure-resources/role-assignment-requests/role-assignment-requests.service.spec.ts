@@ -1,4 +1,5 @@
 import { Clock } from '../../../clock/clock.js';
+import type { UnitOfWork } from '../../../database/unit-of-work.js';
 import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import type { Principal } from '../../../auth/principal.js';
 import type { EntitySetReader } from '../../../graph/odata/entity-set-reader.js';
@@ -16,7 +17,7 @@ import type {
   UserAccess,
 } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
-import type { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
+import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 
 const REQUEST_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
 const NOW = new Date('2026-11-28T12:00:00.000Z');
@@ -43,7 +44,10 @@ const app: Principal = {
 const PIM_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 
-/** A double of the repository and the transitions: the move's outcome and the caller's access are set per test. */
+/**
+ * A double of the repository and of the transitions' move: the move's outcome and the caller's
+ * access are set per test; the transition table is the real one.
+ */
 class FakeRepository {
   transitions: Transition[] = [];
   accessCalls = 0;
@@ -71,9 +75,15 @@ function serviceWith(
   repository: FakeRepository,
 ): RoleAssignmentRequestsService {
   const clock = Object.assign(new Clock(), { now: () => NOW });
+  const transitions = new RoleAssignmentRequestTransitions(
+    {} as UnitOfWork,
+    repository as unknown as RoleAssignmentRequestsRepository,
+    clock,
+  );
+  transitions.apply = (transition) => repository.apply(transition);
   return new RoleAssignmentRequestsService(
     repository as unknown as RoleAssignmentRequestsRepository,
-    repository as unknown as RoleAssignmentRequestTransitions,
+    transitions,
     {} as EntitySetReader,
     clock,
   );

@@ -10,7 +10,7 @@ import {
   RoleAssignmentRequestNotFoundError,
 } from './role-assignment-request.errors.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
-import { CANCELLABLE_SUB_STATUSES } from './role-assignment-request.model.js';
+import { requestOfCallerTenant } from './role-assignment-request.lookup.js';
 import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';
@@ -59,18 +59,8 @@ export class RoleAssignmentRequestsService {
   }
 
   /** A request of the caller's tenant; another tenant's request does not exist for the caller. */
-  async get(
-    caller: Principal,
-    id: string,
-  ): Promise<RoleAssignmentRequestEntity> {
-    const requestId = normalizeGuid(id);
-    const request =
-      requestId &&
-      (await this.repository.findInTenant(caller.tenantId, requestId));
-    if (!request) {
-      throw new RoleAssignmentRequestNotFoundError();
-    }
-    return request;
+  get(caller: Principal, id: string): Promise<RoleAssignmentRequestEntity> {
+    return requestOfCallerTenant(this.repository, caller, id);
   }
 
   /**
@@ -92,20 +82,11 @@ export class RoleAssignmentRequestsService {
     const onlyFor = actsOnlyAsUser(caller)
       ? { userId: caller.actorId, at: now }
       : undefined;
-    const previous = await this.transitions.apply({
+    const previous = await this.transitions.take('Cancel', {
       tenantId: caller.tenantId,
       requestId,
       onlyFor,
-      fromSubStatuses: CANCELLABLE_SUB_STATUSES,
-      toStatus: 'Closed',
-      toSubStatus: 'Canceled',
-      audit: {
-        action: 'Cancel',
-        actorId: caller.actorId,
-        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
-        httpRequestId: httpRequest.requestId,
-        clientRequestId: httpRequest.clientRequestId,
-      },
+      by: { caller, httpRequest },
     });
     if (previous !== undefined) {
       return;

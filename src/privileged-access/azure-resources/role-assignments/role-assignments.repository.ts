@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient } from '../../../database/sql-client.js';
+import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
 import { RoleAssignmentEntity } from './role-assignment.entity.js';
 
 /** Who holds which role on which resource: the key of an assignment. */
@@ -20,6 +21,7 @@ export interface AssignmentKey {
 @Injectable()
 export class RoleAssignmentsRepository {
   private readonly assignments: EntitySql<RoleAssignmentEntity>;
+  private readonly administrators: ResourceAdministratorsSql;
   private readonly expiredSql: string;
   private readonly removeSql: string;
   private readonly inEffectSql: string;
@@ -32,6 +34,7 @@ export class RoleAssignmentsRepository {
   ) {
     const assignments = new EntitySql(dataSource, RoleAssignmentEntity);
     this.assignments = assignments;
+    this.administrators = new ResourceAdministratorsSql(dataSource);
     this.expiredSql = `SELECT * FROM ${assignments.table}
       WHERE ${assignments.column('endDateTime')} <= ${assignments.parameter(0)}
       LIMIT ${assignments.parameter(1)}`;
@@ -68,6 +71,32 @@ export class RoleAssignmentsRepository {
       this.assignments.valueOf('endDateTime', at),
     ]);
     return row ? this.assignments.hydrate(row) : undefined;
+  }
+
+  /**
+   * Whether the user holds an active Owner or User Access Administrator assignment on the
+   * resource at `at`: whether the user administers it.
+   */
+  async administers(
+    tenantId: string,
+    resourceId: string,
+    userId: string,
+    at: Date,
+  ): Promise<boolean> {
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) =>
+      this.assignments.parameter(parameters.push(value) - 1);
+    const administers = this.administrators.exists(
+      { tenant: () => bind(tenantId), resource: () => bind(resourceId) },
+      userId,
+      at,
+      bind,
+    );
+    const [row] = await this.sql.rows(
+      `SELECT CASE WHEN ${administers} THEN 1 ELSE 0 END AS found`,
+      parameters,
+    );
+    return Number(row?.found) === 1;
   }
 
   async insert(assignment: RoleAssignmentEntity): Promise<void> {

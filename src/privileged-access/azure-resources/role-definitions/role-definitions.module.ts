@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RoleDefinitionEntity } from './role-definition.entity.js';
 import { RoleDefinitionsController } from './role-definitions.controller.js';
+import { RoleDefinitionsRepository } from './role-definitions.repository.js';
 import { RoleDefinitionsSeeder } from './role-definitions.seeder.js';
 import { RoleDefinitionsService } from './role-definitions.service.js';
 import { CreateRoleDefinitions1764400000200 } from './migrations/1764400000200-create-role-definitions.js';
@@ -10,7 +11,13 @@ import { ROLE_DEFINITIONS } from './role-definitions.entity-set.js';
 @Module({
   imports: [TypeOrmModule.forFeature([RoleDefinitionEntity])],
   controllers: [RoleDefinitionsController],
-  providers: [RoleDefinitionsService, RoleDefinitionsSeeder],
+  providers: [
+    RoleDefinitionsService,
+    RoleDefinitionsSeeder,
+    RoleDefinitionsRepository,
+  ],
+  // The reads of its table, for the requests that name a role.
+  exports: [RoleDefinitionsRepository],
 })
 export class RoleDefinitionsModule {
   /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */

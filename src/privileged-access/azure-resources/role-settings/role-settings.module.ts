@@ -18,6 +18,8 @@ import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-se
   ],
   controllers: [RoleSettingsController],
   providers: [RoleSettingsService, RoleSettingsRepository, RoleSettingsSeeder],
+  // The reads of its table, for the requests its rules govern.
+  exports: [RoleSettingsRepository],
 })
 export class RoleSettingsModule {
   /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { EntityLookup } from '../../../database/entity-lookup.js';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient } from '../../../database/sql-client.js';
 import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
@@ -39,7 +40,7 @@ const WRITTEN = [
 export type RoleSettingAccess = 'no-such-setting' | 'denied' | 'allowed';
 
 /**
- * The role settings' writes and their audit: plain SQL written once from the entities'
+ * The role settings' reads and writes and their audit: plain SQL written once from the entities'
  * metadata, in the calling service's unit of work when it runs in one.
  */
 @Injectable()
@@ -47,6 +48,7 @@ export class RoleSettingsRepository {
   private readonly settings: EntitySql<RoleSettingEntity>;
   private readonly auditEvents: EntitySql<RoleSettingAuditEventEntity>;
   private readonly administrators: ResourceAdministratorsSql;
+  private readonly byRoleDefinition: EntityLookup<RoleSettingEntity>;
   private readonly updateSql: string;
   private readonly insertAuditEventSql: string;
   private readonly lastSequenceSql: string;
@@ -60,6 +62,12 @@ export class RoleSettingsRepository {
     this.settings = settings;
     this.auditEvents = auditEvents;
     this.administrators = new ResourceAdministratorsSql(dataSource);
+    this.byRoleDefinition = new EntityLookup(
+      dataSource,
+      sql,
+      RoleSettingEntity,
+      ['tenantId', 'roleDefinitionId'],
+    );
     this.updateSql = `UPDATE ${settings.table}
         SET ${WRITTEN.map((property, index) => `${settings.column(property)} = ${settings.parameter(index)}`).join(', ')}
       WHERE ${settings.column('tenantId')} = ${settings.parameter(WRITTEN.length)}
@@ -67,6 +75,14 @@ export class RoleSettingsRepository {
     this.insertAuditEventSql = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
     this.lastSequenceSql = `SELECT COALESCE(MAX(${auditEvents.column('sequence')}), 0) AS sequence FROM ${auditEvents.table}
       WHERE ${auditEvents.column('tenantId')} = ${auditEvents.parameter(0)} AND ${auditEvents.column('roleSettingId')} = ${auditEvents.parameter(1)}`;
+  }
+
+  /** The setting of a role: its rules govern the role's requests. */
+  findByRoleDefinition(
+    tenantId: string,
+    roleDefinitionId: string,
+  ): Promise<RoleSettingEntity | undefined> {
+    return this.byRoleDefinition.find(tenantId, roleDefinitionId);
   }
 
   /** Whether the tenant has the setting, and whether the user administers its resource `at`. */

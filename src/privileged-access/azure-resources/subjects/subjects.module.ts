@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SubjectEntity } from './subject.entity.js';
+import { SubjectsRepository } from './subjects.repository.js';
 import { SubjectsSeeder } from './subjects.seeder.js';
 import { CreateSubjects1764400000100 } from './migrations/1764400000100-create-subjects.js';
 import { SUBJECTS } from './subjects.entity-set.js';
@@ -8,7 +9,9 @@ import { SUBJECTS } from './subjects.entity-set.js';
 /** Subjects have no route of their own: `$expand=subject` reads them. */
 @Module({
   imports: [TypeOrmModule.forFeature([SubjectEntity])],
-  providers: [SubjectsSeeder],
+  providers: [SubjectsSeeder, SubjectsRepository],
+  // The reads of its table, for the requests that name a subject.
+  exports: [SubjectsRepository],
 })
 export class SubjectsModule {
   /** Its entity sets; the composition root registers every module's (src/feature-modules.ts). */

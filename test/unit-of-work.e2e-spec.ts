@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
+import { EntitySql } from '../src/database/entity-sql.js';
 import { SqlClient } from '../src/database/sql-client.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
+import { EntitySetReader } from '../src/graph/odata/entity-set-reader.js';
+import { parseFilter } from '../src/graph/odata/filter-expression.js';
+import { ResourceEntity } from '../src/privileged-access/azure-resources/resources/resource.entity.js';
+import { RESOURCES } from '../src/privileged-access/azure-resources/resources/resources.entity-set.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -97,5 +103,83 @@ describe('UnitOfWork', () => {
       "serialize('late') needs a transaction.",
     );
     expect(await marks()).toEqual([1]);
+  });
+
+  describe('with the OData reader', () => {
+    const tenantId = randomUUID();
+    const resourceWritten = (
+      displayName: string,
+      parentId: string | null = null,
+    ): ResourceEntity =>
+      Object.assign(new ResourceEntity(), {
+        tenantId,
+        id: randomUUID(),
+        externalId: `/subscriptions/${displayName}`,
+        type: 'subscription',
+        displayName,
+        status: 'Active',
+        registeredDateTime: new Date('2025-01-02T03:04:05.000Z'),
+        registeredRoot: null,
+        parentId,
+      });
+    /** What a repository does to write one: an INSERT on the SqlClient. */
+    const insert = (resource: ResourceEntity) => {
+      const resources = new EntitySql(testApp.dataSource, ResourceEntity);
+      return sql.run(
+        `INSERT INTO ${resources.table} ${resources.columnList} VALUES ${resources.rowPlaceholders(0)}`,
+        resources.valuesOf(resource),
+      );
+    };
+    const notFound = () => new Error('no such resource');
+
+    it('lists and reads in its transaction: what it wrote is seen before the commit, and gone after its rollback', async () => {
+      const reader = testApp.app.get(EntitySetReader);
+      const parent = resourceWritten('Written inside, the parent');
+      const child = resourceWritten('Written inside, the child', parent.id);
+      const listOfChild = {
+        filter: parseFilter(`displayName eq '${child.displayName}'`, RESOURCES),
+        orderBy: [],
+        top: 10,
+        skip: 0,
+        count: true,
+        select: ['id', 'registeredDateTime'],
+        expand: [],
+      };
+
+      const seenInside = unitOfWork.run(async () => {
+        await insert(parent);
+        await insert(child);
+        const listed = await reader.list(RESOURCES, tenantId, listOfChild);
+        const read = await reader.get(
+          RESOURCES,
+          tenantId,
+          child.id,
+          {
+            select: ['id'],
+            expand: [{ navigation: 'parent', select: ['id'] }],
+          },
+          notFound,
+        );
+        throw Object.assign(new Error('rolled back'), { listed, read });
+      });
+
+      await expect(seenInside).rejects.toMatchObject({
+        listed: {
+          value: [
+            { id: child.id, registeredDateTime: '2025-01-02T03:04:05.000Z' },
+          ],
+          count: 1,
+        },
+        read: { id: child.id, parent: { id: parent.id } },
+      });
+      expect(await reader.list(RESOURCES, tenantId, listOfChild)).toEqual({
+        value: [],
+        count: 0,
+        nextSkipToken: undefined,
+      });
+      await expect(
+        reader.get(RESOURCES, tenantId, child.id, { expand: [] }, notFound),
+      ).rejects.toThrow('no such resource');
+    });
   });
 });

@@ -3,12 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { DataSource } from 'typeorm';
 import { AppDataSource } from './app-data-source.js';
+import { EntityStore } from '../entity-store/entity-store.js';
 import { DependencyFailures } from '../errors/dependency-failures.js';
 import { DatabaseFailures } from './database-failures.js';
 import { buildDataSourceOptions, type Migrations } from './database-options.js';
 import { runPendingMigrations } from './migrate.js';
 import { CreateDatabaseWriteProbes1764400001300 } from './migrations/1764400001300-create-database-write-probes.js';
 import { SqlClient } from './sql-client.js';
+import { SqlEntityStore } from './sql-entity-store.js';
 import { UnitOfWork } from './unit-of-work.js';
 
 const MIGRATED = Symbol('database.migrated');
@@ -60,8 +62,14 @@ export class DatabaseModule {
           useFactory: (dataSource: DataSource, config: AppConfig) =>
             SqlClient.for(dataSource, config.database),
         },
+        {
+          provide: EntityStore,
+          inject: [DataSource, SqlClient],
+          useFactory: (dataSource: DataSource, sql: SqlClient) =>
+            new SqlEntityStore(dataSource, sql),
+        },
       ],
-      exports: [SqlClient, UnitOfWork, DependencyFailures],
+      exports: [SqlClient, UnitOfWork, DependencyFailures, EntityStore],
     };
   }
 }

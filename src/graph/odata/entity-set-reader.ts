@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DataSource,
-  type EntityMetadata,
-  type ObjectLiteral,
-  type SelectQueryBuilder,
-} from 'typeorm';
+  type EntitySelect,
+  EntityStore,
+} from '../../entity-store/entity-store.js';
 import { normalizeGuid } from '../guid.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
 import type {
@@ -28,16 +26,16 @@ export interface EntityPage {
   readonly nextSkipToken?: string;
 }
 
-const ALIAS = 'entity';
-
 /**
  * Lists and reads any entity set in SQL: filter, order, page, count, then the expanded entities
  * of the page in one query per navigation property, every query within the caller's tenant.
- * The feature modules share it instead of each writing its own list and get.
+ * The feature modules share it instead of each writing its own list and get. Its reads go
+ * through the `EntityStore` the database layer provides: in the calling service's unit of work,
+ * if it runs in one, as the repositories' statements do.
  */
 @Injectable()
 export class EntitySetReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly store: EntityStore) {}
 
   /**
    * A page of the tenant's entities matching the query; `scope` adds equality conditions of a
@@ -78,42 +76,32 @@ export class EntitySetReader {
     query: ListQuery,
     scope: Record<string, string | undefined>,
   ): Promise<EntityPage> {
-    const conditions = new QueryConditions(this.dataSource, set);
-    const base = this.tenantQuery(set, tenantId, conditions);
-    for (const [property, value] of Object.entries(scope)) {
-      if (value === undefined) {
-        continue;
-      }
-      base.andWhere(
-        `${conditions.entityColumn(property)} = ${conditions.bindColumn(property, value)}`,
-      );
-    }
-    if (query.filter) {
-      base.andWhere(filterSql(query.filter, conditions));
-    }
     const keyset = Keyset.of(
       query.orderBy.length > 0 ? query.orderBy : (set.defaultOrderBy ?? []),
       (property) => set.properties[property].type,
     );
-    const page = base.clone();
+    const page = this.matching(set, tenantId, scope, query);
     if (query.skipToken !== undefined) {
-      page.andWhere(
-        keyset.afterSql(keyset.valuesOf(query.skipToken), conditions),
+      page.where(
+        keyset.afterSql(
+          keyset.valuesOf(query.skipToken),
+          new PropertyConditions(set, page),
+        ),
       );
-    } else if (query.skip > 0) {
-      page.offset(query.skip);
     }
     for (const key of keyset.keys) {
-      page.addOrderBy(
-        conditions.column(key.property),
-        key.direction === 'asc' ? 'ASC' : 'DESC',
-      );
+      page.orderBy(set.properties[key.property].column, key.direction);
     }
-    page.limit(query.top + 1).setParameters(conditions.parameters);
-    base.setParameters(conditions.parameters);
+    // The count has a read of its own: a page's read has its keyset condition, bound after
+    // the conditions they share.
     const [rows, count] = await Promise.all([
-      page.getMany(),
-      query.count ? base.getCount() : Promise.resolve(undefined),
+      page.entities({
+        limit: query.top + 1,
+        offset: query.skipToken === undefined ? query.skip : 0,
+      }),
+      query.count
+        ? this.matching(set, tenantId, scope, query).count()
+        : Promise.resolve(undefined),
     ]);
     const entities = rows.slice(0, query.top);
     const last = entities.at(-1);
@@ -137,13 +125,10 @@ export class EntitySetReader {
     id: string,
     query: ShapeQuery,
   ): Promise<GraphObject | undefined> {
-    const conditions = new QueryConditions(this.dataSource, set);
-    const entity = await this.tenantQuery(set, tenantId, conditions)
-      .andWhere(
-        `${conditions.entityColumn('id')} = ${conditions.bindColumn('id', id)}`,
-      )
-      .setParameters(conditions.parameters)
-      .getOne();
+    const select = this.tenantSelect(set, tenantId);
+    const [entity] = await select
+      .where(`${select.column('id')} = ${select.bind('id', id)}`)
+      .entities();
     if (!entity) {
       return undefined;
     }
@@ -151,16 +136,37 @@ export class EntitySetReader {
     return graph;
   }
 
-  private tenantQuery(
+  /** The tenant's entities of a list's scope that its `$filter` matches. */
+  private matching(
     set: AnySet,
     tenantId: string,
-    conditions: QueryConditions,
-  ): SelectQueryBuilder<TenantEntity> {
-    return this.dataSource
-      .createQueryBuilder(set.entity, ALIAS)
-      .where(
-        `${conditions.entityColumn('tenantId')} = ${conditions.bindColumn('tenantId', tenantId)}`,
+    scope: Record<string, string | undefined>,
+    query: ListQuery,
+  ): EntitySelect<TenantEntity> {
+    const select = this.tenantSelect(set, tenantId);
+    for (const [property, value] of Object.entries(scope)) {
+      if (value !== undefined) {
+        select.where(
+          `${select.column(property)} = ${select.bind(property, value)}`,
+        );
+      }
+    }
+    if (query.filter) {
+      select.where(
+        filterSql(query.filter, new PropertyConditions(set, select)),
       );
+    }
+    return select;
+  }
+
+  private tenantSelect(
+    set: AnySet,
+    tenantId: string,
+  ): EntitySelect<TenantEntity> {
+    const select = this.store.select(set.entity);
+    return select.where(
+      `${select.column('tenantId')} = ${select.bind('tenantId', tenantId)}`,
+    );
   }
 
   private async present(
@@ -211,13 +217,12 @@ export class EntitySetReader {
     if (keys.length === 0) {
       return new Map();
     }
-    const conditions = new QueryConditions(this.dataSource, target);
-    const rows = await this.tenantQuery(target, tenantId, conditions)
-      .andWhere(
-        `${conditions.entityColumn(targetProperty)} IN (${keys.map((key) => conditions.bindColumn(targetProperty, key)).join(', ')})`,
+    const select = this.tenantSelect(target, tenantId);
+    const rows = await select
+      .where(
+        `${select.column(targetProperty)} IN (${keys.map((key) => select.bind(targetProperty, key)).join(', ')})`,
       )
-      .setParameters(conditions.parameters)
-      .getMany();
+      .entities();
     return new Map(
       rows.map((row) => [valueOf(row, targetProperty) as string, row]),
     );
@@ -254,22 +259,17 @@ function selected(
 }
 
 /**
- * Column names and bound parameters of one query: names from the entity set's mapping and
- * TypeORM's metadata only, values converted by the driver as it converts the column's values.
+ * The `$filter` and `$orderby` property paths of an entity set, on a read of its entity: each
+ * path is the column of the entity property the set maps it to.
  */
-class QueryConditions implements SqlConditionContext {
-  readonly parameters: ObjectLiteral = {};
-  private readonly metadata: EntityMetadata;
-
+class PropertyConditions implements SqlConditionContext {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly set: AnySet,
-  ) {
-    this.metadata = dataSource.getMetadata(set.entity);
-  }
+    private readonly select: EntitySelect<TenantEntity>,
+  ) {}
 
   column(property: string): string {
-    return this.entityColumn(this.set.properties[property].column);
+    return this.select.column(this.set.properties[property].column);
   }
 
   nullable(property: string): boolean {
@@ -277,33 +277,6 @@ class QueryConditions implements SqlConditionContext {
   }
 
   bind(property: string, value: unknown): string {
-    return this.bindColumn(this.set.properties[property].column, value);
-  }
-
-  /** The quoted, qualified column of an entity property. */
-  entityColumn(entityProperty: string): string {
-    const driver = this.dataSource.driver;
-    return `${driver.escape(ALIAS)}.${driver.escape(this.columnOf(entityProperty).databaseName)}`;
-  }
-
-  /** Binds a value of an entity property's column and returns its placeholder. */
-  bindColumn(entityProperty: string, value: unknown): string {
-    const name = `p${Object.keys(this.parameters).length}`;
-    const prepared: unknown = this.dataSource.driver.preparePersistentValue(
-      value,
-      this.columnOf(entityProperty),
-    );
-    this.parameters[name] = prepared;
-    return `:${name}`;
-  }
-
-  private columnOf(entityProperty: string) {
-    const column = this.metadata.findColumnWithPropertyName(entityProperty);
-    if (!column) {
-      throw new Error(
-        `${this.metadata.name} has no column for ${entityProperty}`,
-      );
-    }
-    return column;
+    return this.select.bind(this.set.properties[property].column, value);
   }
 }

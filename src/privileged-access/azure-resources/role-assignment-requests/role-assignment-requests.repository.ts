@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bulkUpsert } from '../../../database/bulk-upsert.js';
 import { EntitySql } from '../../../database/entity-sql.js';
+import { NumberedLog } from '../../../database/numbered-log.js';
 import { SqlClient } from '../../../database/sql-client.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
@@ -58,10 +59,8 @@ export interface DueBy {
 @Injectable()
 export class RoleAssignmentRequestsRepository {
   private readonly requests: EntitySql<RoleAssignmentRequestEntity>;
-  private readonly auditEvents: EntitySql<RoleAssignmentRequestAuditEventEntity>;
   private readonly selectInTenant: string;
-  private readonly insertAuditEventSql: string;
-  private readonly lastSequenceSql: string;
+  private readonly auditTrail: NumberedLog<RoleAssignmentRequestAuditEventEntity>;
   private readonly administrators: ResourceAdministratorsSql;
 
   constructor(
@@ -70,17 +69,15 @@ export class RoleAssignmentRequestsRepository {
   ) {
     this.administrators = new ResourceAdministratorsSql(dataSource);
     const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
-    const auditEvents = new EntitySql(
-      dataSource,
-      RoleAssignmentRequestAuditEventEntity,
-    );
     const inTenant = `${requests.column('tenantId')} = ${requests.parameter(0)} AND ${requests.column('id')} = ${requests.parameter(1)}`;
     this.requests = requests;
-    this.auditEvents = auditEvents;
     this.selectInTenant = `SELECT * FROM ${requests.table} WHERE ${inTenant}`;
-    this.lastSequenceSql = `SELECT COALESCE(MAX(${auditEvents.column('sequence')}), 0) AS sequence FROM ${auditEvents.table}
-      WHERE ${auditEvents.column('tenantId')} = ${auditEvents.parameter(0)} AND ${auditEvents.column('requestId')} = ${auditEvents.parameter(1)}`;
-    this.insertAuditEventSql = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
+    this.auditTrail = new NumberedLog(
+      dataSource,
+      sql,
+      RoleAssignmentRequestAuditEventEntity,
+      ['tenantId', 'requestId'],
+    );
   }
 
   async findInTenant(
@@ -153,19 +150,7 @@ export class RoleAssignmentRequestsRepository {
       reason?: string | null;
     },
   ): Promise<void> {
-    const [last] = await this.sql.rows(this.lastSequenceSql, [
-      event.tenantId,
-      event.requestId,
-    ]);
-    await this.sql.run(
-      this.insertAuditEventSql,
-      this.auditEvents.valuesOf({
-        id: randomUUID(),
-        reason: null,
-        ...event,
-        sequence: Number(last.sequence) + 1,
-      }),
-    );
+    await this.auditTrail.append({ id: randomUUID(), reason: null, ...event });
   }
 
   /**

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EntityLookup } from '../../../database/entity-lookup.js';
 import { EntitySql } from '../../../database/entity-sql.js';
+import { NumberedLog } from '../../../database/numbered-log.js';
 import { SqlClient } from '../../../database/sql-client.js';
 import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
 import {
@@ -46,21 +47,17 @@ export type RoleSettingAccess = 'no-such-setting' | 'denied' | 'allowed';
 @Injectable()
 export class RoleSettingsRepository {
   private readonly settings: EntitySql<RoleSettingEntity>;
-  private readonly auditEvents: EntitySql<RoleSettingAuditEventEntity>;
   private readonly administrators: ResourceAdministratorsSql;
   private readonly byRoleDefinition: EntityLookup<RoleSettingEntity>;
   private readonly updateSql: string;
-  private readonly insertAuditEventSql: string;
-  private readonly lastSequenceSql: string;
+  private readonly auditTrail: NumberedLog<RoleSettingAuditEventEntity>;
 
   constructor(
     dataSource: DataSource,
     private readonly sql: SqlClient,
   ) {
     const settings = new EntitySql(dataSource, RoleSettingEntity);
-    const auditEvents = new EntitySql(dataSource, RoleSettingAuditEventEntity);
     this.settings = settings;
-    this.auditEvents = auditEvents;
     this.administrators = new ResourceAdministratorsSql(dataSource);
     this.byRoleDefinition = new EntityLookup(
       dataSource,
@@ -72,9 +69,12 @@ export class RoleSettingsRepository {
         SET ${WRITTEN.map((property, index) => `${settings.column(property)} = ${settings.parameter(index)}`).join(', ')}
       WHERE ${settings.column('tenantId')} = ${settings.parameter(WRITTEN.length)}
         AND ${settings.column('id')} = ${settings.parameter(WRITTEN.length + 1)}`;
-    this.insertAuditEventSql = `INSERT INTO ${auditEvents.table} ${auditEvents.columnList} VALUES ${auditEvents.rowPlaceholders(0)}`;
-    this.lastSequenceSql = `SELECT COALESCE(MAX(${auditEvents.column('sequence')}), 0) AS sequence FROM ${auditEvents.table}
-      WHERE ${auditEvents.column('tenantId')} = ${auditEvents.parameter(0)} AND ${auditEvents.column('roleSettingId')} = ${auditEvents.parameter(1)}`;
+    this.auditTrail = new NumberedLog(
+      dataSource,
+      sql,
+      RoleSettingAuditEventEntity,
+      ['tenantId', 'roleSettingId'],
+    );
   }
 
   /** The setting of a role: its rules govern the role's requests. */
@@ -158,25 +158,17 @@ export class RoleSettingsRepository {
    * setting (UnitOfWork.serialize), so no other change can take the same place.
    */
   async recordChange(change: RoleSettingChange): Promise<void> {
-    const [last] = await this.sql.rows(this.lastSequenceSql, [
-      change.tenantId,
-      change.roleSettingId,
-    ]);
-    await this.sql.run(
-      this.insertAuditEventSql,
-      this.auditEvents.valuesOf({
-        tenantId: change.tenantId,
-        id: randomUUID(),
-        roleSettingId: change.roleSettingId,
-        actorId: change.actorId,
-        actorType: change.actorType,
-        occurredDateTime: change.at,
-        sequence: Number(last.sequence) + 1,
-        httpRequestId: change.httpRequestId,
-        clientRequestId: change.clientRequestId,
-        before: change.before,
-        after: change.after,
-      }),
-    );
+    await this.auditTrail.append({
+      tenantId: change.tenantId,
+      id: randomUUID(),
+      roleSettingId: change.roleSettingId,
+      actorId: change.actorId,
+      actorType: change.actorType,
+      occurredDateTime: change.at,
+      httpRequestId: change.httpRequestId,
+      clientRequestId: change.clientRequestId,
+      before: change.before,
+      after: change.after,
+    });
   }
 }

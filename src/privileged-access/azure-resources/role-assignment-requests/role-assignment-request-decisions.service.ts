@@ -15,8 +15,11 @@ import {
   RoleAssignmentRequestCreation,
 } from './role-assignment-request-creation.service.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
-import { RequestNotPendingError } from './role-assignment-request.errors.js';
-import { requestOfCallerTenant } from './role-assignment-request.lookup.js';
+import {
+  RequestNotPendingError,
+  RoleAssignmentRequestNotFoundError,
+} from './role-assignment-request.errors.js';
+import { normalizeGuid } from '../../../graph/guid.js';
 import { ruleListFor } from './role-assignment-request.policy.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import {
@@ -78,7 +81,7 @@ export class RoleAssignmentRequestDecisions {
     body: UpdateRequestDto,
     httpRequest: RequestIds,
   ): Promise<void> {
-    const request = await requestOfCallerTenant(this.requests, caller, id);
+    const request = await this.waitingRequest(caller, id);
     const now = this.clock.now();
     if (
       actsOnlyAsUser(caller) &&
@@ -126,7 +129,7 @@ export class RoleAssignmentRequestDecisions {
     body: ApprovalDecisionDto,
     httpRequest: RequestIds,
   ): Promise<void> {
-    const request = await requestOfCallerTenant(this.requests, caller, id);
+    const request = await this.waitingRequest(caller, id);
     if (!(await this.isApprover(caller, request))) {
       throw new NotPermittedError();
     }
@@ -136,6 +139,21 @@ export class RoleAssignmentRequestDecisions {
       facts: { request, now, processing: this.config.lifecycle.processing },
       work: { provision: () => this.provisioning.apply(request, now) },
     });
+  }
+
+  /** The request to decide, of the caller's tenant: another tenant's does not exist for it. */
+  private async waitingRequest(
+    caller: Principal,
+    id: string,
+  ): Promise<RoleAssignmentRequestEntity> {
+    const requestId = normalizeGuid(id);
+    const request =
+      requestId &&
+      (await this.requests.findInTenant(caller.tenantId, requestId));
+    if (!request) {
+      throw new RoleAssignmentRequestNotFoundError();
+    }
+    return request;
   }
 
   /** Named in the ApprovalRule of the request's role, and not its requestor. */

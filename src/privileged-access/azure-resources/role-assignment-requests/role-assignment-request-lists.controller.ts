@@ -16,8 +16,8 @@ import '../resources/resource.graph-errors.js';
 import './role-assignment-request.graph-errors.js';
 
 /**
- * The lists of requests. `GET …/roleAssignmentRequests/{id}` stays with the cancel action in
- * RoleAssignmentRequestsController, on its own faster path.
+ * The lists of requests. `GET …/roleAssignmentRequests/{id}` is documented with the actions in
+ * RoleAssignmentRequestsController (Graph's takes no query options), and reads as these do.
  */
 @Controller(AZURE_RESOURCES_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleAssignmentRequest')

@@ -25,7 +25,7 @@ import {
   type GraphEntityBody,
   GraphResponses,
 } from '../../../graph/odata/graph-responses.js';
-import type { ListQuery } from '../../../graph/odata/list-query.js';
+import type { ListQuery, ShapeQuery } from '../../../graph/odata/list-query.js';
 import { ListQueryOf, ListRoute } from '../../../graph/odata/odata-routes.js';
 import {
   CurrentRequestAddress,
@@ -60,6 +60,8 @@ import {
   type GraphRoleAssignmentRequest,
   toGraphRoleAssignmentRequest,
 } from './role-assignment-request.presenter.js';
+import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
+import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
 import { RoleAssignmentRequestCreation } from './role-assignment-request-creation.service.js';
 import { RoleAssignmentRequestDecisions } from './role-assignment-request-decisions.service.js';
@@ -101,6 +103,9 @@ const ID_PARAMETER = ApiParam({
   },
 });
 
+/** Graph's GET of a request takes no OData query options: every property, nothing expanded. */
+const WHOLE_REQUEST: ShapeQuery = { expand: [] };
+
 /** `POST …/{id}/approve` or `…/deny`: an approver's decision, documented alike. */
 function ApprovalDecisionRoute(
   action: 'approve' | 'deny',
@@ -124,6 +129,7 @@ function ApprovalDecisionRoute(
 export class RoleAssignmentRequestsController {
   constructor(
     private readonly service: RoleAssignmentRequestsService,
+    private readonly queries: RoleAssignmentRequestQueries,
     private readonly creation: RoleAssignmentRequestCreation,
     private readonly decisions: RoleAssignmentRequestDecisions,
     private readonly responses: GraphResponses,
@@ -147,11 +153,12 @@ export class RoleAssignmentRequestsController {
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,
     @CurrentRequestAddress() address: RequestAddress,
-  ): Promise<GraphEntityBody<GraphRoleAssignmentRequest>> {
+  ): Promise<GraphEntityBody<object>> {
     return this.responses.entity(
       address,
-      'governanceRoleAssignmentRequests',
-      toGraphRoleAssignmentRequest(await this.service.get(caller, id)),
+      ROLE_ASSIGNMENT_REQUESTS.name,
+      // The request as its lists show it: one read path for both.
+      await this.queries.get(caller, id, WHOLE_REQUEST),
     );
   }
 

@@ -4,13 +4,11 @@ import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import { Clock } from '../../../clock/clock.js';
 import { normalizeGuid } from '../../../graph/guid.js';
 import type { RequestIds } from '../../../graph/request-ids.js';
-import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import {
   RequestCannotBeCancelledError,
   RoleAssignmentRequestNotFoundError,
 } from './role-assignment-request.errors.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
-import { requestOfCallerTenant } from './role-assignment-request.lookup.js';
 import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';
@@ -56,11 +54,6 @@ export class RoleAssignmentRequestsService {
     return this.reader.list(AUDIT_EVENTS, caller.tenantId, query, {
       requestId: requestId,
     });
-  }
-
-  /** A request of the caller's tenant; another tenant's request does not exist for the caller. */
-  get(caller: Principal, id: string): Promise<RoleAssignmentRequestEntity> {
-    return requestOfCallerTenant(this.repository, caller, id);
   }
 
   /**

@@ -29,6 +29,20 @@ module.exports = {
       to: { path: '^src/graph/' },
     },
     {
+      name: 'domain-knows-no-surface',
+      comment:
+        "A feature module's domain (entities, repositories, services, rules, transitions, seeders) serves every API surface: it imports neither the Graph layer nor the module's Graph files (controllers, entity sets, queries, presenters, Graph wordings, request DTOs). Only the module's *.module.ts joins the two.",
+      severity: 'error',
+      from: {
+        path: '^src/privileged-access/',
+        pathNot:
+          '(\\.(controller|entity-set|graph-errors|presenter|queries|parent|module|spec)\\.ts$|/dto/|/reference-properties\\.ts$)',
+      },
+      to: {
+        path: '(^src/graph/|^src/privileged-access/.+(\\.(controller|entity-set|graph-errors|presenter|queries|parent)\\.ts$|/dto/(?!seed-)[^/]+$|/reference-properties\\.ts$))',
+      },
+    },
+    {
       name: 'services-refuse-with-domain-errors',
       comment:
         "A feature module's services refuse with domain errors (src/errors/, its *.errors.ts), never with an API's own error classes, which only that API's surface throws.",

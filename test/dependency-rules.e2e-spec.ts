@@ -114,6 +114,36 @@ describe('the dependency rules of `npm run lint`', () => {
       },
     ],
     [
+      'domain-knows-no-surface',
+      "a feature module's service reads through the Graph layer",
+      {
+        'src/graph/odata/entity-set-reader.ts':
+          'export class EntitySetReader {}\n',
+        'src/privileged-access/azure-resources/resources/resources.service.ts':
+          "export { EntitySetReader } from '../../../graph/odata/entity-set-reader.js';\n",
+      },
+    ],
+    [
+      'domain-knows-no-surface',
+      "a feature module's service takes the Graph request body",
+      {
+        'src/privileged-access/azure-resources/resources/dto/create-resource.dto.ts':
+          'export class CreateResourceDto {}\n',
+        'src/privileged-access/azure-resources/resources/resources.service.ts':
+          "export { CreateResourceDto } from './dto/create-resource.dto.js';\n",
+      },
+    ],
+    [
+      'domain-knows-no-surface',
+      "a feature module's repository presents its entity in Graph's shape",
+      {
+        'src/privileged-access/azure-resources/resources/resource.presenter.ts':
+          'export const present = 1;\n',
+        'src/privileged-access/azure-resources/resources/resources.repository.ts':
+          "export { present } from './resource.presenter.js';\n",
+      },
+    ],
+    [
       'services-refuse-with-domain-errors',
       "a feature module's service throws the Graph 403",
       {
@@ -158,9 +188,19 @@ describe('the dependency rules of `npm run lint`', () => {
     expect(verdict.output).toContain(`error ${rule}:`);
   });
 
-  it('pass the composition root, which imports every module, a spec using development tools, and the Graph wording of a module’s errors', async () => {
+  it('pass the composition root, which imports every module, a spec using development tools, the Graph wording of a module’s errors, and a module joining its domain and its Graph files', async () => {
     const verdict = await cruise({
       ...FEATURE,
+      'src/graph/odata/entity-set-queries.ts':
+        'export class EntitySetQueries {}\n',
+      'src/privileged-access/azure-resources/resources/resource.queries.ts':
+        "export { EntitySetQueries } from '../../../graph/odata/entity-set-queries.js';\nexport { RESOURCES } from './resources.service.js';\n",
+      'src/privileged-access/azure-resources/resources/dto/seed-resource.dto.ts':
+        'export class SeedResourceDto {}\n',
+      'src/privileged-access/azure-resources/resources/resources.seeder.ts':
+        "export { SeedResourceDto } from './dto/seed-resource.dto.js';\n",
+      'src/privileged-access/azure-resources/resources/resources.module.ts':
+        "export { EntitySetQueries } from './resource.queries.js';\nexport { SeedResourceDto } from './resources.seeder.js';\n",
       'src/graph/graph-error-registry.ts': 'export const WORDINGS = 1;\n',
       'src/privileged-access/azure-resources/resources/resource.graph-errors.ts':
         "export { WORDINGS } from '../../../graph/graph-error-registry.js';\n",

@@ -1,4 +1,4 @@
-import { normalizeGuid } from '../graph/guid.js';
+import { normalizeGuid } from '../values/guid.js';
 import {
   AccessTokenValidationError,
   MissingPermissionClaimsError,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LAST_STORABLE_INSTANT } from '../graph/storable-values.js';
+import { LAST_STORABLE_INSTANT } from '../values/storable-values.js';
 
 /**
  * The one source of "now", so that tests and the emulator's control API can move time. It runs

@@ -6,7 +6,7 @@ import { BadRequestError } from '../graph/graph-errors.js';
 import {
   isStorableDate,
   STORABLE_YEARS_TEXT,
-} from '../graph/storable-values.js';
+} from '../values/storable-values.js';
 import {
   RoleAssignmentRequestScheduler,
   type SchedulerRun,

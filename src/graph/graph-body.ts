@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { BadRequestError } from './graph-errors.js';
 import { withoutODataAnnotations } from './odata/annotations.js';
 import { NOT_JSON_BODY } from './request-body.js';
-import { validationProblems } from './validation-problems.js';
+import { validationProblems } from '../values/validation-problems.js';
 
 /**
  * Validates a JSON request body against a class-validator class: anything else, including a

@@ -1,5 +1,8 @@
 import { isISO8601, ValidateBy, type ValidationOptions } from 'class-validator';
-import { isStorableDate, STORABLE_YEARS_TEXT } from './storable-values.js';
+import {
+  isStorableDate,
+  STORABLE_YEARS_TEXT,
+} from '../values/storable-values.js';
 
 // The calendar date an ISO 8601 text starts with, in its extended form.
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})/;

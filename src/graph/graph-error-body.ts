@@ -1,5 +1,5 @@
 import type { GraphError } from './graph-error.js';
-import type { RequestIds } from './request-ids.js';
+import type { RequestIds } from '../values/request-ids.js';
 
 export interface GraphErrorBody {
   error: {

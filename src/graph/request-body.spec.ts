@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError } from './graph-errors.js';
-import { MAX_JSON_DEPTH } from './json-depth.js';
+import { MAX_JSON_DEPTH } from '../values/json-depth.js';
 import { acceptRequestBody } from './request-body.js';
 
 const JSON_REQUEST = {

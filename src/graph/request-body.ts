@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError } from './graph-errors.js';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../values/json-depth.js';
 import { MalformedJsonError } from './protocol-errors.js';
 
 const RAW_BODY = Symbol('graph.rawBody');

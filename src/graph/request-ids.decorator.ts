@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { nodeRequestOf, nodeResponseOf } from './node-http.js';
-import { assignRequestIds, type RequestIds } from './request-ids.js';
+import type { RequestIds } from '../values/request-ids.js';
+import { assignRequestIds } from './request-ids.js';
 
 /** The `request-id` and `client-request-id` of the current HTTP call. */
 export const CurrentRequestIds = createParamDecorator(

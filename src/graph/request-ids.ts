@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-export interface RequestIds {
-  /** Our id of this HTTP call, new for every request. */
-  readonly requestId: string;
-  /** The caller's own correlation id, echoed back; the request id when none was sent. */
-  readonly clientRequestId: string;
-}
+import type { RequestIds } from '../values/request-ids.js';
 
 const REQUEST_IDS = Symbol('graph.requestIds');
 // A client value is echoed in a header and logged: keep it short and free of control characters.

@@ -1,9 +1,9 @@
 import { durationMilliseconds } from '../clock/iso-duration.js';
-import { isPlainObject } from '../graph/validation-problems.js';
+import { isPlainObject } from '../values/validation-problems.js';
 import {
   isStorableDate,
   STORABLE_YEARS_TEXT,
-} from '../graph/storable-values.js';
+} from '../values/storable-values.js';
 
 /**
  * `now`, `now+<ISO 8601 duration>` or `now-<ISO 8601 duration>`: a time relative to the moment a

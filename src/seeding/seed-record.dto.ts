@@ -1,5 +1,5 @@
 import { Matches } from 'class-validator';
-import { GUID_PATTERN } from '../graph/guid.js';
+import { GUID_PATTERN } from '../values/guid.js';
 
 export const GUID_MESSAGE = { message: '$property must be a GUID' };
 

@@ -1,7 +1,7 @@
 import {
   isPlainObject,
   validationProblems,
-} from '../graph/validation-problems.js';
+} from '../values/validation-problems.js';
 
 /** A seed file that cannot be loaded; every problem names its place (`collection[index].field`). */
 export class SeedError extends Error {

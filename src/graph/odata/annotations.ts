@@ -1,4 +1,4 @@
-import { isPlainObject } from '../validation-problems.js';
+import { isPlainObject } from '../../values/validation-problems.js';
 
 /**
  * Graph-shaped objects may carry `@odata.*` annotations (`@odata.type`, which the Graph SDKs

@@ -3,7 +3,7 @@ import {
   type EntitySelect,
   EntityStore,
 } from '../../entity-store/entity-store.js';
-import { normalizeGuid } from '../guid.js';
+import { normalizeGuid } from '../../values/guid.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
 import type {
   ODataEntitySet,

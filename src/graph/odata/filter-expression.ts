@@ -17,7 +17,7 @@ import {
   isStorableDate,
   isStorableText,
   STORABLE_YEARS_TEXT,
-} from '../storable-values.js';
+} from '../../values/storable-values.js';
 
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type StringFunction = 'startswith' | 'endswith' | 'contains';

@@ -1,5 +1,8 @@
 import { BadRequestError } from '../graph-errors.js';
-import { isStorableDate, isStorableText } from '../storable-values.js';
+import {
+  isStorableDate,
+  isStorableText,
+} from '../../values/storable-values.js';
 import type { ODataPropertyType } from './entity-set.js';
 import type { SqlConditionContext } from './filter-sql.js';
 import type { OrderByItem } from './list-query.js';

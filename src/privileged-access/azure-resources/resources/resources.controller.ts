@@ -8,7 +8,7 @@ import {
 } from '../azure-resources.constants.js';
 import { ResourceNotFoundError } from './resource.errors.js';
 import { RESOURCES } from './resources.entity-set.js';
-import { ResourcesService } from './resources.service.js';
+import { ResourceQueries } from './resource.queries.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
 import './resource.graph-errors.js';
 
@@ -19,7 +19,7 @@ export class ResourcesController extends EntitySetRoutes(RESOURCES, {
   permissions: READ_AZURE_RESOURCES,
   notFound: new ResourceNotFoundError(),
 }) {
-  constructor(resources: ResourcesService, responses: GraphResponses) {
+  constructor(resources: ResourceQueries, responses: GraphResponses) {
     super(resources, responses);
   }
 }

@@ -4,14 +4,14 @@ import { ResourceEntity } from './resource.entity.js';
 import { ResourcesController } from './resources.controller.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { ResourcesSeeder } from './resources.seeder.js';
-import { ResourcesService } from './resources.service.js';
+import { ResourceQueries } from './resource.queries.js';
 import { CreateResources1764400000000 } from './migrations/1764400000000-create-resources.js';
 import { RESOURCES } from './resources.entity-set.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ResourceEntity])],
   controllers: [ResourcesController],
-  providers: [ResourcesService, ResourcesSeeder, ResourcesRepository],
+  providers: [ResourceQueries, ResourcesSeeder, ResourcesRepository],
   // The reads of its table, for the requests that name a resource.
   exports: [ResourcesRepository],
 })

@@ -5,17 +5,13 @@ import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
 import { UnitOfWork } from '../../../database/unit-of-work.js';
-import type { RequestIds } from '../../../graph/request-ids.js';
-import { isStorableDate } from '../../../graph/storable-values.js';
+import type { RequestIds } from '../../../values/request-ids.js';
+import { isStorableDate } from '../../../values/storable-values.js';
 import { ResourceNotFoundError } from '../resources/resource.errors.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 import { RoleDefinitionsRepository } from '../role-definitions/role-definitions.repository.js';
 import { RoleSettingsRepository } from '../role-settings/role-settings.repository.js';
 import { SubjectsRepository } from '../subjects/subjects.repository.js';
-import type {
-  CreateRoleAssignmentRequestDto,
-  CreateScheduleDto,
-} from './dto/create-role-assignment-request.dto.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
 import {
   type AssignmentKey,
@@ -40,6 +36,8 @@ import {
   REMOVAL_TYPES,
   REQUEST_TYPES,
   type AssignmentState,
+  type NewRequest,
+  type RequestedSchedule,
   type RequestStatus,
   type RequestType,
   type SubStatus,
@@ -92,7 +90,7 @@ export class RoleAssignmentRequestCreation {
 
   async create(
     caller: Principal,
-    body: CreateRoleAssignmentRequestDto,
+    body: NewRequest,
     httpRequest: RequestIds,
   ): Promise<RoleAssignmentRequestEntity> {
     const now = this.clock.now();
@@ -260,7 +258,7 @@ export class RoleAssignmentRequestCreation {
    * activation needs its eligible one); every other type needs the assignment it changes.
    */
   private async collisions(
-    body: CreateRoleAssignmentRequestDto,
+    body: NewRequest,
     key: AssignmentKey,
     now: Date,
   ): Promise<void> {
@@ -286,7 +284,7 @@ export class RoleAssignmentRequestCreation {
 
   /** UserAdd activates an eligible assignment of the caller (the one it links to, if given). */
   private async checkActivation(
-    body: CreateRoleAssignmentRequestDto,
+    body: NewRequest,
     key: AssignmentKey,
     now: Date,
   ): Promise<void> {
@@ -307,7 +305,7 @@ export class RoleAssignmentRequestCreation {
  */
 export function grantOf(
   type: RequestType,
-  schedule: CreateScheduleDto | null | undefined,
+  schedule: RequestedSchedule | null | undefined,
   now: Date,
 ): Grant | undefined {
   if (!SCHEDULED_TYPES.includes(type)) {
@@ -320,7 +318,7 @@ export function grantOf(
 }
 
 /** What a schedule grants: from its start (else now) to its end, or for its duration. */
-export function grantBy(schedule: CreateScheduleDto, now: Date): Grant {
+export function grantBy(schedule: RequestedSchedule, now: Date): Grant {
   const start = schedule.startDateTime ? new Date(schedule.startDateTime) : now;
   const end = schedule.endDateTime
     ? new Date(schedule.endDateTime)

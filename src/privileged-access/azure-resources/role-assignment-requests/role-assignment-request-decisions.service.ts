@@ -3,12 +3,7 @@ import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
-import type { RequestIds } from '../../../graph/request-ids.js';
-import type { CreateScheduleDto } from './dto/create-role-assignment-request.dto.js';
-import type {
-  ApprovalDecisionDto,
-  UpdateRequestDto,
-} from './dto/decision.dto.js';
+import type { RequestIds } from '../../../values/request-ids.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
 import {
   grantBy,
@@ -19,7 +14,12 @@ import {
   RequestNotPendingError,
   RoleAssignmentRequestNotFoundError,
 } from './role-assignment-request.errors.js';
-import { normalizeGuid } from '../../../graph/guid.js';
+import { normalizeGuid } from '../../../values/guid.js';
+import type {
+  AdminDecision,
+  ApproverDecision,
+  RequestedSchedule,
+} from './role-assignment-request.model.js';
 import { ruleListFor } from './role-assignment-request.policy.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import {
@@ -60,7 +60,7 @@ export class RoleAssignmentRequestDecisions {
   approve(
     caller: Principal,
     id: string,
-    body: ApprovalDecisionDto,
+    body: ApproverDecision,
     httpRequest: RequestIds,
   ): Promise<void> {
     return this.approverDecides('Approve', caller, id, body, httpRequest);
@@ -69,7 +69,7 @@ export class RoleAssignmentRequestDecisions {
   deny(
     caller: Principal,
     id: string,
-    body: ApprovalDecisionDto,
+    body: ApproverDecision,
     httpRequest: RequestIds,
   ): Promise<void> {
     return this.approverDecides('Deny', caller, id, body, httpRequest);
@@ -78,7 +78,7 @@ export class RoleAssignmentRequestDecisions {
   async updateRequest(
     caller: Principal,
     id: string,
-    body: UpdateRequestDto,
+    body: AdminDecision,
     httpRequest: RequestIds,
   ): Promise<void> {
     const request = await this.waitingRequest(caller, id);
@@ -126,7 +126,7 @@ export class RoleAssignmentRequestDecisions {
     name: 'Approve' | 'Deny',
     caller: Principal,
     id: string,
-    body: ApprovalDecisionDto,
+    body: ApproverDecision,
     httpRequest: RequestIds,
   ): Promise<void> {
     const request = await this.waitingRequest(caller, id);
@@ -220,8 +220,8 @@ export class RoleAssignmentRequestDecisions {
  */
 function scheduleGranted(
   request: RoleAssignmentRequestEntity,
-  body: UpdateRequestDto,
-): CreateScheduleDto {
+  body: AdminDecision,
+): RequestedSchedule {
   const startDateTime = request.scheduleStartDateTime?.toISOString() ?? null;
   if (body.schedule) {
     return {

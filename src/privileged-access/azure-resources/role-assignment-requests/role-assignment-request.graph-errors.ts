@@ -2,7 +2,7 @@ import { registerGraphWordings } from '../../../graph/graph-error-registry.js';
 import {
   LAST_STORABLE_INSTANT,
   STORABLE_YEARS_TEXT,
-} from '../../../graph/storable-values.js';
+} from '../../../values/storable-values.js';
 import * as errors from './role-assignment-request.errors.js';
 
 registerGraphWordings(errors, {

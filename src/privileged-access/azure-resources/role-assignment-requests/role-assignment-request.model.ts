@@ -97,3 +97,38 @@ export type AuditAction =
 
 /** The actor of what the scheduler does (provision, revoke, time out): no user, no app. */
 export const SCHEDULER_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The schedule a caller asks for: from its start (now when none) to its end, or for a duration. */
+export interface RequestedSchedule {
+  readonly type?: string;
+  readonly startDateTime?: string | null;
+  readonly endDateTime?: string | null;
+  readonly duration?: string | null;
+}
+
+/** What a caller asks when creating a request, whichever API it asked through. */
+export interface NewRequest {
+  readonly resourceId: string;
+  readonly roleDefinitionId: string;
+  readonly subjectId: string;
+  readonly assignmentState: AssignmentState;
+  readonly type: RequestType;
+  readonly reason?: string | null;
+  readonly schedule?: RequestedSchedule | null;
+  readonly linkedEligibleRoleAssignmentId?: string | null;
+}
+
+/** An approver's decision on a PendingApproval request. */
+export interface ApproverDecision {
+  readonly reason?: string;
+}
+
+export const ADMIN_DECISIONS = ['AdminApproved', 'AdminDenied'] as const;
+
+/** An administrator's decision on a PendingAdminDecision request. */
+export interface AdminDecision {
+  readonly decision: (typeof ADMIN_DECISIONS)[number];
+  readonly reason: string;
+  /** When approving: the schedule granted, the request's own by default. */
+  readonly schedule?: RequestedSchedule;
+}

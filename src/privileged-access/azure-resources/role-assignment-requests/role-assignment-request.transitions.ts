@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { UnitOfWork } from '../../../database/unit-of-work.js';
-import type { RequestIds } from '../../../graph/request-ids.js';
+import type { RequestIds } from '../../../values/request-ids.js';
 import {
   SCHEDULER_ACTOR_ID,
   type SubStatus,

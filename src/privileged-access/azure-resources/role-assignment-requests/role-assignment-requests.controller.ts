@@ -34,7 +34,7 @@ import {
 import { UnauthorizedAccessError } from '../../../auth/auth.errors.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import { CurrentRequestIds } from '../../../graph/request-ids.decorator.js';
-import type { RequestIds } from '../../../graph/request-ids.js';
+import type { RequestIds } from '../../../values/request-ids.js';
 import {
   AZURE_RESOURCES_ROUTE,
   READ_AZURE_RESOURCES,
@@ -184,7 +184,7 @@ export class RoleAssignmentRequestsController {
     return this.responses.collection(
       address,
       AUDIT_EVENTS.name,
-      await this.service.auditEvents(caller, id, query),
+      await this.queries.auditEvents(caller, id, query),
     );
   }
 

@@ -2,7 +2,6 @@ import { Clock } from '../../../clock/clock.js';
 import type { UnitOfWork } from '../../../database/unit-of-work.js';
 import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import type { Principal } from '../../../auth/principal.js';
-import type { EntitySetReader } from '../../../graph/odata/entity-set-reader.js';
 import {
   RequestCannotBeCancelledError,
   RoleAssignmentRequestNotFoundError,
@@ -84,7 +83,6 @@ function serviceWith(
   return new RoleAssignmentRequestsService(
     repository as unknown as RoleAssignmentRequestsRepository,
     transitions,
-    {} as EntitySetReader,
     clock,
   );
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/principal.js';
 import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import { Clock } from '../../../clock/clock.js';
-import { normalizeGuid } from '../../../graph/guid.js';
-import type { RequestIds } from '../../../graph/request-ids.js';
+import { normalizeGuid } from '../../../values/guid.js';
+import type { RequestIds } from '../../../values/request-ids.js';
 import {
   RequestCannotBeCancelledError,
   RoleAssignmentRequestNotFoundError,
@@ -11,32 +11,21 @@ import {
 import { actsOnlyAsUser } from '../pim-administrators.js';
 import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
-import { AUDIT_EVENTS } from './audit-events.entity-set.js';
-import {
-  type EntityPage,
-  EntitySetReader,
-} from '../../../graph/odata/entity-set-reader.js';
-import type { ListQuery } from '../../../graph/odata/list-query.js';
 
 @Injectable()
 export class RoleAssignmentRequestsService {
   constructor(
     private readonly repository: RoleAssignmentRequestsRepository,
     private readonly transitions: RoleAssignmentRequestTransitions,
-    private readonly reader: EntitySetReader,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * A page of a request's audit events, for its administrators: applications with the
-   * permission, PIM administrators, and the Owners and User Access Administrators of its
-   * resource. Its requestor and subject are not administrators: 403.
+   * The id of a request whose audit events the caller may read: its administrators, that is
+   * applications with the permission, PIM administrators, and the Owners and User Access
+   * Administrators of its resource. Its requestor and subject are not administrators: 403.
    */
-  async auditEvents(
-    caller: Principal,
-    id: string,
-    query: ListQuery,
-  ): Promise<EntityPage> {
+  async auditReadableBy(caller: Principal, id: string): Promise<string> {
     const requestId = normalizeGuid(id);
     const access =
       requestId &&
@@ -51,9 +40,7 @@ export class RoleAssignmentRequestsService {
     if (access === 'denied' && actsOnlyAsUser(caller)) {
       throw new NotPermittedError();
     }
-    return this.reader.list(AUDIT_EVENTS, caller.tenantId, query, {
-      requestId: requestId,
-    });
+    return requestId;
   }
 
   /**

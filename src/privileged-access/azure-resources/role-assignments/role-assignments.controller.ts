@@ -9,7 +9,7 @@ import {
 import { RESOURCE_PARENT } from '../resources/resources.parent.js';
 import { RoleAssignmentNotFoundError } from './role-assignment.errors.js';
 import { ROLE_ASSIGNMENTS } from './role-assignments.entity-set.js';
-import { RoleAssignmentsService } from './role-assignments.service.js';
+import { RoleAssignmentQueries } from './role-assignment.queries.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
 import '../resources/resource.graph-errors.js';
 import './role-assignment.graph-errors.js';
@@ -27,7 +27,7 @@ export class RoleAssignmentsController extends EntitySetRoutes(
   },
 ) {
   constructor(
-    roleAssignments: RoleAssignmentsService,
+    roleAssignments: RoleAssignmentQueries,
     responses: GraphResponses,
   ) {
     super(roleAssignments, responses);

@@ -4,7 +4,7 @@ import { RoleAssignmentEntity } from './role-assignment.entity.js';
 import { RoleAssignmentsController } from './role-assignments.controller.js';
 import { RoleAssignmentsRepository } from './role-assignments.repository.js';
 import { RoleAssignmentsSeeder } from './role-assignments.seeder.js';
-import { RoleAssignmentsService } from './role-assignments.service.js';
+import { RoleAssignmentQueries } from './role-assignment.queries.js';
 import { CreateRoleAssignments1764400000400 } from './migrations/1764400000400-create-role-assignments.js';
 import { ROLE_ASSIGNMENTS } from './role-assignments.entity-set.js';
 
@@ -12,7 +12,7 @@ import { ROLE_ASSIGNMENTS } from './role-assignments.entity-set.js';
   imports: [TypeOrmModule.forFeature([RoleAssignmentEntity])],
   controllers: [RoleAssignmentsController],
   providers: [
-    RoleAssignmentsService,
+    RoleAssignmentQueries,
     RoleAssignmentsSeeder,
     RoleAssignmentsRepository,
   ],

@@ -9,7 +9,7 @@ import {
 import { RESOURCE_PARENT } from '../resources/resources.parent.js';
 import { RoleDefinitionNotFoundError } from './role-definition.errors.js';
 import { ROLE_DEFINITIONS } from './role-definitions.entity-set.js';
-import { RoleDefinitionsService } from './role-definitions.service.js';
+import { RoleDefinitionQueries } from './role-definition.queries.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
 import '../resources/resource.graph-errors.js';
 import './role-definition.graph-errors.js';
@@ -26,7 +26,7 @@ export class RoleDefinitionsController extends EntitySetRoutes(
   },
 ) {
   constructor(
-    roleDefinitions: RoleDefinitionsService,
+    roleDefinitions: RoleDefinitionQueries,
     responses: GraphResponses,
   ) {
     super(roleDefinitions, responses);

@@ -4,7 +4,7 @@ import { RoleDefinitionEntity } from './role-definition.entity.js';
 import { RoleDefinitionsController } from './role-definitions.controller.js';
 import { RoleDefinitionsRepository } from './role-definitions.repository.js';
 import { RoleDefinitionsSeeder } from './role-definitions.seeder.js';
-import { RoleDefinitionsService } from './role-definitions.service.js';
+import { RoleDefinitionQueries } from './role-definition.queries.js';
 import { CreateRoleDefinitions1764400000200 } from './migrations/1764400000200-create-role-definitions.js';
 import { ROLE_DEFINITIONS } from './role-definitions.entity-set.js';
 
@@ -12,7 +12,7 @@ import { ROLE_DEFINITIONS } from './role-definitions.entity-set.js';
   imports: [TypeOrmModule.forFeature([RoleDefinitionEntity])],
   controllers: [RoleDefinitionsController],
   providers: [
-    RoleDefinitionsService,
+    RoleDefinitionQueries,
     RoleDefinitionsSeeder,
     RoleDefinitionsRepository,
   ],

@@ -11,9 +11,22 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { GUID_PATTERN } from '../../../graph/guid.js';
-import { validationProblems } from '../../../graph/validation-problems.js';
+import { GUID_PATTERN } from '../../../values/guid.js';
+import { validationProblems } from '../../../values/validation-problems.js';
 import type { RoleSettingRule } from './role-setting.entity.js';
+
+/** The four rule lists of a setting, in Graph's order. */
+export const RULE_LISTS = [
+  'adminEligibleSettings',
+  'adminMemberSettings',
+  'userEligibleSettings',
+  'userMemberSettings',
+] as const;
+
+/** A change of a setting: the rule lists it names replace the setting's; the others stay. */
+export type RoleSettingUpdate = {
+  readonly [list in (typeof RULE_LISTS)[number]]?: readonly RoleSettingRule[];
+};
 
 class ExpirationRuleSetting {
   @IsBoolean()

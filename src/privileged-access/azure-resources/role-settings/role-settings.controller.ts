@@ -23,7 +23,7 @@ import {
   type RequestAddress,
 } from '../../../graph/odata/request-address.js';
 import { CurrentRequestIds } from '../../../graph/request-ids.decorator.js';
-import type { RequestIds } from '../../../graph/request-ids.js';
+import type { RequestIds } from '../../../values/request-ids.js';
 import {
   AZURE_RESOURCES_ROUTE,
   READ_AZURE_RESOURCES,
@@ -36,6 +36,7 @@ import {
 } from './role-setting.errors.js';
 import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-set.js';
 import { ROLE_SETTINGS } from './role-settings.entity-set.js';
+import { RoleSettingQueries } from './role-setting.queries.js';
 import { RoleSettingsService } from './role-settings.service.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
 import './role-setting.graph-errors.js';
@@ -53,10 +54,11 @@ export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
   notFound: new RoleSettingNotFoundError(),
 }) {
   constructor(
+    private readonly queries: RoleSettingQueries,
     private readonly roleSettings: RoleSettingsService,
     private readonly graphResponses: GraphResponses,
   ) {
-    super(roleSettings, graphResponses);
+    super(queries, graphResponses);
   }
 
   @Patch('roleSettings/:id')
@@ -107,7 +109,7 @@ export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
     return this.graphResponses.collection(
       address,
       ROLE_SETTING_AUDIT_EVENTS.name,
-      await this.roleSettings.auditEvents(caller, id, query),
+      await this.queries.auditEvents(caller, id, query),
     );
   }
 }

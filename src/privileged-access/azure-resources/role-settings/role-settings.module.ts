@@ -5,6 +5,7 @@ import { RoleSettingEntity } from './role-setting.entity.js';
 import { RoleSettingsController } from './role-settings.controller.js';
 import { RoleSettingsRepository } from './role-settings.repository.js';
 import { RoleSettingsSeeder } from './role-settings.seeder.js';
+import { RoleSettingQueries } from './role-setting.queries.js';
 import { RoleSettingsService } from './role-settings.service.js';
 import { CreateRoleSettings1764400000300 } from './migrations/1764400000300-create-role-settings.js';
 import { CreateRoleSettingAuditEvents1764400000900 } from './migrations/1764400000900-create-role-setting-audit-events.js';
@@ -17,7 +18,12 @@ import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-se
     TypeOrmModule.forFeature([RoleSettingEntity, RoleSettingAuditEventEntity]),
   ],
   controllers: [RoleSettingsController],
-  providers: [RoleSettingsService, RoleSettingsRepository, RoleSettingsSeeder],
+  providers: [
+    RoleSettingsService,
+    RoleSettingQueries,
+    RoleSettingsRepository,
+    RoleSettingsSeeder,
+  ],
   // The reads of its table, for the requests its rules govern.
   exports: [RoleSettingsRepository],
 })

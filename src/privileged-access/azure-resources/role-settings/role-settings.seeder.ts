@@ -7,7 +7,6 @@ import {
   SEED_ROLE_SETTING_MODULE_URL,
   SeedRoleSettingDto,
 } from './dto/seed-role-setting.dto.js';
-import type { RoleSettingRuleDto } from './dto/role-setting-rule.dto.js';
 import {
   RoleSettingEntity,
   type RoleSettingRule,
@@ -49,7 +48,9 @@ export class RoleSettingsSeeder extends EntitySeeder<
   }
 }
 
-function rules(list: RoleSettingRuleDto[] | undefined): RoleSettingRule[] {
+function rules(
+  list: readonly RoleSettingRule[] | undefined,
+): RoleSettingRule[] {
   return (list ?? []).map(({ ruleIdentifier, setting }) => ({
     ruleIdentifier,
     setting,

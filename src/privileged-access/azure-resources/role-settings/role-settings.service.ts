@@ -3,20 +3,9 @@ import { NotPermittedError } from '../../../errors/not-permitted.error.js';
 import type { Principal } from '../../../auth/principal.js';
 import { Clock } from '../../../clock/clock.js';
 import { UnitOfWork } from '../../../database/unit-of-work.js';
-import { normalizeGuid } from '../../../graph/guid.js';
-import { EntitySetQueries } from '../../../graph/odata/entity-set-queries.js';
-import {
-  type EntityPage,
-  EntitySetReader,
-} from '../../../graph/odata/entity-set-reader.js';
-import type { ListQuery } from '../../../graph/odata/list-query.js';
-import type { RequestIds } from '../../../graph/request-ids.js';
+import { normalizeGuid } from '../../../values/guid.js';
+import type { RequestIds } from '../../../values/request-ids.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
-import {
-  RULE_LISTS,
-  type UpdateRoleSettingDto,
-} from './dto/update-role-setting.dto.js';
-import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-set.js';
 import type {
   RoleSettingEntity,
   RoleSettingRule,
@@ -25,8 +14,11 @@ import {
   InvalidRoleSettingError,
   RoleSettingNotFoundError,
 } from './role-setting.errors.js';
-import { ruleProblems } from './role-setting-rules.js';
-import { ROLE_SETTINGS } from './role-settings.entity-set.js';
+import {
+  RULE_LISTS,
+  type RoleSettingUpdate,
+  ruleProblems,
+} from './role-setting-rules.js';
 import {
   type RoleSettingChange,
   RoleSettingsRepository,
@@ -42,15 +34,12 @@ import type { RoleSettingRuleLists } from './role-setting-audit-event.entity.js'
  * assignment on that resource (ResourceAdministratorsSql says what active is).
  */
 @Injectable()
-export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
+export class RoleSettingsService {
   constructor(
-    reader: EntitySetReader,
     private readonly repository: RoleSettingsRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
-  ) {
-    super(reader, ROLE_SETTINGS, () => new RoleSettingNotFoundError());
-  }
+  ) {}
 
   /**
    * Replaces the rule lists the body names, and records the change, in one unit of work. Every
@@ -61,7 +50,7 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
   async update(
     caller: Principal,
     id: string,
-    body: UpdateRoleSettingDto,
+    body: RoleSettingUpdate,
     httpRequest: RequestIds,
   ): Promise<void> {
     const rules: Partial<Record<RuleListName, RoleSettingRule[]>> = {};
@@ -118,12 +107,11 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
     });
   }
 
-  /** A page of a setting's changes, for those who may change it. */
-  async auditEvents(
-    caller: Principal,
-    id: string,
-    query: ListQuery,
-  ): Promise<EntityPage> {
+  /**
+   * The id of a setting whose changes the caller may read: those who may change it. Another
+   * tenant's setting does not exist for the caller.
+   */
+  async auditReadableBy(caller: Principal, id: string): Promise<string> {
     const settingId = normalizeGuid(id);
     const access =
       settingId &&
@@ -139,9 +127,7 @@ export class RoleSettingsService extends EntitySetQueries<RoleSettingEntity> {
     if (access === 'denied' && actsOnlyAsUser(caller)) {
       throw new NotPermittedError();
     }
-    return this.reader.list(ROLE_SETTING_AUDIT_EVENTS, caller.tenantId, query, {
-      roleSettingId: settingId,
-    });
+    return settingId;
   }
 }
 

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { GUID_PATTERN } from '../../../../graph/guid.js';
+import { GUID_PATTERN } from '../../../../values/guid.js';
 import {
   GUID_MESSAGE,
   SeedTenantRecordDto,

@@ -9,19 +9,21 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
-import { GUID_PATTERN } from '../../../../graph/guid.js';
+import { GUID_PATTERN } from '../../../../values/guid.js';
 import {
   ASSIGNMENT_STATES,
   type AssignmentState,
   REQUEST_TYPES,
   type RequestType,
   SCHEDULE_TYPES,
+  type NewRequest,
+  type RequestedSchedule,
 } from '../role-assignment-request.model.js';
 import { ISO_DURATION } from '../../../../clock/iso-duration.js';
 
 const GUID = { message: '$property must be a GUID' };
 
-export class CreateScheduleDto {
+export class CreateScheduleDto implements RequestedSchedule {
   @ApiPropertyOptional({ enum: SCHEDULE_TYPES, example: 'Once' })
   @IsOptional()
   @IsIn(SCHEDULE_TYPES)
@@ -55,7 +57,7 @@ export class CreateScheduleDto {
 }
 
 /** `POST …/roleAssignmentRequests`: what the caller asks for. */
-export class CreateRoleAssignmentRequestDto {
+export class CreateRoleAssignmentRequestDto implements NewRequest {
   @ApiProperty({ type: String, format: 'uuid' })
   @Matches(GUID_PATTERN, GUID)
   resourceId: string;

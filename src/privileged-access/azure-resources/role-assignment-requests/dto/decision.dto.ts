@@ -9,13 +9,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  ADMIN_DECISIONS,
+  type AdminDecision,
+  type ApproverDecision,
   ASSIGNMENT_STATES,
   type AssignmentState,
 } from '../role-assignment-request.model.js';
 import { CreateScheduleDto } from './create-role-assignment-request.dto.js';
 
 /** `POST …/{id}/approve` and `…/deny` (extensions): the approver's reason. */
-export class ApprovalDecisionDto {
+export class ApprovalDecisionDto implements ApproverDecision {
   @ApiPropertyOptional({ type: String, maxLength: 4000 })
   @IsOptional()
   @IsString()
@@ -23,10 +26,8 @@ export class ApprovalDecisionDto {
   reason?: string;
 }
 
-export const ADMIN_DECISIONS = ['AdminApproved', 'AdminDenied'] as const;
-
 /** `POST …/{id}/updateRequest`, as Graph documents it: an administrator's decision. */
-export class UpdateRequestDto {
+export class UpdateRequestDto implements AdminDecision {
   @ApiProperty({ enum: ADMIN_DECISIONS })
   @IsIn(ADMIN_DECISIONS)
   decision: (typeof ADMIN_DECISIONS)[number];

@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { GUID_PATTERN } from '../../../../graph/guid.js';
+import { GUID_PATTERN } from '../../../../values/guid.js';
 import {
   ASSIGNMENT_STATES,
   type AssignmentState,

@@ -8,7 +8,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { GUID_PATTERN } from '../../../../graph/guid.js';
+import { GUID_PATTERN } from '../../../../values/guid.js';
 import {
   GUID_MESSAGE,
   SeedTenantRecordDto,

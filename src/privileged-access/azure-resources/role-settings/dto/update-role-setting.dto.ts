@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, ValidateNested } from 'class-validator';
 import { type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
+import type { RoleSettingUpdate } from '../role-setting-rules.js';
 import { RoleSettingRuleDto } from './role-setting-rule.dto.js';
 
 const RULES: ApiPropertyOptions = {
@@ -15,7 +16,7 @@ const RULES: ApiPropertyOptions = {
 };
 
 /** `PATCH …/roleSettings/{id}`: the rule lists to replace; the others stay. */
-export class UpdateRoleSettingDto {
+export class UpdateRoleSettingDto implements RoleSettingUpdate {
   @ApiPropertyOptional(RULES)
   @IsOptional()
   @IsArray()
@@ -44,10 +45,3 @@ export class UpdateRoleSettingDto {
   @Type(() => RoleSettingRuleDto)
   userMemberSettings?: RoleSettingRuleDto[];
 }
-
-export const RULE_LISTS = [
-  'adminEligibleSettings',
-  'adminMemberSettings',
-  'userEligibleSettings',
-  'userMemberSettings',
-] as const;

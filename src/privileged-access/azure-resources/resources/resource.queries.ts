@@ -6,7 +6,7 @@ import { ResourceNotFoundError } from './resource.errors.js';
 import { RESOURCES } from './resources.entity-set.js';
 
 @Injectable()
-export class ResourcesService extends EntitySetQueries<ResourceEntity> {
+export class ResourceQueries extends EntitySetQueries<ResourceEntity> {
   constructor(reader: EntitySetReader) {
     super(reader, RESOURCES, () => new ResourceNotFoundError());
   }

@@ -8,7 +8,7 @@ module.exports = {
         'Shared plumbing (errors, auth, OData, database, config...) serves every feature module and surface: it never imports one. Features register themselves with it.',
       severity: 'error',
       from: {
-        path: '^src/(auth|clock|config|database|graph|health|logging|openapi|security|seeding|throttling)/',
+        path: '^src/(auth|clock|config|database|entity-store|graph|health|logging|openapi|security|seeding|throttling|values)/',
       },
       to: { path: '^src/privileged-access/' },
     },

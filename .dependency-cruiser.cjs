@@ -31,16 +31,13 @@ module.exports = {
     {
       name: 'domain-knows-no-surface',
       comment:
-        "A feature module's domain (entities, repositories, services, rules, transitions, seeders) serves every API surface: it imports neither the Graph layer nor the module's Graph files (controllers, entity sets, queries, presenters, Graph wordings, request DTOs). Only the module's *.module.ts joins the two.",
+        "A feature module's domain (entities, repositories, services, rules, transitions, seeders) serves every API surface: it imports neither the Graph layer nor the module's graph/ folder. Only the module's *.module.ts joins the two; the seed format's DTOs check dates as Graph writes them.",
       severity: 'error',
       from: {
         path: '^src/privileged-access/',
-        pathNot:
-          '(\\.(controller|entity-set|graph-errors|presenter|queries|parent|module|spec)\\.ts$|/dto/|/reference-properties\\.ts$)',
+        pathNot: '(/graph/|\\.module\\.ts$|\\.spec\\.ts$|/dto/seed-[^/]+$)',
       },
-      to: {
-        path: '(^src/graph/|^src/privileged-access/.+(\\.(controller|entity-set|graph-errors|presenter|queries|parent)\\.ts$|/dto/(?!seed-)[^/]+$|/reference-properties\\.ts$))',
-      },
+      to: { path: '(^src/graph/|^src/privileged-access/.*/graph/)' },
     },
     {
       name: 'services-refuse-with-domain-errors',

@@ -32,7 +32,7 @@ if (LAYER === 'fastify') {
   const { RequiredScopes } = await load('auth/required-scopes.decorator.js');
   const { NoRequestBody } = await load('graph/no-request-body.js');
   const { READ_AZURE_RESOURCES, WRITE_AZURE_RESOURCES } = await load(
-    'privileged-access/azure-resources/azure-resources.constants.js',
+    'privileged-access/azure-resources/graph/azure-resources.constants.js',
   );
   const { configureApp } = await load('app.setup.js');
 

@@ -127,20 +127,20 @@ describe('the dependency rules of `npm run lint`', () => {
       'domain-knows-no-surface',
       "a feature module's service takes the Graph request body",
       {
-        'src/privileged-access/azure-resources/resources/dto/create-resource.dto.ts':
+        'src/privileged-access/azure-resources/resources/graph/dto/create-resource.dto.ts':
           'export class CreateResourceDto {}\n',
         'src/privileged-access/azure-resources/resources/resources.service.ts':
-          "export { CreateResourceDto } from './dto/create-resource.dto.js';\n",
+          "export { CreateResourceDto } from './graph/dto/create-resource.dto.js';\n",
       },
     ],
     [
       'domain-knows-no-surface',
       "a feature module's repository presents its entity in Graph's shape",
       {
-        'src/privileged-access/azure-resources/resources/resource.presenter.ts':
+        'src/privileged-access/azure-resources/resources/graph/resource.presenter.ts':
           'export const present = 1;\n',
         'src/privileged-access/azure-resources/resources/resources.repository.ts':
-          "export { present } from './resource.presenter.js';\n",
+          "export { present } from './graph/resource.presenter.js';\n",
       },
     ],
     [
@@ -193,17 +193,18 @@ describe('the dependency rules of `npm run lint`', () => {
       ...FEATURE,
       'src/graph/odata/entity-set-queries.ts':
         'export class EntitySetQueries {}\n',
-      'src/privileged-access/azure-resources/resources/resource.queries.ts':
-        "export { EntitySetQueries } from '../../../graph/odata/entity-set-queries.js';\nexport { RESOURCES } from './resources.service.js';\n",
+      'src/privileged-access/azure-resources/resources/graph/resource.queries.ts':
+        "export { EntitySetQueries } from '../../../../graph/odata/entity-set-queries.js';\nexport { RESOURCES } from '../resources.service.js';\n",
+      'src/graph/graph-date-time.ts': 'export const IsGraphDateTime = 1;\n',
       'src/privileged-access/azure-resources/resources/dto/seed-resource.dto.ts':
-        'export class SeedResourceDto {}\n',
+        "export { IsGraphDateTime } from '../../../../graph/graph-date-time.js';\n",
       'src/privileged-access/azure-resources/resources/resources.seeder.ts':
-        "export { SeedResourceDto } from './dto/seed-resource.dto.js';\n",
+        "export { IsGraphDateTime } from './dto/seed-resource.dto.js';\n",
       'src/privileged-access/azure-resources/resources/resources.module.ts':
-        "export { EntitySetQueries } from './resource.queries.js';\nexport { SeedResourceDto } from './resources.seeder.js';\n",
+        "export { EntitySetQueries } from './graph/resource.queries.js';\nexport { IsGraphDateTime } from './resources.seeder.js';\n",
       'src/graph/graph-error-registry.ts': 'export const WORDINGS = 1;\n',
-      'src/privileged-access/azure-resources/resources/resource.graph-errors.ts':
-        "export { WORDINGS } from '../../../graph/graph-error-registry.js';\n",
+      'src/privileged-access/azure-resources/resources/graph/resource.graph-errors.ts':
+        "export { WORDINGS } from '../../../../graph/graph-error-registry.js';\n",
       'src/app.module.ts':
         "export { RESOURCES } from './privileged-access/azure-resources/resources/resources.service.js';\n",
       'src/clock/clock.spec.ts': "export { jest } from '@jest/globals';\n",

@@ -6,7 +6,7 @@ import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { EntitySetReader } from '../src/graph/odata/entity-set-reader.js';
 import { parseFilter } from '../src/graph/odata/filter-expression.js';
 import { ResourceEntity } from '../src/privileged-access/azure-resources/resources/resource.entity.js';
-import { RESOURCES } from '../src/privileged-access/azure-resources/resources/resources.entity-set.js';
+import { RESOURCES } from '../src/privileged-access/azure-resources/resources/graph/resources.entity-set.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { RequiredScopes } from '../auth/required-scopes.decorator.js';
 import { GraphBody } from '../graph/graph-body.js';
 import { NoRequestBody } from '../graph/no-request-body.js';
-import { WRITE_AZURE_RESOURCES } from '../privileged-access/azure-resources/azure-resources.constants.js';
+import { WRITE_AZURE_RESOURCES } from '../privileged-access/azure-resources/graph/azure-resources.constants.js';
 import { ClockChangeDto } from './dto/clock-change.dto.js';
 import { FaultDto } from './dto/fault.dto.js';
 import { ResetDto } from './dto/reset.dto.js';

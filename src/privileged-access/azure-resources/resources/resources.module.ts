@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResourceEntity } from './resource.entity.js';
-import { ResourcesController } from './resources.controller.js';
+import { ResourcesController } from './graph/resources.controller.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { ResourcesSeeder } from './resources.seeder.js';
-import { ResourceQueries } from './resource.queries.js';
+import { ResourceQueries } from './graph/resource.queries.js';
 import { CreateResources1764400000000 } from './migrations/1764400000000-create-resources.js';
-import { RESOURCES } from './resources.entity-set.js';
+import { RESOURCES } from './graph/resources.entity-set.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ResourceEntity])],

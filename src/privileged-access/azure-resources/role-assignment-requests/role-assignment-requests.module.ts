@@ -6,16 +6,16 @@ import { RoleDefinitionsModule } from '../role-definitions/role-definitions.modu
 import { RoleSettingsModule } from '../role-settings/role-settings.module.js';
 import { SubjectsModule } from '../subjects/subjects.module.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
-import { RoleAssignmentRequestListsController } from './role-assignment-request-lists.controller.js';
+import { RoleAssignmentRequestListsController } from './graph/role-assignment-request-lists.controller.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
-import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
+import { RoleAssignmentRequestQueries } from './graph/role-assignment-request.queries.js';
 import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 import { RoleAssignmentRequestCreation } from './role-assignment-request-creation.service.js';
 import { RoleAssignmentRequestDecisions } from './role-assignment-request-decisions.service.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
 import { RoleAssignmentRequestScheduler } from './role-assignment-request.scheduler.js';
 import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
-import { RoleAssignmentRequestsController } from './role-assignment-requests.controller.js';
+import { RoleAssignmentRequestsController } from './graph/role-assignment-requests.controller.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsSeeder } from './role-assignment-requests.seeder.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
@@ -25,8 +25,8 @@ import { AddAuditEventReason1764400000600 } from './migrations/1764400000600-add
 import { CreateLifecycleIndexes1764400000700 } from './migrations/1764400000700-create-lifecycle-indexes.js';
 import { KeyRoleAssignmentRequestsByTenant1764400001000 } from './migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
 import { NumberAuditEventsPerRequest1764400001100 } from './migrations/1764400001100-number-audit-events-per-request.js';
-import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
-import { AUDIT_EVENTS } from './audit-events.entity-set.js';
+import { ROLE_ASSIGNMENT_REQUESTS } from './graph/role-assignment-requests.entity-set.js';
+import { AUDIT_EVENTS } from './graph/audit-events.entity-set.js';
 
 @Module({
   imports: [

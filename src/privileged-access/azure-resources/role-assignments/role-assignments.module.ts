@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RoleAssignmentEntity } from './role-assignment.entity.js';
-import { RoleAssignmentsController } from './role-assignments.controller.js';
+import { RoleAssignmentsController } from './graph/role-assignments.controller.js';
 import { RoleAssignmentsRepository } from './role-assignments.repository.js';
 import { RoleAssignmentsSeeder } from './role-assignments.seeder.js';
-import { RoleAssignmentQueries } from './role-assignment.queries.js';
+import { RoleAssignmentQueries } from './graph/role-assignment.queries.js';
 import { CreateRoleAssignments1764400000400 } from './migrations/1764400000400-create-role-assignments.js';
-import { ROLE_ASSIGNMENTS } from './role-assignments.entity-set.js';
+import { ROLE_ASSIGNMENTS } from './graph/role-assignments.entity-set.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoleAssignmentEntity])],

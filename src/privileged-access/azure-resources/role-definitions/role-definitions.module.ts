@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RoleDefinitionEntity } from './role-definition.entity.js';
-import { RoleDefinitionsController } from './role-definitions.controller.js';
+import { RoleDefinitionsController } from './graph/role-definitions.controller.js';
 import { RoleDefinitionsRepository } from './role-definitions.repository.js';
 import { RoleDefinitionsSeeder } from './role-definitions.seeder.js';
-import { RoleDefinitionQueries } from './role-definition.queries.js';
+import { RoleDefinitionQueries } from './graph/role-definition.queries.js';
 import { CreateRoleDefinitions1764400000200 } from './migrations/1764400000200-create-role-definitions.js';
-import { ROLE_DEFINITIONS } from './role-definitions.entity-set.js';
+import { ROLE_DEFINITIONS } from './graph/role-definitions.entity-set.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoleDefinitionEntity])],

@@ -2,16 +2,16 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RoleSettingAuditEventEntity } from './role-setting-audit-event.entity.js';
 import { RoleSettingEntity } from './role-setting.entity.js';
-import { RoleSettingsController } from './role-settings.controller.js';
+import { RoleSettingsController } from './graph/role-settings.controller.js';
 import { RoleSettingsRepository } from './role-settings.repository.js';
 import { RoleSettingsSeeder } from './role-settings.seeder.js';
-import { RoleSettingQueries } from './role-setting.queries.js';
+import { RoleSettingQueries } from './graph/role-setting.queries.js';
 import { RoleSettingsService } from './role-settings.service.js';
 import { CreateRoleSettings1764400000300 } from './migrations/1764400000300-create-role-settings.js';
 import { CreateRoleSettingAuditEvents1764400000900 } from './migrations/1764400000900-create-role-setting-audit-events.js';
 import { NumberAuditEventsPerSetting1764400001200 } from './migrations/1764400001200-number-audit-events-per-setting.js';
-import { ROLE_SETTINGS } from './role-settings.entity-set.js';
-import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-set.js';
+import { ROLE_SETTINGS } from './graph/role-settings.entity-set.js';
+import { ROLE_SETTING_AUDIT_EVENTS } from './graph/role-setting-audit-events.entity-set.js';
 
 @Module({
   imports: [

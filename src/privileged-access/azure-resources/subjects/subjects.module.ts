@@ -4,7 +4,7 @@ import { SubjectEntity } from './subject.entity.js';
 import { SubjectsRepository } from './subjects.repository.js';
 import { SubjectsSeeder } from './subjects.seeder.js';
 import { CreateSubjects1764400000100 } from './migrations/1764400000100-create-subjects.js';
-import { SUBJECTS } from './subjects.entity-set.js';
+import { SUBJECTS } from './graph/subjects.entity-set.js';
 
 /** Subjects have no route of their own: `$expand=subject` reads them. */
 @Module({

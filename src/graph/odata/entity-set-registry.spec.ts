@@ -13,11 +13,8 @@ function gadgetsOf(target: string) {
     name: 'gadgets',
     typeName: 'gadget',
     entity: GadgetEntity,
-    graphProperties: ['id'],
-    properties: { id: { column: 'id', type: 'guid' } },
+    type: { id: { column: 'id', type: 'guid' } },
     navigation: { owner: { target, sourceProperty: 'ownerId' } },
-    present: (gadget) => ({ id: gadget.id }),
-    schema: { type: 'object' },
   });
 }
 

@@ -1,22 +1,14 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
-
-/** How a property compares and sorts, and so which literals it accepts in `$filter`. */
-export type ODataPropertyType =
-  'string' | 'guid' | 'dateTime' | 'boolean' | 'integer';
+import {
+  type GraphTypeDeclaration,
+  graphTypeOf,
+  type ODataPropertyMapping,
+} from './graph-type.js';
 
 /** A stored entity of a tenant-scoped entity set. */
 export interface TenantEntity {
   id: string;
   tenantId: string;
-}
-
-/** A property path of `$filter` and `$orderby` (`displayName`, `status/subStatus`) and its column. */
-export interface ODataPropertyMapping {
-  /** The entity's property stored in the column. */
-  readonly column: string;
-  readonly type: ODataPropertyType;
-  /** Nullable properties filter with `eq null`, and cannot order a list (keyset paging). */
-  readonly nullable?: boolean;
 }
 
 /** The name of an entity set, such as `governanceResources`: how navigations name their target. */
@@ -64,19 +56,35 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   readonly schema: SchemaObject | ReferenceObject;
 }
 
+/** How a feature module declares an entity set: its Graph type once, and how to reach it. */
+export interface EntitySetDeclaration<T extends TenantEntity> {
+  readonly name: EntitySetName;
+  readonly typeName: string;
+  readonly entity: new () => T;
+  /** Its Graph type's properties, in Graph's order, from which the set's JSON, `$filter` paths and OpenAPI schema are derived. */
+  readonly type: GraphTypeDeclaration<T>;
+  readonly navigation: Readonly<
+    Record<
+      string,
+      ODataNavigationProperty & { sourceProperty: keyof T & string }
+    >
+  >;
+  readonly defaultOrderBy?: ODataEntitySet<T>['defaultOrderBy'];
+  /** A named schema of the document to show instead of the derived one. */
+  readonly schema?: ReferenceObject;
+}
+
 /** Declares an entity set, checking at compile time that it names only the entity's properties. */
 export function defineEntitySet<T extends TenantEntity>(
-  set: ODataEntitySet<T> & {
-    readonly properties: Readonly<
-      Record<string, ODataPropertyMapping & { column: keyof T & string }>
-    >;
-    readonly navigation: Readonly<
-      Record<
-        string,
-        ODataNavigationProperty & { sourceProperty: keyof T & string }
-      >
-    >;
-  },
+  declaration: EntitySetDeclaration<T>,
 ): ODataEntitySet<T> {
-  return set;
+  const { type, schema, ...set } = declaration;
+  const graphType = graphTypeOf(type);
+  return {
+    ...set,
+    graphProperties: graphType.graphProperties,
+    properties: graphType.properties,
+    present: graphType.present,
+    schema: schema ?? graphType.schema,
+  };
 }

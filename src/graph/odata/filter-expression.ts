@@ -7,11 +7,8 @@ import {
   type ODataLiteral,
   splitListLiteral,
 } from './odata-literal.js';
-import type {
-  ODataEntitySet,
-  ODataPropertyType,
-  TenantEntity,
-} from './entity-set.js';
+import type { ODataEntitySet, TenantEntity } from './entity-set.js';
+import type { ODataPropertyType } from './graph-type.js';
 import { BadRequestError } from '../graph-errors.js';
 import {
   isStorableDate,

@@ -1,5 +1,5 @@
 import { BadRequestError } from '../graph-errors.js';
-import type { ODataPropertyType } from './entity-set.js';
+import type { ODataPropertyType } from './graph-type.js';
 import type { SqlConditionContext } from './filter-sql.js';
 import { Keyset } from './keyset.js';
 import type { OrderByItem } from './list-query.js';

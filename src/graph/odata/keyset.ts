@@ -3,7 +3,7 @@ import {
   isStorableDate,
   isStorableText,
 } from '../../values/storable-values.js';
-import type { ODataPropertyType } from './entity-set.js';
+import type { ODataPropertyType } from './graph-type.js';
 import type { SqlConditionContext } from './filter-sql.js';
 import type { OrderByItem } from './list-query.js';
 

@@ -24,47 +24,33 @@ class ThingEntity {
   expiresAt!: Date | null;
   parentId!: string | null;
   archived!: boolean | null;
+  tags!: string[];
 }
 
 export const OWNERS = defineEntitySet({
   name: 'owners',
   typeName: 'owner',
   entity: OwnerEntity,
-  graphProperties: ['id', 'name', 'mail'],
-  properties: {
+  type: {
     id: { column: 'id', type: 'guid' },
     name: { column: 'name', type: 'string' },
+    mail: { column: 'mail', type: 'string', filterable: false },
   },
   navigation: {},
-  present: (owner) => ({ id: owner.id, name: owner.name, mail: owner.mail }),
-  schema: { type: 'object' },
 });
 
 export const THINGS = defineEntitySet({
   name: 'things',
   typeName: 'thing',
   entity: ThingEntity,
-  graphProperties: [
-    'id',
-    'displayName',
-    'ownerId',
-    'createdDateTime',
-    'isEnabled',
-    'note',
-    'status',
-    'expirationDateTime',
-    'parentId',
-    'isArchived',
-    'tags',
-  ],
-  properties: {
+  type: {
     id: { column: 'id', type: 'guid' },
     displayName: { column: 'displayName', type: 'string' },
     ownerId: { column: 'ownerId', type: 'guid' },
     createdDateTime: { column: 'createdAt', type: 'dateTime' },
     isEnabled: { column: 'enabled', type: 'boolean' },
     note: { column: 'note', type: 'string', nullable: true },
-    'status/subStatus': { column: 'subStatus', type: 'string' },
+    status: { object: { subStatus: { column: 'subStatus', type: 'string' } } },
     expirationDateTime: {
       column: 'expiresAt',
       type: 'dateTime',
@@ -72,14 +58,13 @@ export const THINGS = defineEntitySet({
     },
     parentId: { column: 'parentId', type: 'guid', nullable: true },
     isArchived: { column: 'archived', type: 'boolean', nullable: true },
+    tags: { column: 'tags', type: 'json' },
   },
   navigation: {
     owner: { target: 'owners', sourceProperty: 'ownerId' },
     // Another navigation to the same set, so that $expand can name two.
     creator: { target: 'owners', sourceProperty: 'ownerId' },
   },
-  present: (thing) => ({ id: thing.id, displayName: thing.displayName }),
-  schema: { type: 'object' },
 });
 
 // As a feature registers its entity sets: `$expand=owner` finds owners by name.

@@ -9,21 +9,27 @@ export const RESOURCES: ODataEntitySet<ResourceEntity> = defineEntitySet({
   name: 'governanceResources',
   typeName: 'governanceResource',
   entity: ResourceEntity,
-  graphProperties: [
-    'id',
-    'externalId',
-    'type',
-    'displayName',
-    'status',
-    'registeredDateTime',
-    'registeredRoot',
-  ],
-  properties: {
+  type: {
     id: { column: 'id', type: 'guid' },
-    externalId: { column: 'externalId', type: 'string' },
-    type: { column: 'type', type: 'string' },
+    externalId: {
+      column: 'externalId',
+      type: 'string',
+      schema: {
+        example:
+          '/subscriptions/e5e7d29d-5465-45ac-885f-4716a5ee74b5/resourceGroups/rg-web',
+      },
+    },
+    type: {
+      column: 'type',
+      type: 'string',
+      schema: { example: 'resourcegroup' },
+    },
     displayName: { column: 'displayName', type: 'string' },
-    status: { column: 'status', type: 'string' },
+    status: {
+      column: 'status',
+      type: 'string',
+      schema: { enum: [...RESOURCE_STATUSES] },
+    },
     registeredDateTime: {
       column: 'registeredDateTime',
       type: 'dateTime',
@@ -37,30 +43,5 @@ export const RESOURCES: ODataEntitySet<ResourceEntity> = defineEntitySet({
   },
   navigation: {
     parent: { target: 'governanceResources', sourceProperty: 'parentId' },
-  },
-  present: (resource) => ({
-    id: resource.id,
-    externalId: resource.externalId,
-    type: resource.type,
-    displayName: resource.displayName,
-    status: resource.status,
-    registeredDateTime: resource.registeredDateTime?.toISOString() ?? null,
-    registeredRoot: resource.registeredRoot,
-  }),
-  schema: {
-    type: 'object',
-    properties: {
-      id: { type: 'string' },
-      externalId: {
-        type: 'string',
-        example:
-          '/subscriptions/e5e7d29d-5465-45ac-885f-4716a5ee74b5/resourceGroups/rg-web',
-      },
-      type: { type: 'string', example: 'resourcegroup' },
-      displayName: { type: 'string' },
-      status: { type: 'string', enum: [...RESOURCE_STATUSES] },
-      registeredDateTime: { type: ['string', 'null'], format: 'date-time' },
-      registeredRoot: { type: ['string', 'null'] },
-    },
   },
 });

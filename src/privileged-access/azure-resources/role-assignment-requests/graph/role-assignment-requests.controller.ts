@@ -62,10 +62,6 @@ import {
   RoleNotFoundError,
   SubjectNotFoundError,
 } from '../role-assignment-request.errors.js';
-import {
-  type GraphRoleAssignmentRequest,
-  toGraphRoleAssignmentRequest,
-} from './role-assignment-request.presenter.js';
 import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
 import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
 import { RoleAssignmentRequestsService } from '../role-assignment-requests.service.js';
@@ -228,11 +224,11 @@ export class RoleAssignmentRequestsController {
     body: CreateRoleAssignmentRequestDto,
     @CurrentRequestIds() httpRequest: RequestIds,
     @CurrentRequestAddress() address: RequestAddress,
-  ): Promise<GraphEntityBody<GraphRoleAssignmentRequest>> {
+  ): Promise<GraphEntityBody<object>> {
     return this.responses.entity(
       address,
-      'governanceRoleAssignmentRequests',
-      toGraphRoleAssignmentRequest(
+      ROLE_ASSIGNMENT_REQUESTS.name,
+      ROLE_ASSIGNMENT_REQUESTS.present(
         await this.creation.create(caller, body, httpRequest),
       ),
     );

@@ -9,7 +9,6 @@ import {
 } from '../../graph/reference-properties.js';
 import { GovernanceRoleAssignmentRequestSchema } from './dto/governance-role-assignment-request.dto.js';
 import { RoleAssignmentRequestEntity } from '../role-assignment-request.entity.js';
-import { toGraphRoleAssignmentRequest } from './role-assignment-request.presenter.js';
 
 /** `governanceRoleAssignmentRequests`: what lists, filters and expands them. */
 export const ROLE_ASSIGNMENT_REQUESTS: ODataEntitySet<RoleAssignmentRequestEntity> =
@@ -17,45 +16,44 @@ export const ROLE_ASSIGNMENT_REQUESTS: ODataEntitySet<RoleAssignmentRequestEntit
     name: 'governanceRoleAssignmentRequests',
     typeName: 'governanceRoleAssignmentRequest',
     entity: RoleAssignmentRequestEntity,
-    graphProperties: [
-      'id',
-      'resourceId',
-      'roleDefinitionId',
-      'subjectId',
-      'linkedEligibleRoleAssignmentId',
-      'type',
-      'assignmentState',
-      'requestedDateTime',
-      'reason',
-      'status',
-      'schedule',
-    ],
-    properties: {
+    type: {
       id: { column: 'id', type: 'guid' },
       ...REFERENCE_PROPERTIES,
       type: { column: 'type', type: 'string' },
       assignmentState: { column: 'assignmentState', type: 'string' },
       requestedDateTime: { column: 'requestedDateTime', type: 'dateTime' },
       reason: { column: 'reason', type: 'string', nullable: true },
-      'status/status': { column: 'status', type: 'string' },
-      'status/subStatus': { column: 'subStatus', type: 'string' },
-      'schedule/type': {
-        column: 'scheduleType',
-        type: 'string',
-        nullable: true,
+      status: {
+        object: {
+          status: { column: 'status', type: 'string' },
+          subStatus: { column: 'subStatus', type: 'string' },
+          statusDetails: { column: 'statusDetails', type: 'json' },
+        },
       },
-      'schedule/startDateTime': {
-        column: 'scheduleStartDateTime',
-        type: 'dateTime',
-        nullable: true,
-      },
-      'schedule/endDateTime': {
-        column: 'scheduleEndDateTime',
-        type: 'dateTime',
-        nullable: true,
+      schedule: {
+        object: {
+          type: { column: 'scheduleType', type: 'string', nullable: true },
+          startDateTime: {
+            column: 'scheduleStartDateTime',
+            type: 'dateTime',
+            nullable: true,
+          },
+          endDateTime: {
+            column: 'scheduleEndDateTime',
+            type: 'dateTime',
+            nullable: true,
+          },
+          duration: {
+            column: 'scheduleDuration',
+            type: 'string',
+            nullable: true,
+            filterable: false,
+          },
+        },
+        // A removal has no schedule.
+        nullWhen: (request) => request.scheduleType === null,
       },
     },
     navigation: REFERENCE_NAVIGATION,
-    present: (request) => ({ ...toGraphRoleAssignmentRequest(request) }),
     schema: { $ref: getSchemaPath(GovernanceRoleAssignmentRequestSchema) },
   });

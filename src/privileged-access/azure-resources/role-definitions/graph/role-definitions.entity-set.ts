@@ -14,18 +14,22 @@ export const ROLE_DEFINITIONS: ODataEntitySet<RoleDefinitionEntity> =
     name: 'governanceRoleDefinitions',
     typeName: 'governanceRoleDefinition',
     entity: RoleDefinitionEntity,
-    graphProperties: [
-      'id',
-      'resourceId',
-      'externalId',
-      'displayName',
-      'templateId',
-    ],
-    properties: {
+    type: {
       id: { column: 'id', type: 'guid' },
       resourceId: REFERENCE_PROPERTIES.resourceId,
-      externalId: { column: 'externalId', type: 'string' },
-      displayName: { column: 'displayName', type: 'string' },
+      externalId: {
+        column: 'externalId',
+        type: 'string',
+        schema: {
+          example:
+            '/subscriptions/e5e7d29d-5465-45ac-885f-4716a5ee74b5/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
+        },
+      },
+      displayName: {
+        column: 'displayName',
+        type: 'string',
+        schema: { example: 'Reader' },
+      },
       templateId: { column: 'templateId', type: 'guid' },
     },
     navigation: {
@@ -34,27 +38,6 @@ export const ROLE_DEFINITIONS: ODataEntitySet<RoleDefinitionEntity> =
         target: 'governanceRoleSettings',
         sourceProperty: 'id',
         targetProperty: 'roleDefinitionId',
-      },
-    },
-    present: (definition) => ({
-      id: definition.id,
-      resourceId: definition.resourceId,
-      externalId: definition.externalId,
-      displayName: definition.displayName,
-      templateId: definition.templateId,
-    }),
-    schema: {
-      type: 'object',
-      properties: {
-        id: { type: 'string' },
-        resourceId: { type: 'string' },
-        externalId: {
-          type: 'string',
-          example:
-            '/subscriptions/e5e7d29d-5465-45ac-885f-4716a5ee74b5/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
-        },
-        displayName: { type: 'string', example: 'Reader' },
-        templateId: { type: 'string' },
       },
     },
   });

@@ -25,69 +25,65 @@ export const ROLE_SETTING_AUDIT_EVENTS: ODataEntitySet<RoleSettingAuditEventEnti
     name: 'governanceRoleSettingAuditEvents',
     typeName: 'governanceRoleSettingAuditEvent',
     entity: RoleSettingAuditEventEntity,
-    graphProperties: [
-      'id',
-      'roleSettingId',
-      'actorId',
-      'actorType',
-      'occurredDateTime',
-      'sequence',
-      'httpRequestId',
-      'clientRequestId',
-      'before',
-      'after',
-    ],
-    properties: {
+    type: {
       id: { column: 'id', type: 'guid' },
-      actorId: { column: 'actorId', type: 'guid' },
-      actorType: { column: 'actorType', type: 'string' },
-      occurredDateTime: { column: 'occurredDateTime', type: 'dateTime' },
-      sequence: { column: 'sequence', type: 'integer' },
-    },
-    navigation: {},
-    defaultOrderBy: [{ property: 'sequence', direction: 'asc' }],
-    present: (event) => ({
-      id: event.id,
-      roleSettingId: event.roleSettingId,
-      actorId: event.actorId,
-      actorType: event.actorType,
-      occurredDateTime: event.occurredDateTime.toISOString(),
-      sequence: event.sequence,
-      httpRequestId: event.httpRequestId,
-      clientRequestId: event.clientRequestId,
-      before: event.before,
-      after: event.after,
-    }),
-    schema: {
-      type: 'object',
-      properties: {
-        id: { type: 'string' },
-        roleSettingId: { type: 'string' },
-        actorId: {
-          type: 'string',
+      roleSettingId: {
+        column: 'roleSettingId',
+        type: 'guid',
+        filterable: false,
+      },
+      actorId: {
+        column: 'actorId',
+        type: 'guid',
+        schema: {
           description:
             'The user (oid), or the application (appid) of an application token.',
         },
-        actorType: { type: 'string', enum: ['User', 'Application'] },
-        occurredDateTime: { type: 'string', format: 'date-time' },
-        sequence: {
-          type: 'integer',
+      },
+      actorType: {
+        column: 'actorType',
+        type: 'string',
+        schema: { enum: ['User', 'Application'] },
+      },
+      occurredDateTime: { column: 'occurredDateTime', type: 'dateTime' },
+      sequence: {
+        column: 'sequence',
+        type: 'integer',
+        schema: {
           description:
             "The change's place among its setting's, from 1: the order of changes of equal time.",
         },
-        httpRequestId: {
-          type: 'string',
+      },
+      httpRequestId: {
+        column: 'httpRequestId',
+        type: 'string',
+        filterable: false,
+        schema: {
           description: 'The `request-id` of the call that made the change.',
         },
-        clientRequestId: { type: 'string' },
-        before: {
+      },
+      clientRequestId: {
+        column: 'clientRequestId',
+        type: 'string',
+        filterable: false,
+      },
+      before: {
+        column: 'before',
+        type: 'json',
+        schema: {
           ...RULE_LISTS_SCHEMA,
           description: 'The four rule lists before the change.',
         },
-        after: {
+      },
+      after: {
+        column: 'after',
+        type: 'json',
+        schema: {
           ...RULE_LISTS_SCHEMA,
           description: 'The four rule lists after it.',
         },
       },
     },
+    navigation: {},
+    defaultOrderBy: [{ property: 'sequence', direction: 'asc' }],
   });

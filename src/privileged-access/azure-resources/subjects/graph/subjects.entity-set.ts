@@ -9,30 +9,16 @@ export const SUBJECTS: ODataEntitySet<SubjectEntity> = defineEntitySet({
   name: 'governanceSubjects',
   typeName: 'governanceSubject',
   entity: SubjectEntity,
-  graphProperties: ['id', 'type', 'displayName', 'email', 'principalName'],
-  properties: {
+  type: {
     id: { column: 'id', type: 'guid' },
-    type: { column: 'type', type: 'string' },
+    type: {
+      column: 'type',
+      type: 'string',
+      schema: { enum: [...SUBJECT_TYPES] },
+    },
     displayName: { column: 'displayName', type: 'string' },
     email: { column: 'email', type: 'string', nullable: true },
     principalName: { column: 'principalName', type: 'string', nullable: true },
   },
   navigation: {},
-  present: (subject) => ({
-    id: subject.id,
-    type: subject.type,
-    displayName: subject.displayName,
-    email: subject.email,
-    principalName: subject.principalName,
-  }),
-  schema: {
-    type: 'object',
-    properties: {
-      id: { type: 'string' },
-      type: { type: 'string', enum: [...SUBJECT_TYPES] },
-      displayName: { type: 'string' },
-      email: { type: ['string', 'null'] },
-      principalName: { type: ['string', 'null'] },
-    },
-  },
 });

@@ -11,14 +11,10 @@ import {
   SUB_STATUSES,
   type SubStatus,
 } from '../../role-assignment-request.model.js';
-import type {
-  GraphGovernanceSchedule,
-  GraphRoleAssignmentRequest,
-} from '../role-assignment-request.presenter.js';
 
 /**
- * The OpenAPI schemas of what the presenter (role-assignment-request.presenter.ts) returns, under
- * Graph's own schema names. Every key is always present, so every key is required; keys whose
+ * The OpenAPI schemas of a request's Graph JSON (the type ROLE_ASSIGNMENT_REQUESTS declares),
+ * under Graph's own schema names. Every key is always present, so every key is required; keys whose
  * value may be null say so.
  */
 
@@ -51,7 +47,7 @@ export class GovernanceRoleAssignmentRequestStatusSchema {
 }
 
 @ApiSchema({ name: 'microsoft.graph.governanceSchedule' })
-export class GovernanceScheduleSchema implements GraphGovernanceSchedule {
+export class GovernanceScheduleSchema {
   @ApiProperty({ enum: SCHEDULE_TYPES, example: 'Once' })
   type: string;
 
@@ -86,7 +82,7 @@ export class GovernanceScheduleSchema implements GraphGovernanceSchedule {
   description:
     'A request to add, change, extend, renew or remove a role assignment of a subject on an Azure resource.',
 })
-export class GovernanceRoleAssignmentRequestSchema implements GraphRoleAssignmentRequest {
+export class GovernanceRoleAssignmentRequestSchema {
   @ApiProperty({
     format: 'uuid',
     example: '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee',

@@ -1,0 +1,157 @@
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+
+/** How a property compares and sorts, and so which literals it accepts in `$filter`. */
+export type ODataPropertyType =
+  'string' | 'guid' | 'dateTime' | 'boolean' | 'integer';
+
+/** A property path of `$filter` and `$orderby` (`displayName`, `status/subStatus`) and its column. */
+export interface ODataPropertyMapping {
+  /** The entity's property stored in the column. */
+  readonly column: string;
+  readonly type: ODataPropertyType;
+  /** Nullable properties filter with `eq null`, and cannot order a list (keyset paging). */
+  readonly nullable?: boolean;
+}
+
+/** A property of a Graph type stored in one column of its entity. */
+export interface ColumnProperty<T> {
+  readonly column: keyof T & string;
+  /**
+   * How `$filter` compares it, which also says its JSON type; `json` for a value shown as stored
+   * (a list, an object), which `$filter` and `$orderby` cannot use.
+   */
+  readonly type: ODataPropertyType | 'json';
+  readonly nullable?: boolean;
+  /** Shown, but not a property `$filter` and `$orderby` may use. */
+  readonly filterable?: false;
+  /** What the OpenAPI document says of it after its type; for `json`, its whole schema. */
+  readonly schema?: SchemaObject;
+}
+
+/** A property of a Graph type made of others: `status` of `status/status`, `status/subStatus`. */
+export interface ObjectProperty<T> {
+  readonly object: GraphTypeDeclaration<T>;
+  /** The property is null, not an object, when this holds of the entity. */
+  readonly nullWhen?: (entity: T) => boolean;
+}
+
+export type GraphPropertyDeclaration<T> = ColumnProperty<T> | ObjectProperty<T>;
+
+/** The properties of a Graph type, in Graph's order: its one declaration. */
+export type GraphTypeDeclaration<T> = Readonly<
+  Record<string, GraphPropertyDeclaration<T>>
+>;
+
+/** What the OData machinery and the OpenAPI document need of a Graph type, from its declaration. */
+export interface GraphType<T> {
+  /** Every top-level property, in Graph's order: what `$select` may name. */
+  readonly graphProperties: readonly string[];
+  /** The property paths `$filter` and `$orderby` may use, and their columns. */
+  readonly properties: Readonly<Record<string, ODataPropertyMapping>>;
+  /** The Graph JSON of one entity, every property present. */
+  readonly present: (entity: T) => Record<string, unknown>;
+  readonly schema: SchemaObject | ReferenceObject;
+}
+
+type Present<T> = (entity: T) => unknown;
+
+/** Derives the presenter, the `$filter` map and the OpenAPI schema of a Graph type. */
+export function graphTypeOf<T>(
+  declaration: GraphTypeDeclaration<T>,
+): GraphType<T> {
+  return {
+    graphProperties: Object.keys(declaration),
+    properties: filterPaths(declaration, ''),
+    present: presenterOf(declaration),
+    schema: schemaOf(declaration),
+  };
+}
+
+function isObjectProperty<T>(
+  property: GraphPropertyDeclaration<T>,
+): property is ObjectProperty<T> {
+  return 'object' in property;
+}
+
+function filterPaths<T>(
+  declaration: GraphTypeDeclaration<T>,
+  prefix: string,
+): Record<string, ODataPropertyMapping> {
+  const paths: Record<string, ODataPropertyMapping> = {};
+  for (const [name, property] of Object.entries(declaration)) {
+    if (isObjectProperty(property)) {
+      Object.assign(paths, filterPaths(property.object, `${prefix}${name}/`));
+    } else if (property.type !== 'json' && property.filterable !== false) {
+      paths[`${prefix}${name}`] = {
+        column: property.column,
+        type: property.type,
+        ...(property.nullable ? { nullable: true } : {}),
+      };
+    }
+  }
+  return paths;
+}
+
+/** The readers are made once: a list presents every entity of its page with them. */
+function presenterOf<T>(
+  declaration: GraphTypeDeclaration<T>,
+): (entity: T) => Record<string, unknown> {
+  const readers: [string, Present<T>][] = Object.entries(declaration).map(
+    ([name, property]) => [name, readerOf(property)],
+  );
+  return (entity) => {
+    const json: Record<string, unknown> = {};
+    for (const [name, read] of readers) {
+      json[name] = read(entity);
+    }
+    return json;
+  };
+}
+
+function readerOf<T>(property: GraphPropertyDeclaration<T>): Present<T> {
+  if (isObjectProperty(property)) {
+    const present = presenterOf(property.object);
+    const nullWhen = property.nullWhen;
+    return nullWhen
+      ? (entity) => (nullWhen(entity) ? null : present(entity))
+      : present;
+  }
+  const column = property.column;
+  return property.type === 'dateTime'
+    ? (entity) => (entity[column] as Date | null)?.toISOString() ?? null
+    : (entity) => entity[column];
+}
+
+const JSON_TYPES: Record<ODataPropertyType, SchemaObject> = {
+  string: { type: 'string' },
+  guid: { type: 'string' },
+  dateTime: { type: 'string', format: 'date-time' },
+  boolean: { type: 'boolean' },
+  integer: { type: 'integer' },
+};
+
+function schemaOf<T>(declaration: GraphTypeDeclaration<T>): SchemaObject {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(
+      Object.entries(declaration).map(([name, property]) => [
+        name,
+        isObjectProperty(property)
+          ? schemaOf(property.object)
+          : propertySchema(property),
+      ]),
+    ),
+  };
+}
+
+function propertySchema<T>(property: ColumnProperty<T>): SchemaObject {
+  if (property.type === 'json') {
+    return property.schema ?? {};
+  }
+  const { type, ...format } = JSON_TYPES[property.type];
+  return {
+    type: property.nullable ? [type as string, 'null'] : type,
+    ...format,
+    ...property.schema,
+  };
+}

@@ -40,6 +40,18 @@ module.exports = {
       to: { path: '(^src/graph/|^src/privileged-access/.*/graph/)' },
     },
     {
+      name: 'modules-meet-through-what-they-export',
+      comment:
+        'A feature module uses a sibling only through what the sibling offers: its module, its repositories (and the entities they return), its errors, and for the Graph surface its parent route and error wordings. Its services, seeders, queries and controllers are its own.',
+      severity: 'error',
+      from: { path: '^src/privileged-access/azure-resources/([^/]+)/' },
+      to: {
+        path: '^src/privileged-access/azure-resources/[^/]+/',
+        pathNot:
+          '(^src/privileged-access/azure-resources/($1|graph)/|\\.(module|repository|entity|errors)\\.ts$|/graph/[^/]+\\.(parent|graph-errors)\\.ts$)',
+      },
+    },
+    {
       name: 'services-refuse-with-domain-errors',
       comment:
         "A feature module's services refuse with domain errors (src/errors/, its *.errors.ts), never with an API's own error classes, which only that API's surface throws.",

@@ -144,6 +144,16 @@ describe('the dependency rules of `npm run lint`', () => {
       },
     ],
     [
+      'modules-meet-through-what-they-export',
+      "a feature module uses a sibling's seeder",
+      {
+        'src/privileged-access/azure-resources/resources/resources.seeder.ts':
+          'export class ResourcesSeeder {}\n',
+        'src/privileged-access/azure-resources/role-definitions/role-definitions.service.ts':
+          "export { ResourcesSeeder } from '../resources/resources.seeder.js';\n",
+      },
+    ],
+    [
       'services-refuse-with-domain-errors',
       "a feature module's service throws the Graph 403",
       {
@@ -188,7 +198,7 @@ describe('the dependency rules of `npm run lint`', () => {
     expect(verdict.output).toContain(`error ${rule}:`);
   });
 
-  it('pass the composition root, which imports every module, a spec using development tools, the Graph wording of a module’s errors, and a module joining its domain and its Graph files', async () => {
+  it('pass the composition root, which imports every module, a spec using development tools, the Graph wording of a module’s errors, a module joining its domain and its Graph files, and a module reading a sibling’s table through its repository', async () => {
     const verdict = await cruise({
       ...FEATURE,
       'src/graph/odata/entity-set-queries.ts':
@@ -205,6 +215,10 @@ describe('the dependency rules of `npm run lint`', () => {
       'src/graph/graph-error-registry.ts': 'export const WORDINGS = 1;\n',
       'src/privileged-access/azure-resources/resources/graph/resource.graph-errors.ts':
         "export { WORDINGS } from '../../../../graph/graph-error-registry.js';\n",
+      'src/privileged-access/azure-resources/resources/resources.repository.ts':
+        'export class ResourcesRepository {}\n',
+      'src/privileged-access/azure-resources/role-definitions/role-definitions.service.ts':
+        "export { ResourcesRepository } from '../resources/resources.repository.js';\n",
       'src/app.module.ts':
         "export { RESOURCES } from './privileged-access/azure-resources/resources/resources.service.js';\n",
       'src/clock/clock.spec.ts': "export { jest } from '@jest/globals';\n",

@@ -10,7 +10,7 @@ import {
 import {
   RoleAssignmentRequestScheduler,
   type SchedulerRun,
-} from '../privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
+} from '../privileged-access/azure-resources/role-assignment-requests/scheduling/role-assignment-request.scheduler.js';
 import { SeedService, type SeedSummary } from '../seeding/seed.service.js';
 import { SeedError } from '../seeding/seed-validation.js';
 import { CallHistory, type ReceivedCall } from './call-history.js';

@@ -9,11 +9,11 @@ import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request
 import { RoleAssignmentRequestListsController } from './graph/role-assignment-request-lists.controller.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { RoleAssignmentRequestQueries } from './graph/role-assignment-request.queries.js';
-import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
-import { RoleAssignmentRequestCreation } from './role-assignment-request-creation.service.js';
-import { RoleAssignmentRequestDecisions } from './role-assignment-request-decisions.service.js';
+import { RoleAssignmentRequestCreationRepository } from './creation/role-assignment-request-creation.repository.js';
+import { RoleAssignmentRequestCreation } from './creation/role-assignment-request-creation.service.js';
+import { RoleAssignmentRequestDecisions } from './decisions/role-assignment-request-decisions.service.js';
 import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
-import { RoleAssignmentRequestScheduler } from './role-assignment-request.scheduler.js';
+import { RoleAssignmentRequestScheduler } from './scheduling/role-assignment-request.scheduler.js';
 import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 import { RoleAssignmentRequestsController } from './graph/role-assignment-requests.controller.js';
 import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';

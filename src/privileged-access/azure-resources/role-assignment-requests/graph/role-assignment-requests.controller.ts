@@ -65,8 +65,8 @@ import {
 import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
 import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
 import { RoleAssignmentRequestsService } from '../role-assignment-requests.service.js';
-import { RoleAssignmentRequestCreation } from '../role-assignment-request-creation.service.js';
-import { RoleAssignmentRequestDecisions } from '../role-assignment-request-decisions.service.js';
+import { RoleAssignmentRequestCreation } from '../creation/role-assignment-request-creation.service.js';
+import { RoleAssignmentRequestDecisions } from '../decisions/role-assignment-request-decisions.service.js';
 import { ApprovalDecisionDto, UpdateRequestDto } from './dto/decision.dto.js';
 import { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
 import { GraphBody } from '../../../../graph/graph-body.js';

@@ -4,20 +4,20 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Clock } from '../../../clock/clock.js';
-import { AppConfig } from '../../../config/app-config.js';
-import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
-import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
+import { Clock } from '../../../../clock/clock.js';
+import { AppConfig } from '../../../../config/app-config.js';
+import { RoleAssignmentsRepository } from '../../role-assignments/role-assignments.repository.js';
+import { RoleAssignmentProvisioning } from '../role-assignment-request.provisioning.js';
 import {
   TRANSITION_TABLE,
   type TransitionName,
   type TransitionRow,
-} from './role-assignment-request.transition-table.js';
-import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
+} from '../role-assignment-request.transition-table.js';
+import { RoleAssignmentRequestTransitions } from '../role-assignment-request.transitions.js';
 import {
   type DueBy,
   RoleAssignmentRequestsRepository,
-} from './role-assignment-requests.repository.js';
+} from '../role-assignment-requests.repository.js';
 
 /** Rows one run looks at, per kind of work: the next run takes the rest. */
 const BATCH = 500;

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { NotPermittedError } from '../../../errors/not-permitted.error.js';
-import type { Principal } from '../../../auth/principal.js';
-import { Clock } from '../../../clock/clock.js';
-import { AppConfig } from '../../../config/app-config.js';
-import { UnitOfWork } from '../../../database/unit-of-work.js';
-import type { RequestIds } from '../../../values/request-ids.js';
-import { isStorableDate } from '../../../values/storable-values.js';
-import { ResourceNotFoundError } from '../resources/resource.errors.js';
-import { ResourcesRepository } from '../resources/resources.repository.js';
-import { RoleDefinitionsRepository } from '../role-definitions/role-definitions.repository.js';
-import { RoleSettingsRepository } from '../role-settings/role-settings.repository.js';
-import { SubjectsRepository } from '../subjects/subjects.repository.js';
-import { actsOnlyAsUser } from '../pim-administrators.js';
+import { NotPermittedError } from '../../../../errors/not-permitted.error.js';
+import type { Principal } from '../../../../auth/principal.js';
+import { Clock } from '../../../../clock/clock.js';
+import { AppConfig } from '../../../../config/app-config.js';
+import { UnitOfWork } from '../../../../database/unit-of-work.js';
+import type { RequestIds } from '../../../../values/request-ids.js';
+import { isStorableDate } from '../../../../values/storable-values.js';
+import { ResourceNotFoundError } from '../../resources/resource.errors.js';
+import { ResourcesRepository } from '../../resources/resources.repository.js';
+import { RoleDefinitionsRepository } from '../../role-definitions/role-definitions.repository.js';
+import { RoleSettingsRepository } from '../../role-settings/role-settings.repository.js';
+import { SubjectsRepository } from '../../subjects/subjects.repository.js';
+import { actsOnlyAsUser } from '../../pim-administrators.js';
 import {
   type AssignmentKey,
   RoleAssignmentsRepository,
-} from '../role-assignments/role-assignments.repository.js';
-import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+} from '../../role-assignments/role-assignments.repository.js';
+import type { RoleAssignmentRequestEntity } from '../role-assignment-request.entity.js';
 import {
   ActivationNotActiveError,
   PendingRoleAssignmentRequestError,
@@ -30,7 +30,7 @@ import {
   ScheduleEndsBeforeStartError,
   ScheduleMissingError,
   SubjectNotFoundError,
-} from './role-assignment-request.errors.js';
+} from '../role-assignment-request.errors.js';
 import {
   ADDITION_TYPES,
   REMOVAL_TYPES,
@@ -41,20 +41,20 @@ import {
   type RequestStatus,
   type RequestType,
   type SubStatus,
-} from './role-assignment-request.model.js';
-import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
+} from '../role-assignment-request.model.js';
+import { RoleAssignmentProvisioning } from '../role-assignment-request.provisioning.js';
 import {
   type OutcomeFacts,
   outcomeOf,
   TRANSITION_TABLE,
-} from './role-assignment-request.transition-table.js';
+} from '../role-assignment-request.transition-table.js';
 import {
   endAfter,
   evaluatePolicy,
   type PolicyOutcome,
   ruleListFor,
 } from './role-assignment-request.policy.js';
-import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+import { RoleAssignmentRequestsRepository } from '../role-assignment-requests.repository.js';
 import { RoleAssignmentRequestCreationRepository } from './role-assignment-request-creation.repository.js';
 
 /** The types that must say when: the assignment they grant or change has a schedule. */

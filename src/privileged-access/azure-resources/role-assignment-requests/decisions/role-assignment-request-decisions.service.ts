@@ -1,38 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { NotPermittedError } from '../../../errors/not-permitted.error.js';
-import type { Principal } from '../../../auth/principal.js';
-import { Clock } from '../../../clock/clock.js';
-import { AppConfig } from '../../../config/app-config.js';
-import type { RequestIds } from '../../../values/request-ids.js';
-import { actsOnlyAsUser } from '../pim-administrators.js';
+import { NotPermittedError } from '../../../../errors/not-permitted.error.js';
+import type { Principal } from '../../../../auth/principal.js';
+import { Clock } from '../../../../clock/clock.js';
+import { AppConfig } from '../../../../config/app-config.js';
+import type { RequestIds } from '../../../../values/request-ids.js';
+import { actsOnlyAsUser } from '../../pim-administrators.js';
 import {
   grantBy,
   RoleAssignmentRequestCreation,
-} from './role-assignment-request-creation.service.js';
-import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+} from '../creation/role-assignment-request-creation.service.js';
+import type { RoleAssignmentRequestEntity } from '../role-assignment-request.entity.js';
 import {
   RequestNotPendingError,
   RoleAssignmentRequestNotFoundError,
-} from './role-assignment-request.errors.js';
-import { normalizeGuid } from '../../../values/guid.js';
+} from '../role-assignment-request.errors.js';
+import { normalizeGuid } from '../../../../values/guid.js';
 import type {
   AdminDecision,
   ApproverDecision,
   RequestedSchedule,
-} from './role-assignment-request.model.js';
-import { ruleListFor } from './role-assignment-request.policy.js';
-import { RoleAssignmentProvisioning } from './role-assignment-request.provisioning.js';
+} from '../role-assignment-request.model.js';
+import { ruleListFor } from '../creation/role-assignment-request.policy.js';
+import { RoleAssignmentProvisioning } from '../role-assignment-request.provisioning.js';
 import {
   TRANSITION_TABLE,
   type TransitionName,
-} from './role-assignment-request.transition-table.js';
+} from '../role-assignment-request.transition-table.js';
 import {
   type Move,
   RoleAssignmentRequestTransitions,
-} from './role-assignment-request.transitions.js';
-import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
-import { RoleSettingsRepository } from '../role-settings/role-settings.repository.js';
-import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+} from '../role-assignment-request.transitions.js';
+import { RoleAssignmentsRepository } from '../../role-assignments/role-assignments.repository.js';
+import { RoleSettingsRepository } from '../../role-settings/role-settings.repository.js';
+import { RoleAssignmentRequestsRepository } from '../role-assignment-requests.repository.js';
 
 type DecisionName = Extract<
   TransitionName,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EntitySql } from '../../../database/entity-sql.js';
-import { SqlClient } from '../../../database/sql-client.js';
-import type { AssignmentKey } from '../role-assignments/role-assignments.repository.js';
-import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import { EntitySql } from '../../../../database/entity-sql.js';
+import { SqlClient } from '../../../../database/sql-client.js';
+import type { AssignmentKey } from '../../role-assignments/role-assignments.repository.js';
+import { RoleAssignmentRequestEntity } from '../role-assignment-request.entity.js';
 import {
   type AssignmentState,
   PENDING_SUB_STATUSES,
-} from './role-assignment-request.model.js';
+} from '../role-assignment-request.model.js';
 
 /**
  * What creating a request reads and writes of the requests table, in the caller's unit of work

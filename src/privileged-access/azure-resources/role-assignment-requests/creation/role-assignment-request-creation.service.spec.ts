@@ -1,5 +1,5 @@
 import { grantOf } from './role-assignment-request-creation.service.js';
-import { ScheduleBeyondStorableYearsError } from './role-assignment-request.errors.js';
+import { ScheduleBeyondStorableYearsError } from '../role-assignment-request.errors.js';
 
 const NOW = new Date('2026-11-28T12:00:00.000Z');
 

@@ -1,10 +1,10 @@
-import { durationMilliseconds } from '../../../clock/iso-duration.js';
-import type { RoleSettingRule } from '../role-settings/role-setting.entity.js';
-import type { StatusDetail } from './role-assignment-request.entity.js';
+import { durationMilliseconds } from '../../../../clock/iso-duration.js';
+import type { RoleSettingRule } from '../../role-settings/role-setting.entity.js';
+import type { StatusDetail } from '../role-assignment-request.entity.js';
 import type {
   AssignmentState,
   RequestType,
-} from './role-assignment-request.model.js';
+} from '../role-assignment-request.model.js';
 
 /** Which of a role setting's rule lists governs a request: by who asks and for which state. */
 export type RuleListName =

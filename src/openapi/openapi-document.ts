@@ -10,6 +10,7 @@ import { RequiredScopes } from '../auth/required-scopes.decorator.js';
 import type { AppConfig } from '../config/app-config.js';
 import { GraphErrorSchema } from '../graph/graph-error.schema.js';
 import { NoRequestBody } from '../graph/no-request-body.js';
+import { ENTITY_SETS } from '../graph/odata/entity-set-registry.js';
 import { resolveEntitySetSchemas } from '../graph/odata/odata-routes.js';
 import { ODataQueryOptions } from '../graph/odata/query-options.js';
 import {
@@ -53,6 +54,11 @@ export function buildOpenApiDocument(
     operationIdFactory: operationIdOf,
     extraModels: [GraphErrorSchema],
   });
+  // The named types of the entity sets, which their routes show by reference.
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...ENTITY_SETS.components() },
+  };
   // The builder leaves these empty; an empty `servers` would mean nothing else anyway.
   if (document.servers?.length === 0) {
     delete document.servers;

@@ -1,3 +1,4 @@
+import type { SchemaObject } from '@nestjs/swagger';
 import type {
   EntitySetName,
   ODataEntitySet,
@@ -27,6 +28,14 @@ export class EntitySetRegistry {
   /** The entity set a navigation property leads to. */
   target(navigation: ODataNavigationProperty): ODataEntitySet {
     return this.named(navigation.target);
+  }
+
+  /** The named schemas of every registered set, for the OpenAPI document. */
+  components(): Record<string, SchemaObject> {
+    return Object.assign(
+      {},
+      ...[...this.sets.values()].map((set) => set.components ?? {}),
+    ) as Record<string, SchemaObject>;
   }
 
   named(name: EntitySetName): ODataEntitySet {

@@ -2,6 +2,7 @@ import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import {
   type GraphTypeDeclaration,
   graphTypeOf,
+  type NamedType,
   type ODataPropertyMapping,
 } from './graph-type.js';
 
@@ -54,6 +55,8 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   present(entity: T): Record<string, unknown>;
   /** The OpenAPI schema of that JSON, or a reference to the document's. */
   readonly schema: SchemaObject | ReferenceObject;
+  /** The named schemas the document must hold for it, by name. */
+  readonly components?: Readonly<Record<string, SchemaObject>>;
 }
 
 /** How a feature module declares an entity set: its Graph type once, and how to reach it. */
@@ -70,21 +73,51 @@ export interface EntitySetDeclaration<T extends TenantEntity> {
     >
   >;
   readonly defaultOrderBy?: ODataEntitySet<T>['defaultOrderBy'];
-  /** A named schema of the document to show instead of the derived one. */
-  readonly schema?: ReferenceObject;
+  /** When the document names its type: shown by reference, with its parts. */
+  readonly named?: NamedEntityType;
+}
+
+/** A named entity type, and perhaps the single entity as GET returns it, also named. */
+export interface NamedEntityType extends NamedType {
+  /** Named `<name>.entityResponse`: the type's properties, and `@odata.context` last. */
+  readonly entityResponse?: {
+    readonly description: string;
+    readonly context: SchemaObject;
+  };
 }
 
 /** Declares an entity set, checking at compile time that it names only the entity's properties. */
 export function defineEntitySet<T extends TenantEntity>(
   declaration: EntitySetDeclaration<T>,
 ): ODataEntitySet<T> {
-  const { type, schema, ...set } = declaration;
-  const graphType = graphTypeOf(type);
+  const { type, named, ...set } = declaration;
+  const graphType = graphTypeOf(type, named);
   return {
     ...set,
     graphProperties: graphType.graphProperties,
     properties: graphType.properties,
     present: graphType.present,
-    schema: schema ?? graphType.schema,
+    schema: graphType.schema,
+    components: named?.entityResponse
+      ? {
+          ...graphType.components,
+          [`${named.name}.entityResponse`]: entityResponseSchema(
+            graphType.components[named.name],
+            named.entityResponse,
+          ),
+        }
+      : graphType.components,
+  };
+}
+
+function entityResponseSchema(
+  entity: SchemaObject,
+  response: NonNullable<NamedEntityType['entityResponse']>,
+): SchemaObject {
+  return {
+    type: 'object',
+    properties: { ...entity.properties, '@odata.context': response.context },
+    description: response.description,
+    required: [...(entity.required ?? []), '@odata.context'],
   };
 }

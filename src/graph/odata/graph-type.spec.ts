@@ -1,4 +1,4 @@
-import { graphTypeOf } from './graph-type.js';
+import { graphTypeOf, schemaReference } from './graph-type.js';
 
 class GizmoEntity {
   id!: string;
@@ -100,6 +100,56 @@ describe('a Graph type declared once', () => {
         notes: { type: 'array' },
         code: { type: 'string' },
       },
+    });
+  });
+
+  describe('when named', () => {
+    const LABEL = graphTypeOf<{ text: string }>(
+      { text: { column: 'text', type: 'string' } },
+      { name: 'example.label', description: 'A label.' },
+    );
+    const NAMED = graphTypeOf<GizmoEntity>(
+      {
+        id: { column: 'id', type: 'guid' },
+        check: {
+          named: { name: 'example.check' },
+          object: {
+            phase: { column: 'phase', type: 'string', nullable: true },
+          },
+          nullWhen: (entity) => entity.phase === null,
+        },
+        notes: { column: 'notes', type: 'json', listOf: LABEL },
+      },
+      { name: 'example.gizmo' },
+    );
+
+    it('is shown by reference, its parts too, a nullable part as a reference or null', () => {
+      expect(NAMED.schema).toEqual(schemaReference('example.gizmo'));
+      expect(NAMED.components['example.gizmo']).toEqual({
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          check: {
+            anyOf: [schemaReference('example.check'), { type: 'null' }],
+          },
+          notes: { type: 'array', items: schemaReference('example.label') },
+        },
+        required: ['id', 'check', 'notes'],
+      });
+    });
+
+    it('holds every named schema it refers to, each requiring all its keys', () => {
+      expect(Object.keys(NAMED.components).sort()).toEqual([
+        'example.check',
+        'example.gizmo',
+        'example.label',
+      ]);
+      expect(NAMED.components['example.label']).toEqual({
+        type: 'object',
+        properties: { text: { type: 'string' } },
+        description: 'A label.',
+        required: ['text'],
+      });
     });
   });
 });

@@ -26,6 +26,17 @@ export interface ColumnProperty<T> {
   readonly filterable?: false;
   /** What the OpenAPI document says of it after its type; for `json`, its whole schema. */
   readonly schema?: SchemaObject;
+  /** For `json`: a list of this named type, whose schema the document shows by reference. */
+  readonly listOf?: Pick<GraphType<unknown>, 'schema' | 'components'>;
+}
+
+/**
+ * A type the OpenAPI document names (`microsoft.graph.governanceSchedule`) and shows by
+ * reference, every property required: every key of the JSON is always present.
+ */
+export interface NamedType {
+  readonly name: string;
+  readonly description?: string;
 }
 
 /** A property of a Graph type made of others: `status` of `status/status`, `status/subStatus`. */
@@ -33,6 +44,7 @@ export interface ObjectProperty<T> {
   readonly object: GraphTypeDeclaration<T>;
   /** The property is null, not an object, when this holds of the entity. */
   readonly nullWhen?: (entity: T) => boolean;
+  readonly named?: NamedType;
 }
 
 export type GraphPropertyDeclaration<T> = ColumnProperty<T> | ObjectProperty<T>;
@@ -50,7 +62,10 @@ export interface GraphType<T> {
   readonly properties: Readonly<Record<string, ODataPropertyMapping>>;
   /** The Graph JSON of one entity, every property present. */
   readonly present: (entity: T) => Record<string, unknown>;
+  /** Its OpenAPI schema: a reference when the type is named. */
   readonly schema: SchemaObject | ReferenceObject;
+  /** The named schemas its schema refers to, its own included, by name. */
+  readonly components: Readonly<Record<string, SchemaObject>>;
 }
 
 type Present<T> = (entity: T) => unknown;
@@ -58,13 +73,21 @@ type Present<T> = (entity: T) => unknown;
 /** Derives the presenter, the `$filter` map and the OpenAPI schema of a Graph type. */
 export function graphTypeOf<T>(
   declaration: GraphTypeDeclaration<T>,
+  named?: NamedType,
 ): GraphType<T> {
+  const components: Record<string, SchemaObject> = {};
   return {
     graphProperties: Object.keys(declaration),
     properties: filterPaths(declaration, ''),
     present: presenterOf(declaration),
-    schema: schemaOf(declaration),
+    schema: schemaOf(declaration, named, components),
+    components,
   };
+}
+
+/** Where the document keeps a named schema. */
+export function schemaReference(name: string): ReferenceObject {
+  return { $ref: `#/components/schemas/${name}` };
 }
 
 function isObjectProperty<T>(
@@ -130,21 +153,50 @@ const JSON_TYPES: Record<ODataPropertyType, SchemaObject> = {
   integer: { type: 'integer' },
 };
 
-function schemaOf<T>(declaration: GraphTypeDeclaration<T>): SchemaObject {
-  return {
+/** A type's schema, or the reference to it when named (then kept in `components`). */
+function schemaOf<T>(
+  declaration: GraphTypeDeclaration<T>,
+  named: NamedType | undefined,
+  components: Record<string, SchemaObject>,
+): SchemaObject | ReferenceObject {
+  const properties = Object.fromEntries(
+    Object.entries(declaration).map(([name, property]) => [
+      name,
+      isObjectProperty(property)
+        ? objectSchema(property, components)
+        : propertySchema(property, components),
+    ]),
+  );
+  if (!named) {
+    return { type: 'object', properties };
+  }
+  components[named.name] = {
     type: 'object',
-    properties: Object.fromEntries(
-      Object.entries(declaration).map(([name, property]) => [
-        name,
-        isObjectProperty(property)
-          ? schemaOf(property.object)
-          : propertySchema(property),
-      ]),
-    ),
+    properties,
+    ...(named.description ? { description: named.description } : {}),
+    required: Object.keys(declaration),
   };
+  return schemaReference(named.name);
 }
 
-function propertySchema<T>(property: ColumnProperty<T>): SchemaObject {
+function objectSchema<T>(
+  property: ObjectProperty<T>,
+  components: Record<string, SchemaObject>,
+): SchemaObject | ReferenceObject {
+  const schema = schemaOf(property.object, property.named, components);
+  return property.named && property.nullWhen
+    ? { anyOf: [schema, { type: 'null' }] }
+    : schema;
+}
+
+function propertySchema<T>(
+  property: ColumnProperty<T>,
+  components: Record<string, SchemaObject>,
+): SchemaObject {
+  if (property.listOf) {
+    Object.assign(components, property.listOf.components);
+    return { type: 'array', items: property.listOf.schema };
+  }
   if (property.type === 'json') {
     return property.schema ?? {};
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
@@ -7,7 +7,6 @@ import {
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
 import { RESOURCE_PARENT } from '../../resources/graph/resources.parent.js';
-import { GovernanceRoleAssignmentRequestSchema } from './dto/governance-role-assignment-request.dto.js';
 import { RoleAssignmentRequestNotFoundError } from '../role-assignment-request.errors.js';
 import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
 import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
@@ -21,8 +20,6 @@ import './role-assignment-request.graph-errors.js';
  */
 @Controller(AZURE_RESOURCES_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleAssignmentRequest')
-// The list items refer to this schema by name: it must be in the document.
-@ApiExtraModels(GovernanceRoleAssignmentRequestSchema)
 export class RoleAssignmentRequestListsController extends EntitySetRoutes(
   ROLE_ASSIGNMENT_REQUESTS,
   {

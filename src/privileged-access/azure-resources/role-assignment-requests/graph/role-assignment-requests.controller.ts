@@ -46,10 +46,8 @@ import {
   READ_AZURE_RESOURCES,
   WRITE_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
-import {
-  GOVERNANCE_ROLE_ASSIGNMENT_REQUEST_EXAMPLES,
-  GovernanceRoleAssignmentRequestEntityResponse,
-} from './dto/governance-role-assignment-request.dto.js';
+import { schemaReference } from '../../../../graph/odata/graph-type.js';
+import { GOVERNANCE_ROLE_ASSIGNMENT_REQUEST_EXAMPLES } from './role-assignment-request.examples.js';
 import {
   PendingRoleAssignmentRequestError,
   PolicyValidationFailedError,
@@ -63,7 +61,10 @@ import {
   SubjectNotFoundError,
 } from '../role-assignment-request.errors.js';
 import { RoleAssignmentRequestQueries } from './role-assignment-request.queries.js';
-import { ROLE_ASSIGNMENT_REQUESTS } from './role-assignment-requests.entity-set.js';
+import {
+  REQUEST_ENTITY_RESPONSE_NAME,
+  ROLE_ASSIGNMENT_REQUESTS,
+} from './role-assignment-requests.entity-set.js';
 import { RoleAssignmentRequestsService } from '../role-assignment-requests.service.js';
 import { RoleAssignmentRequestCreation } from '../creation/role-assignment-request-creation.service.js';
 import { RoleAssignmentRequestDecisions } from '../decisions/role-assignment-request-decisions.service.js';
@@ -147,7 +148,7 @@ export class RoleAssignmentRequestsController {
   })
   @ApiOkResponse({
     description: 'The request, with `@odata.context`.',
-    type: GovernanceRoleAssignmentRequestEntityResponse,
+    schema: schemaReference(REQUEST_ENTITY_RESPONSE_NAME),
     examples: GOVERNANCE_ROLE_ASSIGNMENT_REQUEST_EXAMPLES,
   })
   @ApiGraphErrors(NOT_FOUND)
@@ -201,7 +202,7 @@ export class RoleAssignmentRequestsController {
   @ApiBody({ type: CreateRoleAssignmentRequestDto })
   @ApiCreatedResponse({
     description: 'The request, with `@odata.context`.',
-    type: GovernanceRoleAssignmentRequestEntityResponse,
+    schema: schemaReference(REQUEST_ENTITY_RESPONSE_NAME),
   })
   @ApiGraphErrors(
     { error: new ResourceNotFoundError() },

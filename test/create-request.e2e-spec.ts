@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
-import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
+import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/scheduling/role-assignment-request.scheduler.js';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import {

@@ -8,7 +8,7 @@ import {
   type SubStatus,
 } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.model.js';
 import { RoleAssignmentRequestEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.entity.js';
-import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
+import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/scheduling/role-assignment-request.scheduler.js';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import {

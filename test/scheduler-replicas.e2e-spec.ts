@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { SqlClient } from '../src/database/sql-client.js';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
-import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.scheduler.js';
+import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/scheduling/role-assignment-request.scheduler.js';
 import {
   aRequest,
   auditEventsOf,

@@ -40,6 +40,22 @@ module.exports = {
       to: { path: '(^src/graph/|^src/privileged-access/.*/graph/)' },
     },
     {
+      name: 'surfaces-know-no-other-surface',
+      comment:
+        "Each API surface of a module (graph/, and resource-manager/ for Azure Resource Manager) stands on the domain and its own plumbing only: a Resource Manager route never answers in Graph's shapes or errors, nor the other way round.",
+      severity: 'error',
+      from: { path: '/resource-manager/' },
+      to: { path: '(^src/graph/|/graph/)' },
+    },
+    {
+      name: 'graph-knows-no-resource-manager',
+      comment:
+        'The Graph surface stands on the domain and the Graph plumbing only.',
+      severity: 'error',
+      from: { path: '(^src/graph/|/graph/)' },
+      to: { path: '(^src/resource-manager/|/resource-manager/)' },
+    },
+    {
       name: 'modules-meet-through-what-they-export',
       comment:
         'A feature module uses a sibling only through what the sibling offers: its module, its repositories (and the entities they return), its errors, and for the Graph surface its parent route and error wordings. Its services, seeders, queries and controllers are its own.',

@@ -144,6 +144,25 @@ describe('the dependency rules of `npm run lint`', () => {
       },
     ],
     [
+      'surfaces-know-no-other-surface',
+      'a Resource Manager controller answers with a Graph entity set',
+      {
+        'src/privileged-access/azure-resources/resources/graph/resources.entity-set.ts':
+          'export const RESOURCES = 1;\n',
+        'src/privileged-access/azure-resources/resources/resource-manager/resources.controller.ts':
+          "export { RESOURCES } from '../graph/resources.entity-set.js';\n",
+      },
+    ],
+    [
+      'graph-knows-no-resource-manager',
+      'the Graph layer words an error with a Resource Manager class',
+      {
+        'src/resource-manager/arm-error.ts': 'export class ArmError {}\n',
+        'src/graph/graph-thing.ts':
+          "export { ArmError } from '../resource-manager/arm-error.js';\n",
+      },
+    ],
+    [
       'modules-meet-through-what-they-export',
       "a feature module uses a sibling's seeder",
       {

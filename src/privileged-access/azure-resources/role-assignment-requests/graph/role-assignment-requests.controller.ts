@@ -37,7 +37,7 @@ import {
   CurrentRequestAddress,
   type RequestAddress,
 } from '../../../../graph/odata/request-address.js';
-import { UnauthorizedAccessError } from '../../../../auth/auth.errors.js';
+import { NotPermittedError } from '../../../../errors/not-permitted.error.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import { CurrentRequestIds } from '../../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../../values/request-ids.js';
@@ -74,6 +74,7 @@ import { GraphBody } from '../../../../graph/graph-body.js';
 import { ResourceNotFoundError } from '../../resources/resource.errors.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
 import '../../resources/graph/resource.graph-errors.js';
+import '../../../../graph/shared-domain-errors.graph-errors.js';
 import './role-assignment-request.graph-errors.js';
 
 // The request of the Graph documentation's cancel example.
@@ -88,7 +89,7 @@ const NOT_PENDING = {
   summary: 'the request is not waiting for this decision',
 };
 const NOT_AN_APPROVER = {
-  error: new UnauthorizedAccessError(),
+  error: new NotPermittedError(),
   summary: 'the caller may not decide this request (or it is their own)',
 };
 
@@ -175,7 +176,7 @@ export class RoleAssignmentRequestsController {
   })
   @RequiredScopes(READ_AZURE_RESOURCES)
   @ApiGraphErrors(NOT_FOUND, {
-    error: new UnauthorizedAccessError(),
+    error: new NotPermittedError(),
     summary: 'the caller does not administer the request',
   })
   async auditEvents(
@@ -214,7 +215,7 @@ export class RoleAssignmentRequestsController {
     { error: new RoleAssignmentDoesNotExistError() },
     { error: new PolicyValidationFailedError(['ExpirationRule']) },
     {
-      error: new UnauthorizedAccessError(),
+      error: new NotPermittedError(),
       summary:
         'a user asking for someone else, or an Admin* request of a non-administrator',
     },

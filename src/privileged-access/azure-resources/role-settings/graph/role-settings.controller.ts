@@ -5,7 +5,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { UnauthorizedAccessError } from '../../../../auth/auth.errors.js';
+import { NotPermittedError } from '../../../../errors/not-permitted.error.js';
 import { CurrentPrincipal } from '../../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../../auth/principal.js';
 import { RequiredScopes } from '../../../../auth/required-scopes.decorator.js';
@@ -42,10 +42,11 @@ import { ROLE_SETTINGS } from './role-settings.entity-set.js';
 import { RoleSettingQueries } from './role-setting.queries.js';
 import { RoleSettingsService } from '../role-settings.service.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
+import '../../../../graph/shared-domain-errors.graph-errors.js';
 import './role-setting.graph-errors.js';
 
 const NOT_AN_ADMINISTRATOR = {
-  error: new UnauthorizedAccessError(),
+  error: new NotPermittedError(),
   summary: "the caller does not administer the setting's resource",
 };
 

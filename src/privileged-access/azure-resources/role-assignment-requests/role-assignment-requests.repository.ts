@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bulkUpsert } from '../../../database/bulk-upsert.js';
+import { EntityLookup } from '../../../database/entity-lookup.js';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { NumberedLog } from '../../../database/numbered-log.js';
 import { SqlClient } from '../../../database/sql-client.js';
@@ -59,7 +60,7 @@ export interface DueBy {
 @Injectable()
 export class RoleAssignmentRequestsRepository {
   private readonly requests: EntitySql<RoleAssignmentRequestEntity>;
-  private readonly selectInTenant: string;
+  private readonly byKey: EntityLookup<RoleAssignmentRequestEntity>;
   private readonly auditTrail: NumberedLog<RoleAssignmentRequestAuditEventEntity>;
   private readonly administrators: ResourceAdministratorsSql;
 
@@ -69,9 +70,13 @@ export class RoleAssignmentRequestsRepository {
   ) {
     this.administrators = new ResourceAdministratorsSql(dataSource);
     const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
-    const inTenant = `${requests.column('tenantId')} = ${requests.parameter(0)} AND ${requests.column('id')} = ${requests.parameter(1)}`;
     this.requests = requests;
-    this.selectInTenant = `SELECT * FROM ${requests.table} WHERE ${inTenant}`;
+    this.byKey = new EntityLookup(
+      dataSource,
+      sql,
+      RoleAssignmentRequestEntity,
+      ['tenantId', 'id'],
+    );
     this.auditTrail = new NumberedLog(
       dataSource,
       sql,
@@ -80,12 +85,11 @@ export class RoleAssignmentRequestsRepository {
     );
   }
 
-  async findInTenant(
+  findInTenant(
     tenantId: string,
     id: string,
-  ): Promise<RoleAssignmentRequestEntity | null> {
-    const [row] = await this.sql.rows(this.selectInTenant, [tenantId, id]);
-    return row ? this.requests.hydrate(row) : null;
+  ): Promise<RoleAssignmentRequestEntity | undefined> {
+    return this.byKey.find(tenantId, id);
   }
 
   /**

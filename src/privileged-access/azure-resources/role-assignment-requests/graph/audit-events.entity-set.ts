@@ -2,6 +2,10 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../../graph/odata/entity-set.js';
+import {
+  callProperties,
+  changeProperties,
+} from '../../graph/audit-record-properties.js';
 import { RoleAssignmentRequestAuditEventEntity } from '../role-assignment-request-audit-event.entity.js';
 
 /**
@@ -22,43 +26,14 @@ export const AUDIT_EVENTS: ODataEntitySet<RoleAssignmentRequestAuditEventEntity>
         type: 'string',
         schema: { example: 'Cancel' },
       },
-      actorId: {
-        column: 'actorId',
-        type: 'guid',
-        schema: {
-          description:
-            'The user (oid), or the application (appid) of an application token.',
-        },
-      },
-      actorType: {
-        column: 'actorType',
-        type: 'string',
-        schema: { enum: ['User', 'Application', 'Scheduler'] },
-      },
-      occurredDateTime: { column: 'occurredDateTime', type: 'dateTime' },
-      sequence: {
-        column: 'sequence',
-        type: 'integer',
-        schema: {
-          description:
-            "The change's place among its request's, from 1: the order of changes of equal time.",
-        },
-      },
+      ...changeProperties<RoleAssignmentRequestAuditEventEntity>('request', [
+        'User',
+        'Application',
+        'Scheduler',
+      ]),
       fromSubStatus: { column: 'fromSubStatus', type: 'string' },
       toSubStatus: { column: 'toSubStatus', type: 'string' },
-      httpRequestId: {
-        column: 'httpRequestId',
-        type: 'string',
-        filterable: false,
-        schema: {
-          description: 'The `request-id` of the call that made the change.',
-        },
-      },
-      clientRequestId: {
-        column: 'clientRequestId',
-        type: 'string',
-        filterable: false,
-      },
+      ...callProperties<RoleAssignmentRequestAuditEventEntity>(),
       reason: {
         column: 'reason',
         type: 'string',

@@ -2,6 +2,10 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../../graph/odata/entity-set.js';
+import {
+  callProperties,
+  changeProperties,
+} from '../../graph/audit-record-properties.js';
 import { RoleSettingAuditEventEntity } from '../role-setting-audit-event.entity.js';
 import { RULES_SCHEMA } from './role-settings.entity-set.js';
 
@@ -32,41 +36,11 @@ export const ROLE_SETTING_AUDIT_EVENTS: ODataEntitySet<RoleSettingAuditEventEnti
         type: 'guid',
         filterable: false,
       },
-      actorId: {
-        column: 'actorId',
-        type: 'guid',
-        schema: {
-          description:
-            'The user (oid), or the application (appid) of an application token.',
-        },
-      },
-      actorType: {
-        column: 'actorType',
-        type: 'string',
-        schema: { enum: ['User', 'Application'] },
-      },
-      occurredDateTime: { column: 'occurredDateTime', type: 'dateTime' },
-      sequence: {
-        column: 'sequence',
-        type: 'integer',
-        schema: {
-          description:
-            "The change's place among its setting's, from 1: the order of changes of equal time.",
-        },
-      },
-      httpRequestId: {
-        column: 'httpRequestId',
-        type: 'string',
-        filterable: false,
-        schema: {
-          description: 'The `request-id` of the call that made the change.',
-        },
-      },
-      clientRequestId: {
-        column: 'clientRequestId',
-        type: 'string',
-        filterable: false,
-      },
+      ...changeProperties<RoleSettingAuditEventEntity>('setting', [
+        'User',
+        'Application',
+      ]),
+      ...callProperties<RoleSettingAuditEventEntity>(),
       before: {
         column: 'before',
         type: 'json',

@@ -8,16 +8,16 @@ module.exports = {
         'Shared plumbing (errors, auth, OData, database, config...) serves every feature module and surface: it never imports one. Features register themselves with it.',
       severity: 'error',
       from: {
-        path: '^src/(auth|clock|config|database|entity-store|graph|health|logging|openapi|security|seeding|throttling|values)/',
+        path: '^src/(auth|clock|config|database|entity-store|graph|health|http|logging|openapi|resource-manager|security|seeding|throttling|values)/',
       },
       to: { path: '^src/privileged-access/' },
     },
     {
       name: 'surface-knows-no-database',
       comment:
-        'The data layer hands the surfaces errors they know (src/errors/); the Graph layer never reads driver errors itself.',
+        'The data layer hands the surfaces errors they know (src/errors/); an API layer never reads driver errors itself.',
       severity: 'error',
-      from: { path: '^src/graph/' },
+      from: { path: '^src/(graph|resource-manager)/' },
       to: { path: '^src/database/' },
     },
     {
@@ -31,11 +31,11 @@ module.exports = {
     {
       name: 'domain-knows-no-surface',
       comment:
-        "A feature module's domain (entities, repositories, services, rules, transitions, seeders) serves every API surface: it imports neither the Graph layer nor the module's graph/ folder. Only the module's *.module.ts joins the two; the seed format's DTOs check dates as Graph writes them.",
+        "A feature module's domain (entities, repositories, services, rules, transitions, seeders) serves every API surface: it imports neither the Graph layer nor the module's graph/ folder. Only the module's *.module.ts joins the two.",
       severity: 'error',
       from: {
         path: '^src/privileged-access/',
-        pathNot: '(/graph/|\\.module\\.ts$|\\.spec\\.ts$|/dto/seed-[^/]+$)',
+        pathNot: '(/graph/|\\.module\\.ts$|\\.spec\\.ts$)',
       },
       to: { path: '(^src/graph/|^src/privileged-access/.*/graph/)' },
     },
@@ -58,13 +58,13 @@ module.exports = {
     {
       name: 'modules-meet-through-what-they-export',
       comment:
-        'A feature module uses a sibling only through what the sibling offers: its module, its repositories (and the entities they return), its errors, and for the Graph surface its parent route and error wordings. Its services, seeders, queries and controllers are its own.',
+        'A feature module uses a sibling only through what the sibling offers: its module, its repositories (and the entities they return), its errors, and for each surface its wordings (and Graph parent route). Its services, seeders, queries and controllers are its own; what the modules of a surface share is in azure-resources/graph/ and azure-resources/resource-manager/.',
       severity: 'error',
       from: { path: '^src/privileged-access/azure-resources/([^/]+)/' },
       to: {
         path: '^src/privileged-access/azure-resources/[^/]+/',
         pathNot:
-          '(^src/privileged-access/azure-resources/($1|graph)/|\\.(module|repository|entity|errors)\\.ts$|/graph/[^/]+\\.(parent|graph-errors)\\.ts$)',
+          '(^src/privileged-access/azure-resources/($1|graph|resource-manager)/|\\.(module|repository|entity|errors)\\.ts$|/graph/[^/]+\\.(parent|graph-errors)\\.ts$|/resource-manager/[^/]+\\.arm-errors\\.ts$)',
       },
     },
     {
@@ -74,7 +74,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/privileged-access/.+\\.service\\.ts$' },
       to: {
-        path: '^src/(auth/auth\\.errors|graph/graph-errors?|graph/protocol-errors)\\.ts$',
+        path: '^src/(auth/auth\\.errors|graph/graph-errors?|graph/protocol-errors|resource-manager/arm-errors?)\\.ts$',
       },
     },
     {

@@ -144,6 +144,15 @@ describe('the dependency rules of `npm run lint`', () => {
       },
     ],
     [
+      'domain-knows-no-surface',
+      "the seed format's DTO validates with the Graph layer",
+      {
+        'src/graph/graph-validators.ts': 'export const IsGraphThing = 1;\n',
+        'src/privileged-access/azure-resources/resources/dto/seed-resource.dto.ts':
+          "export { IsGraphThing } from '../../../../graph/graph-validators.js';\n",
+      },
+    ],
+    [
       'surfaces-know-no-other-surface',
       'a Resource Manager controller answers with a Graph entity set',
       {
@@ -224,13 +233,13 @@ describe('the dependency rules of `npm run lint`', () => {
         'export class EntitySetQueries {}\n',
       'src/privileged-access/azure-resources/resources/graph/resource.queries.ts':
         "export { EntitySetQueries } from '../../../../graph/odata/entity-set-queries.js';\nexport { RESOURCES } from '../resources.service.js';\n",
-      'src/graph/graph-date-time.ts': 'export const IsGraphDateTime = 1;\n',
+      'src/values/date-time-text.ts': 'export const IsDateTimeText = 1;\n',
       'src/privileged-access/azure-resources/resources/dto/seed-resource.dto.ts':
-        "export { IsGraphDateTime } from '../../../../graph/graph-date-time.js';\n",
+        "export { IsDateTimeText } from '../../../../values/date-time-text.js';\n",
       'src/privileged-access/azure-resources/resources/resources.seeder.ts':
-        "export { IsGraphDateTime } from './dto/seed-resource.dto.js';\n",
+        "export { IsDateTimeText } from './dto/seed-resource.dto.js';\n",
       'src/privileged-access/azure-resources/resources/resources.module.ts':
-        "export { EntitySetQueries } from './graph/resource.queries.js';\nexport { IsGraphDateTime } from './resources.seeder.js';\n",
+        "export { EntitySetQueries } from './graph/resource.queries.js';\nexport { IsDateTimeText } from './resources.seeder.js';\n",
       'src/graph/graph-error-registry.ts': 'export const WORDINGS = 1;\n',
       'src/privileged-access/azure-resources/resources/graph/resource.graph-errors.ts':
         "export { WORDINGS } from '../../../../graph/graph-error-registry.js';\n",

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsGraphDateTime } from '../../graph/graph-date-time.js';
+import { IsDateTimeText } from '../../values/date-time-text.js';
 
 const TEN_YEARS_IN_SECONDS = 10 * 366 * 24 * 3600;
 
@@ -8,7 +8,7 @@ const TEN_YEARS_IN_SECONDS = 10 * 366 * 24 * 3600;
 export class ClockChangeDto {
   @ApiPropertyOptional({ example: '2026-12-01T09:00:00Z' })
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   dateTime?: string;
 
   @ApiPropertyOptional({ example: 3600 })

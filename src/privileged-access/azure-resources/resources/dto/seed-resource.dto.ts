@@ -5,7 +5,7 @@ import {
   SeedTenantRecordDto,
 } from '../../../../seeding/seed-record.dto.js';
 import { RESOURCE_STATUSES, type ResourceStatus } from '../resource.entity.js';
-import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
+import { IsDateTimeText } from '../../../../values/date-time-text.js';
 
 /** Where this module is, for the seed's validation worker threads. */
 export const SEED_RESOURCE_MODULE_URL = import.meta.url;
@@ -28,7 +28,7 @@ export class SeedResourceDto extends SeedTenantRecordDto {
   status: ResourceStatus;
 
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   registeredDateTime?: string | null;
 
   @IsOptional()

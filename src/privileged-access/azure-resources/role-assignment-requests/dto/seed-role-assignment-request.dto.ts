@@ -21,7 +21,7 @@ import {
   SUB_STATUSES,
   type SubStatus,
 } from '../role-assignment-request.model.js';
-import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
+import { IsDateTimeText } from '../../../../values/date-time-text.js';
 import { ISO_DURATION } from '../../../../clock/iso-duration.js';
 
 const GUID_MESSAGE = { message: '$property must be a GUID' };
@@ -54,11 +54,11 @@ export class SeedScheduleDto {
   type?: string;
 
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   startDateTime?: string | null;
 
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   endDateTime?: string | null;
 
   @IsOptional()
@@ -109,7 +109,7 @@ export class SeedRoleAssignmentRequestDto {
   assignmentState: AssignmentState;
 
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   requestedDateTime?: string;
 
   @IsOptional()

@@ -10,7 +10,7 @@ import {
   type MemberType,
   type RoleAssignmentState,
 } from '../role-assignment.entity.js';
-import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
+import { IsDateTimeText } from '../../../../values/date-time-text.js';
 
 /** Where this module is, for the seed's validation worker threads. */
 export const SEED_ROLE_ASSIGNMENT_MODULE_URL = import.meta.url;
@@ -35,11 +35,11 @@ export class SeedRoleAssignmentDto extends SeedTenantRecordDto {
   externalId: string;
 
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   startDateTime?: string | null;
 
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   endDateTime?: string | null;
 
   @IsIn(ASSIGNMENT_STATES)

@@ -15,7 +15,7 @@ import {
 } from '../../../../seeding/seed-record.dto.js';
 import { AreValidRoleSettingRules } from '../role-setting-rules.js';
 import { RoleSettingRuleDto } from './role-setting-rule.dto.js';
-import { IsGraphDateTime } from '../../../../graph/graph-date-time.js';
+import { IsDateTimeText } from '../../../../values/date-time-text.js';
 
 /** Where this module is, for the seed's validation worker threads. */
 export const SEED_ROLE_SETTING_MODULE_URL = import.meta.url;
@@ -33,7 +33,7 @@ export class SeedRoleSettingDto extends SeedTenantRecordDto {
   isDefault?: boolean;
 
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   lastUpdatedDateTime?: string | null;
 
   @IsOptional()

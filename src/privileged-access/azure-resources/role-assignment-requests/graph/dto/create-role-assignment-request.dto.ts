@@ -8,7 +8,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsGraphDateTime } from '../../../../../graph/graph-date-time.js';
+import { IsDateTimeText } from '../../../../../values/date-time-text.js';
 import { GUID_PATTERN } from '../../../../../values/guid.js';
 import {
   ASSIGNMENT_STATES,
@@ -35,7 +35,7 @@ export class CreateScheduleDto implements RequestedSchedule {
     description: 'Now when omitted.',
   })
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   startDateTime?: string | null;
 
   @ApiPropertyOptional({
@@ -44,7 +44,7 @@ export class CreateScheduleDto implements RequestedSchedule {
     description: 'With neither it nor `duration`, the assignment is permanent.',
   })
   @IsOptional()
-  @IsGraphDateTime()
+  @IsDateTimeText()
   endDateTime?: string | null;
 
   @ApiPropertyOptional({ type: String, maxLength: 64, example: 'PT8H' })

@@ -1,6 +1,6 @@
-import { isGraphDateTime } from './graph-date-time.js';
+import { isDateTimeText } from './date-time-text.js';
 
-describe('isGraphDateTime', () => {
+describe('isDateTimeText', () => {
   it.each([
     '2026-11-28T10:00:00Z',
     '2026-11-28T10:00:00.123Z',
@@ -16,7 +16,7 @@ describe('isGraphDateTime', () => {
     '9999-12-31T23:59:59-00:00',
     '0001-01-01T00:30:00-00:30',
   ])('accepts %p', (value) => {
-    expect(isGraphDateTime(value)).toBe(true);
+    expect(isDateTimeText(value)).toBe(true);
   });
 
   // IsISO8601 accepts the basic forms; Date reads them as an invalid date.
@@ -43,6 +43,6 @@ describe('isGraphDateTime', () => {
     20261128,
     null,
   ])('refuses %p', (value) => {
-    expect(isGraphDateTime(value)).toBe(false);
+    expect(isDateTimeText(value)).toBe(false);
   });
 });

@@ -58,6 +58,11 @@ export class EntitySql<T extends ObjectLiteral> {
     return this.dataSource.driver.createParameter(`p${index}`, index);
   }
 
+  /** Where a property's column stands in `columnList` (0-based). */
+  columnIndex(property: keyof T & string): number {
+    return this.columns.indexOf(this.columnMetadata(property));
+  }
+
   /** `(?, ?, …)` for one row whose first value is the parameter at `firstIndex`. */
   rowPlaceholders(firstIndex: number): string {
     return `(${this.columns.map((_, offset) => this.parameter(firstIndex + offset)).join(', ')})`;

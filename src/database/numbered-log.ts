@@ -14,7 +14,7 @@ interface Numbered {
  */
 export class NumberedLog<T extends Numbered> {
   private readonly records: EntitySql<T>;
-  private readonly lastSql: string;
+  private readonly sequenceAt: number;
   private readonly insertSql: string;
 
   constructor(
@@ -25,22 +25,34 @@ export class NumberedLog<T extends Numbered> {
   ) {
     const records = new EntitySql(dataSource, target);
     this.records = records;
-    this.lastSql = `SELECT COALESCE(MAX(${records.column('sequence')}), 0) AS sequence FROM ${records.table} WHERE ${records.whereEqual(subject)}`;
-    this.insertSql = `INSERT INTO ${records.table} ${records.columnList} VALUES ${records.rowPlaceholders(0)}`;
+    this.sequenceAt = records.columnIndex('sequence');
+    // One statement: the database numbers the record from its subject's last, in the VALUES
+    // (a SELECT and an INSERT cost the cancel two round trips through the SqlClient).
+    let next = 0;
+    const values = records
+      .allColumns()
+      .map((_column, index) =>
+        index === this.sequenceAt
+          ? `(SELECT COALESCE(MAX(${records.column('sequence')}), 0) + 1 FROM ${records.table} WHERE ${subject
+              .map(
+                (property) =>
+                  `${records.column(property)} = ${records.parameter(next++)}`,
+              )
+              .join(' AND ')})`
+          : records.parameter(next++),
+      );
+    this.insertSql = `INSERT INTO ${records.table} ${records.columnList} VALUES (${values.join(', ')})`;
   }
 
   /** Appends the record after its subject's others, in the caller's unit of work. */
   async append(record: Omit<T, 'sequence'>): Promise<void> {
-    const [last] = await this.sql.rows(
-      this.lastSql,
-      this.subject.map((property) => (record as T)[property]),
-    );
-    await this.sql.run(
-      this.insertSql,
-      this.records.valuesOf({
-        ...record,
-        sequence: Number(last.sequence) + 1,
-      } as T),
-    );
+    const values = this.records.valuesOf({ ...record, sequence: 0 } as T);
+    await this.sql.run(this.insertSql, [
+      ...values.slice(0, this.sequenceAt),
+      ...this.subject.map((property) =>
+        this.records.valueOf(property, (record as T)[property]),
+      ),
+      ...values.slice(this.sequenceAt + 1),
+    ]);
   }
 }

@@ -13,6 +13,10 @@ import { BadRequestError } from './graph/graph-errors.js';
 import { assignRequestIds } from './graph/request-ids.js';
 import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/nest-logger.js';
+import { isArmRequest, rewriteArmUrl } from './resource-manager/arm-address.js';
+import { armErrorBody } from './resource-manager/arm-error.js';
+import { InvalidRequestUriError } from './resource-manager/arm-errors.js';
+import { assignArmRequestIds } from './resource-manager/arm-request-ids.js';
 import { RequestLogController } from './logging/request-log.js';
 
 export interface CreateAppOptions {
@@ -45,17 +49,27 @@ export async function createApp(
       ignoreTrailingSlash: true,
       maxParamLength: 1000,
     },
+    // A Resource Manager address is routed without its scope, of any depth (arm-address.ts).
+    rewriteUrl: rewriteArmUrl,
     bodyLimit: config.maxRequestBodyBytes,
     // While the server stops, a request that still arrives on an open connection is served (and
     // its connection then closed), not refused with Fastify's own non-Graph 503: main.ts bounds
     // the wait.
     return503OnClosing: false,
-    // Fastify answers a URL it cannot decode before any of Nest runs: answer it the Graph way.
+    // Fastify answers a URL it cannot decode before any of Nest runs: answer it in the API's way.
     frameworkErrors: (
       _error: FastifyError,
       request: FastifyRequest,
       reply: FastifyReply,
     ) => {
+      if (isArmRequest(request.raw)) {
+        assignArmRequestIds(request.raw, reply.raw);
+        void reply
+          .code(400)
+          .type('application/json; charset=utf-8')
+          .send(armErrorBody(new InvalidRequestUriError()));
+        return;
+      }
       const ids = assignRequestIds(request.raw, reply.raw);
       void reply
         .code(400)

@@ -1,5 +1,9 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import {
+  SurfaceExceptionFilter,
+  SurfaceRequestShapeCheck,
+} from './api-surfaces.js';
 import { AuthModule } from './auth/auth.module.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { ScopeGuard } from './auth/scope.guard.js';
@@ -11,12 +15,12 @@ import { FEATURE_MODULES } from './feature-modules.js';
 import { EmulatorModule } from './emulator/emulator.module.js';
 import { FaultInjectionGuard } from './emulator/fault-injection.js';
 import { GraphModule } from './graph/graph.module.js';
-import { RequestShapeGuard } from './graph/request-shape.guard.js';
 import { ODataModule } from './graph/odata/odata.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MIGRATIONS } from './migrations.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { RequestPipeline, type RequestCheck } from './request-pipeline.js';
+import { ResourceManagerModule } from './resource-manager/resource-manager.module.js';
 import { CallerThrottleGuard } from './throttling/caller-throttle.guard.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
 
@@ -32,20 +36,26 @@ export class AppModule {
         HealthModule,
         AuthModule,
         GraphModule,
+        ResourceManagerModule,
         ThrottlingModule,
         ODataModule,
         SeedingModule,
         ...FEATURE_MODULES,
         ...(config.emulator ? [EmulatorModule] : []),
       ],
-      providers: [requestPipeline(config)],
+      providers: [
+        SurfaceRequestShapeCheck,
+        requestPipeline(config),
+        { provide: APP_FILTER, useClass: SurfaceExceptionFilter },
+      ],
     };
   }
 }
 
 /**
  * The checks of every routed request, in order: authentication first; then its permissions;
- * then the Graph request shape, which must not tell an anonymous caller about a route; then
+ * then the request shape of its API (Graph's query options, ARM's api-version), which must not
+ * tell an anonymous caller about a route; then
  * throttling, which counts per authenticated caller; last the emulator's injected faults, for a
  * known tenant.
  */
@@ -53,7 +63,7 @@ function requestPipeline(config: AppConfig): Provider {
   const checks = [
     JwtAuthGuard,
     ScopeGuard,
-    RequestShapeGuard,
+    SurfaceRequestShapeCheck,
     CallerThrottleGuard,
     ...(config.emulator ? [FaultInjectionGuard] : []),
   ];

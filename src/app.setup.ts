@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { assignSurfaceRequestIds } from './api-surfaces.js';
 import { AppConfig } from './config/app-config.js';
 import { CallHistory } from './emulator/call-history.js';
 import { acceptRequestBody } from './graph/request-body.js';
-import { assignRequestIds } from './graph/request-ids.js';
 import { setUpOpenApi } from './openapi/openapi.js';
 import { configureHttpSecurity } from './security/http-security.js';
 
@@ -14,7 +14,7 @@ export function configureApp(
   const fastify = app.getHttpAdapter().getInstance();
   // A global hook runs for every request, unknown routes included, before anything can fail.
   fastify.addHook('onRequest', (request, reply, done) => {
-    assignRequestIds(request.raw, reply.raw);
+    assignSurfaceRequestIds(request.raw, reply.raw);
     done();
   });
   // One parser reads every body as bytes, whatever its type, so that "no body" and "{}" stay

@@ -11,6 +11,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import request from 'supertest';
 import { RequiredScopes } from '../src/auth/required-scopes.decorator.js';
+import { ARM_PROVIDER_ROUTE } from '../src/resource-manager/arm-address.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import {
   RESOURCE,
@@ -241,7 +242,8 @@ describe('the OpenAPI document', () => {
   });
 
   describe('content', () => {
-    it('has every route the application registers, with its method', () => {
+    // The Resource Manager routes are not in this Graph document yet (docs/resource-manager.md).
+    it('has every Graph and service route the application registers, with its method', () => {
       const discovery = testApp.app.get(DiscoveryService);
       const scanner = testApp.app.get(MetadataScanner);
       const registered = discovery
@@ -267,11 +269,15 @@ describe('the OpenAPI document', () => {
       const documented = operationsOf(document).map(
         ({ path, method }) => `${method} ${path}`,
       );
+      const graphAndService = registered.filter(
+        (route) => !route.includes(`/${ARM_PROVIDER_ROUTE}/`),
+      );
 
       expect(registered).toEqual(
         expect.arrayContaining([`get ${ENTITY_PATH}`, `post ${CANCEL_PATH}`]),
       );
-      expect(documented.sort()).toEqual([...new Set(registered)].sort());
+      expect(graphAndService.length).toBeLessThan(registered.length);
+      expect(documented.sort()).toEqual([...new Set(graphAndService)].sort());
     });
 
     it('gives every Graph route the bearer scheme and the permissions its @RequiredScopes declares', () => {

@@ -39,13 +39,17 @@ const when = library
   ? `with the clock ${DAYS_AHEAD} days ahead`
   : 'at the real date (install the Debian package faketime to move the clock)';
 
-/** The shell block of the README's "Try it with curl", as a user pastes it. */
-function readmeCurlSteps(): string {
+const CURL_SECTION = '## Try it with curl';
+const RESOURCE_MANAGER_SECTION =
+  '## The Azure Resource Manager PIM API, over the same state';
+
+/** The first shell block of a section of the README, as a user pastes it. */
+function readmeSteps(heading: string): string {
   const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Try it with curl'));
-  const block = /```sh\n([\s\S]*?)```/.exec(section);
-  if (!block) {
-    throw new Error('README.md has no sh block under "Try it with curl"');
+  const start = readme.indexOf(heading);
+  const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(start));
+  if (start === -1 || !block) {
+    throw new Error(`README.md has no sh block under "${heading}"`);
   }
   return block[1];
 }
@@ -56,7 +60,11 @@ function readmeCurlSteps(): string {
  * under the other suites), with files named from the repository's root, as there. Each curl
  * answer ends its own line.
  */
-function runReadmeSteps(cwd: string, port: number): Promise<string> {
+function runReadmeSteps(
+  heading: string,
+  cwd: string,
+  port: number,
+): Promise<string> {
   const script = [
     'npm() {',
     '  case "$*" in',
@@ -67,7 +75,7 @@ function runReadmeSteps(cwd: string, port: number): Promise<string> {
     '}',
     'curl() { command curl "$@"; echo; }',
     'set -e',
-    readmeCurlSteps().replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`),
+    readmeSteps(heading).replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`),
   ].join('\n');
   const child = spawn('bash', ['-c', script], {
     cwd,
@@ -124,7 +132,7 @@ describe(`the README's quick start and curl steps, ${when}`, () => {
       status: { status: 'InProgress', subStatus: 'PendingApproval' },
     });
 
-    const output = await runReadmeSteps(directory, port);
+    const output = await runReadmeSteps(CURL_SECTION, directory, port);
 
     const lines = output.trim().split(/\r?\n/);
     expect(lines.filter((line) => line.startsWith('HTTP/'))).toEqual([
@@ -139,6 +147,41 @@ describe(`the README's quick start and curl steps, ${when}`, () => {
     });
     expect(again).toMatchObject({
       error: { code: 'RequestCannotBeCancelled' },
+    });
+  });
+
+  it('cancels the documentation request through the Resource Manager route as the README shows: 200, then GET → Canceled, seen Closed / Canceled through Graph', async () => {
+    const directory = freshDirectory();
+    const server = await startServer(directory, clockAhead);
+    await waitForOutput(server, 'loaded the example data');
+    const port = Number(new URL(server.baseUrl).port);
+
+    const output = await runReadmeSteps(
+      RESOURCE_MANAGER_SECTION,
+      directory,
+      port,
+    );
+
+    const lines = output.trim().split(/\r?\n/);
+    expect(lines.filter((line) => line.startsWith('HTTP/'))).toEqual([
+      'HTTP/1.1 200 OK',
+    ]);
+    expect(JSON.parse(lines[lines.length - 1])).toMatchObject({
+      name: DOCUMENTED_REQUEST_ID,
+      properties: { requestType: 'SelfActivate', status: 'Canceled' },
+    });
+    const token = await runNode(
+      TOKEN_CLI,
+      ['--tid', TENANT_A, '--oid', USER_A, '--scp', READ_WRITE],
+      directory,
+      clockAhead,
+    );
+    const throughGraph = await fetch(
+      `http://127.0.0.1:${port}${REQUESTS_PATH}/${DOCUMENTED_REQUEST_ID}`,
+      { headers: { Authorization: `Bearer ${token.stdout.trim()}` } },
+    );
+    expect(await throughGraph.json()).toMatchObject({
+      status: { status: 'Closed', subStatus: 'Canceled' },
     });
   });
 });

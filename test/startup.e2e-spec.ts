@@ -225,6 +225,29 @@ describe('starting the server (node dist/main.js)', () => {
       });
     });
 
+    it('accepts a Resource Manager user token printed by dist/cli/token.js --aud, on the Resource Manager routes only', async () => {
+      const token = await mintToken(directory, [
+        '--tid',
+        TENANT_A,
+        '--oid',
+        USER_A,
+        '--aud',
+        'https://management.azure.com/',
+      ]);
+
+      const armResponse = await fetch(
+        `${server.baseUrl}/subscriptions/${UNKNOWN_ID}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests?api-version=2020-10-01`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      const graphResponse = await getRequest(server, UNKNOWN_ID, token);
+
+      expect(armResponse.status).toBe(404);
+      expect(await armResponse.json()).toMatchObject({
+        error: { code: 'SubscriptionNotFound' },
+      });
+      expect(graphResponse.status).toBe(401);
+    });
+
     it('refuses a token minted with another development secret', async () => {
       const token = await mintToken(freshDirectory(), [
         '--tid',

@@ -113,6 +113,7 @@ describe('JwtAuthGuard.handleRequest', () => {
   );
   const principal: Principal = {
     kind: 'delegated',
+    audience: 'graph',
     tenantId: '0a0a0a0a-0000-4000-8000-00000000000a',
     objectId: 'a1a1a1a1-0000-4000-8000-0000000000a1',
     scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],

@@ -12,6 +12,7 @@ import {
   type AccessTokenClaims,
   type Principal,
   principalFromClaims,
+  type TokenAudience,
 } from './principal.js';
 import { SigningKeys } from './signing-keys.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
@@ -60,7 +61,11 @@ export class JwtStrategy extends PassportStrategy(
         );
       },
       algorithms: keys.algorithms,
-      audience: [...config.auth.audiences] as [string, ...string[]],
+      // Either API's: each route accepts only its own (ScopeGuard), and says so in its own words.
+      audience: [
+        ...config.auth.audiences,
+        ...config.auth.resourceManagerAudiences,
+      ] as [string, ...string[]],
       ignoreExpiration: false,
       jsonWebTokenOptions: {
         clockTolerance: config.auth.clockToleranceSeconds,
@@ -92,7 +97,7 @@ export class JwtStrategy extends PassportStrategy(
     if (!isAcceptedIssuer(this.config.auth.issuers, claims.iss, claims.tid)) {
       throw new AccessTokenValidationError('Invalid issuer.');
     }
-    const principal = principalFromClaims(claims);
+    const principal = principalFromClaims(claims, this.audienceOf(claims));
     const token = bearerTokenOf(request);
     if (token) {
       this.verifiedTokens.remember(token, principal, {
@@ -101,5 +106,15 @@ export class JwtStrategy extends PassportStrategy(
       });
     }
     return principal;
+  }
+
+  /** The API a token verified against the accepted audiences was issued for. */
+  private audienceOf(claims: AccessTokenClaims): TokenAudience {
+    const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    return audiences.some((audience) =>
+      this.config.auth.audiences.includes(audience as string),
+    )
+      ? 'graph'
+      : 'resource-manager';
   }
 }

@@ -36,6 +36,7 @@ describe('principalFromClaims', () => {
         }),
       ).toEqual({
         kind: 'delegated',
+        audience: 'graph',
         tenantId: TENANT,
         objectId: USER,
         applicationId: CLIENT,
@@ -119,6 +120,7 @@ describe('principalFromClaims', () => {
         }),
       ).toEqual({
         kind: 'application',
+        audience: 'graph',
         tenantId: TENANT,
         objectId: SERVICE_PRINCIPAL,
         applicationId: APP,
@@ -271,5 +273,40 @@ describe('principalFromClaims', () => {
         wids: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
       }).directoryRoleIds,
     ).toEqual([]);
+  });
+
+  describe('Resource Manager tokens', () => {
+    it('makes an application principal of a token without roles, acting as its service principal', () => {
+      const principal = principalFromClaims(
+        { tid: TENANT, appid: APP, oid: SERVICE_PRINCIPAL },
+        'resource-manager',
+      );
+
+      expect(principal).toMatchObject({
+        kind: 'application',
+        audience: 'resource-manager',
+        appRoles: [],
+        actorId: SERVICE_PRINCIPAL,
+      });
+    });
+
+    it('keeps a user token delegated, acting as the user', () => {
+      expect(
+        principalFromClaims(
+          { tid: TENANT, oid: USER, scp: 'user_impersonation' },
+          'resource-manager',
+        ),
+      ).toMatchObject({
+        kind: 'delegated',
+        audience: 'resource-manager',
+        actorId: USER,
+      });
+    });
+
+    it('a Graph token without scp or roles is still refused', () => {
+      expect(
+        refusal({ tid: TENANT, appid: APP, oid: SERVICE_PRINCIPAL }),
+      ).toBeInstanceOf(MissingPermissionClaimsError);
+    });
   });
 });

@@ -15,14 +15,20 @@ export interface AccessTokenClaims {
   wids?: unknown;
   amr?: unknown;
   iss?: unknown;
+  aud?: unknown;
   exp?: unknown;
   nbf?: unknown;
   iat?: unknown;
 }
 
+/** Which API a token was issued for: Microsoft Graph, or Azure Resource Manager. */
+export type TokenAudience = 'graph' | 'resource-manager';
+
 /** Who is calling: a user through an app (delegated) or an app on its own (application). */
 export interface Principal {
   readonly kind: 'delegated' | 'application';
+  /** The API the token is for: a route of the other API refuses it. */
+  readonly audience: TokenAudience;
   readonly tenantId: string;
   /** The user's (or the service principal's) object id. */
   readonly objectId?: string;
@@ -39,7 +45,15 @@ export interface Principal {
   readonly actorId: string;
 }
 
-export function principalFromClaims(claims: AccessTokenClaims): Principal {
+/**
+ * The caller a verified token names. A Graph token must carry its permissions (`scp` or
+ * `roles`); a Resource Manager application token usually carries none, as what it may do comes
+ * from its role assignments at the scope.
+ */
+export function principalFromClaims(
+  claims: AccessTokenClaims,
+  audience: TokenAudience = 'graph',
+): Principal {
   const tenantId = guidClaim(claims.tid);
   if (!tenantId) {
     throw new AccessTokenValidationError();
@@ -55,6 +69,7 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
     }
     return {
       kind: 'delegated',
+      audience,
       tenantId,
       objectId,
       applicationId,
@@ -65,13 +80,18 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
       actorId: objectId,
     };
   }
-  if (Array.isArray(claims.roles)) {
-    const actorId = applicationId ?? objectId;
+  if (Array.isArray(claims.roles) || audience === 'resource-manager') {
+    // Azure role assignments name a service principal by its object id; Graph's audit, the app.
+    const actorId =
+      audience === 'resource-manager'
+        ? (objectId ?? applicationId)
+        : (applicationId ?? objectId);
     if (!actorId) {
       throw new AccessTokenValidationError();
     }
     return {
       kind: 'application',
+      audience,
       tenantId,
       objectId,
       applicationId,

@@ -58,6 +58,7 @@ class DirectoryController {
 function delegated(scopes: string[], overrides: Partial<Principal> = {}) {
   return {
     kind: 'delegated',
+    audience: 'graph',
     tenantId: TENANT,
     objectId: USER,
     scopes,
@@ -72,6 +73,7 @@ function delegated(scopes: string[], overrides: Partial<Principal> = {}) {
 function application(appRoles: string[], overrides: Partial<Principal> = {}) {
   return {
     kind: 'application',
+    audience: 'graph',
     tenantId: TENANT,
     applicationId: APP,
     scopes: [],

@@ -5,9 +5,13 @@ import {
   Logger,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UnauthorizedAccessError } from './auth.errors.js';
-import type { Principal } from './principal.js';
+import {
+  AccessTokenValidationError,
+  UnauthorizedAccessError,
+} from './auth.errors.js';
+import type { Principal, TokenAudience } from './principal.js';
 import { Public } from './public.decorator.js';
+import { RoleBasedAccess } from './role-based-access.decorator.js';
 import {
   type PermissionRequirement,
   RequiredScopes,
@@ -17,7 +21,11 @@ import {
 export const PERSONAL_ACCOUNT_TENANT_ID =
   '9188040d-6c67-4c5b-b112-36a304b66dad';
 
-/** Checks the caller's token grants one of the permissions the route declares; @Public() routes need none. */
+/**
+ * Checks the caller's token is for the route's API and grants one of the permissions the route
+ * declares: a Graph route's @RequiredScopes, or, for a @RoleBasedAccess() route, a Resource
+ * Manager token (the domain checks its role assignments). @Public() routes need none.
+ */
 @Injectable()
 export class ScopeGuard implements CanActivate {
   private readonly logger = new Logger(ScopeGuard.name);
@@ -29,6 +37,12 @@ export class ScopeGuard implements CanActivate {
     if (this.reflector.getAllAndOverride(Public, targets)) {
       return true;
     }
+    const principal = context
+      .switchToHttp()
+      .getRequest<{ user: Principal }>().user;
+    if (this.reflector.getAllAndOverride(RoleBasedAccess, targets)) {
+      return requireAudience(principal, 'resource-manager');
+    }
     const requirement = this.reflector.getAllAndOverride(
       RequiredScopes,
       targets,
@@ -39,14 +53,19 @@ export class ScopeGuard implements CanActivate {
       );
       throw new UnauthorizedAccessError();
     }
-    const principal = context
-      .switchToHttp()
-      .getRequest<{ user: Principal }>().user;
+    requireAudience(principal, 'graph');
     if (!isPermitted(principal, requirement)) {
       throw new UnauthorizedAccessError();
     }
     return true;
   }
+}
+
+function requireAudience(principal: Principal, audience: TokenAudience): true {
+  if (principal.audience !== audience) {
+    throw new AccessTokenValidationError('Invalid audience.');
+  }
+  return true;
 }
 
 export function isPermitted(

@@ -4,6 +4,7 @@ import { VerifiedTokenCache } from './verified-token-cache.js';
 
 const principal: Principal = {
   kind: 'delegated',
+  audience: 'graph',
   tenantId: 'tenant',
   objectId: 'user',
   scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],

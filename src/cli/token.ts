@@ -13,7 +13,10 @@ Prints an access token that the service, started with the same environment, acce
   --appid <guid>        application (client) id; default for app tokens: a fixed development app
   --wids "<ids>"        directory role template ids, space or comma separated
   --amr "<methods>"     how the user signed in, e.g. "pwd mfa" (MfaRule needs mfa)
-  --aud <audience>      default: the first of AUTH_AUDIENCE (https://graph.microsoft.com)
+  --aud <audience>      default: the first of AUTH_AUDIENCE (https://graph.microsoft.com);
+                        https://management.azure.com/ for the Resource Manager routes, where
+                        a user token needs no --scp (user_impersonation) and an app token
+                        (--appid, --oid: its service principal) no --roles
   --iss <issuer>        default: https://sts.windows.net/<tid>/
   --expires-in <secs>   default: 3600`;
 
@@ -35,17 +38,30 @@ function main(): void {
       help: { type: 'boolean' },
     },
   });
-  if (values.help || !values.tid || (!values.scp && !values.roles)) {
+  const config = loadAppConfig(process.env);
+  const audience = values.aud ?? config.auth.audiences[0];
+  // Resource Manager tokens carry no permissions: role assignments decide what a caller may do.
+  const resourceManager =
+    config.auth.resourceManagerAudiences.includes(audience);
+  const scopes =
+    values.scp ??
+    (resourceManager && !values.appid && !values.roles
+      ? 'user_impersonation'
+      : undefined);
+  if (
+    values.help ||
+    !values.tid ||
+    (!scopes && !values.roles && !(resourceManager && values.appid))
+  ) {
     fail(USAGE);
   }
   const expiresIn = values['expires-in'];
   if (expiresIn !== undefined && !/^[1-9]\d*$/.test(expiresIn)) {
     fail('--expires-in must be a whole number of seconds.');
   }
-  if (values.scp && !values.oid) {
+  if (scopes && !values.oid) {
     fail('--oid is required with --scp: a delegated token names its user.');
   }
-  const config = loadAppConfig(process.env);
   if (!config.auth.jwtSecret) {
     fail(
       'Minting needs an HS256 secret: set AUTH_JWT_SECRET (a JWKS-only server takes tokens from your identity provider).',
@@ -57,13 +73,13 @@ function main(): void {
     {
       tenantId: values.tid,
       objectId: values.oid,
-      scopes: list(values.scp),
+      scopes: list(scopes),
       appRoles: list(values.roles),
       applicationId:
         values.appid ?? (values.roles ? DEVELOPMENT_APP_ID : undefined),
       directoryRoleIds: list(values.wids),
       authenticationMethods: list(values.amr),
-      audience: values.aud ?? config.auth.audiences[0],
+      audience,
       issuer,
       expiresInSeconds: expiresIn ? Number(expiresIn) : undefined,
     },

@@ -17,6 +17,14 @@ export const GRAPH_AUDIENCES = [
   '00000003-0000-0000-c000-000000000000',
 ];
 
+/** The audiences Entra ID issues for Azure Resource Manager access tokens, with and without the slash. */
+export const RESOURCE_MANAGER_AUDIENCES = [
+  'https://management.azure.com/',
+  'https://management.core.windows.net/',
+  'https://management.azure.com',
+  'https://management.core.windows.net',
+];
+
 interface DatabaseSettings {
   /** Run pending migrations when the service starts (DB_MIGRATE). */
   readonly migrateOnStart: boolean;
@@ -46,7 +54,10 @@ export interface AuthConfig {
   readonly jwtSecret?: string;
   /** Set when the secret was generated for local development. */
   readonly developmentSecretFile?: string;
+  /** The audiences of tokens for the Graph routes (AUTH_AUDIENCE). */
   readonly audiences: readonly string[];
+  /** The audiences of tokens for the Resource Manager routes (AUTH_RESOURCE_MANAGER_AUDIENCE). */
+  readonly resourceManagerAudiences: readonly string[];
   /** Issuer patterns; `{tid}` stands for the token's own tenant. Empty: not checked. */
   readonly issuers: readonly string[];
   readonly clockToleranceSeconds: number;
@@ -282,6 +293,9 @@ function buildAuthConfig(
   const common = {
     jwksUri: variables.AUTH_JWKS_URI,
     audiences: splitList(variables.AUTH_AUDIENCE) ?? GRAPH_AUDIENCES,
+    resourceManagerAudiences:
+      splitList(variables.AUTH_RESOURCE_MANAGER_AUDIENCE) ??
+      RESOURCE_MANAGER_AUDIENCES,
     issuers: splitList(variables.AUTH_ISSUER) ?? [],
     clockToleranceSeconds: variables.AUTH_CLOCK_TOLERANCE_SECONDS ?? 60,
   };

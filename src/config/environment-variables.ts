@@ -108,6 +108,11 @@ export class EnvironmentVariables {
   @Expose()
   @IsOptional()
   @IsString()
+  AUTH_RESOURCE_MANAGER_AUDIENCE?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsString()
   AUTH_ISSUER?: string;
 
   @Expose()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
-import { assignRequestIds } from '../graph/request-ids.js';
+import { givenRequestIdsOf } from '../http/given-request-ids.js';
 import { isControlPath } from './fault-injection.js';
 
 /** Calls kept per tenant: the most recent ones. */
@@ -34,7 +34,7 @@ export class CallHistory {
     fastify.addHook('onResponse', (request, reply, done) => {
       const caller = (request as FastifyRequest & { user?: Principal }).user;
       if (caller && !isControlPath(request.url)) {
-        const ids = assignRequestIds(request.raw, reply.raw);
+        const ids = givenRequestIdsOf(request.raw);
         this.record(caller.tenantId, {
           method: request.method,
           url: request.url,

@@ -1,4 +1,8 @@
-import { DomainError, type DomainErrorClass } from '../errors/domain-error.js';
+import type { DomainError, DomainErrorClass } from '../errors/domain-error.js';
+import {
+  DomainErrorWordings,
+  type WordingsOf,
+} from '../errors/domain-error-wordings.js';
 import { GraphError } from './graph-error.js';
 
 /** How Graph answers one domain refusal. */
@@ -9,24 +13,13 @@ export interface GraphWording {
   readonly message: string;
 }
 
-/**
- * The wording of every domain error class a `*.errors.ts` module exports, by its export name:
- * leaving one out fails the compilation.
- */
-export type GraphWordingsOf<ErrorsModule> = {
-  [
-    Name in keyof ErrorsModule as ErrorsModule[Name] extends DomainErrorClass
-      ? Name
-      : never
-  ]: ErrorsModule[Name] extends DomainErrorClass<infer E>
-    ? (error: E) => GraphWording
-    : never;
-};
+/** The wording of every domain error class a `*.errors.ts` module exports, by its export name. */
+export type GraphWordingsOf<ErrorsModule> = WordingsOf<
+  ErrorsModule,
+  GraphWording
+>;
 
-const wordings = new Map<
-  DomainErrorClass,
-  (error: DomainError) => GraphWording
->();
+const wordings = new DomainErrorWordings<GraphWording>('Graph');
 
 /**
  * Gives the domain errors of one module their Graph wording. A module's `*.graph-errors.ts`
@@ -41,23 +34,7 @@ export function registerGraphWordings<ErrorsModule extends object>(
   errors: ErrorsModule,
   moduleWordings: GraphWordingsOf<ErrorsModule>,
 ): void {
-  const byName = moduleWordings as Record<
-    string,
-    ((error: DomainError) => GraphWording) | undefined
-  >;
-  for (const [name, exported] of Object.entries(errors)) {
-    if (!isDomainErrorClass(exported)) {
-      continue;
-    }
-    const wording = byName[name];
-    if (!wording) {
-      throw new Error(`${name} has no Graph wording`);
-    }
-    if (wordings.has(exported)) {
-      throw new Error(`${name} has a Graph wording already`);
-    }
-    wordings.set(exported, wording);
-  }
+  wordings.register(errors, moduleWordings);
 }
 
 /** Whether a module gave this class of domain errors its Graph wording. */
@@ -67,8 +44,8 @@ export function hasGraphWording(errorClass: DomainErrorClass): boolean {
 
 /** The Graph error answering `error`; undefined when no module gave its class a wording. */
 export function graphErrorOf(error: DomainError): GraphError | undefined {
-  const wording = wordings.get(error.constructor as DomainErrorClass);
-  return wording && new WordedDomainError(error, wording(error));
+  const wording = wordings.of(error);
+  return wording && new WordedDomainError(error, wording);
 }
 
 /** For a documentation that cannot do without the wording: an error naming the class if none. */
@@ -92,8 +69,4 @@ class WordedDomainError extends GraphError {
       error,
     );
   }
-}
-
-function isDomainErrorClass(value: unknown): value is DomainErrorClass {
-  return typeof value === 'function' && value.prototype instanceof DomainError;
 }

@@ -11,6 +11,10 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config.js';
 import { DependencyFailures } from '../errors/dependency-failures.js';
 import { DomainError } from '../errors/domain-error.js';
+import {
+  describeForLog,
+  frameworkStatusOf,
+} from '../logging/describe-for-log.js';
 import { routePatternOf } from '../logging/request-log.js';
 import { GraphError } from './graph-error.js';
 import { graphErrorBody } from './graph-error-body.js';
@@ -20,7 +24,7 @@ import {
   RequestEntityTooLargeError,
   ServiceUnavailableError,
 } from './graph-errors.js';
-import { nodeRequestOf, nodeResponseOf } from './node-http.js';
+import { nodeRequestOf, nodeResponseOf } from '../http/node-http.js';
 import { assignRequestIds } from './request-ids.js';
 import { RouteCatalog } from './route-catalog.js';
 
@@ -133,29 +137,9 @@ class FrameworkHttpError extends GraphError {
   }
 }
 
-function frameworkStatusOf(exception: unknown): number | undefined {
-  const carrier = exception as {
-    statusCode?: unknown;
-    status?: unknown;
-  } | null;
-  const status = carrier?.statusCode ?? carrier?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
 /** Why a domain refusal became a 500, for the server log. */
 function unwordedNote(exception: unknown): string {
   return exception instanceof DomainError && !graphErrorOf(exception)
     ? `: ${exception.name} has no Graph wording (see its module's *.graph-errors.ts)`
     : '';
-}
-
-/** The stack of a failure and of what caused it, for the server log. */
-function describeForLog(exception: unknown): string {
-  if (!(exception instanceof Error)) {
-    return String(exception);
-  }
-  const own = exception.stack ?? exception.message;
-  return exception.cause === undefined
-    ? own
-    : `${own}\nCaused by: ${describeForLog(exception.cause)}`;
 }

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { GraphExceptionFilter } from './graph-exception.filter.js';
 import { GraphResponses } from './odata/graph-responses.js';
 import { RequestShapeGuard } from './request-shape.guard.js';
@@ -14,9 +14,9 @@ import './shared-domain-errors.graph-errors.js';
   providers: [
     RouteCatalog,
     GraphResponses,
-    { provide: APP_FILTER, useClass: GraphExceptionFilter },
+    GraphExceptionFilter,
     RequestShapeGuard,
   ],
-  exports: [GraphResponses, RequestShapeGuard],
+  exports: [GraphResponses, GraphExceptionFilter, RequestShapeGuard],
 })
 export class GraphModule {}

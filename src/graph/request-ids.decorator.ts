@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { nodeRequestOf, nodeResponseOf } from './node-http.js';
+import { nodeRequestOf, nodeResponseOf } from '../http/node-http.js';
 import type { RequestIds } from '../values/request-ids.js';
 import { assignRequestIds } from './request-ids.js';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { recordGivenRequestIds } from '../http/given-request-ids.js';
 import type { RequestIds } from '../values/request-ids.js';
 
 const REQUEST_IDS = Symbol('graph.requestIds');
@@ -22,6 +23,7 @@ export function assignRequestIds(
         ? offered
         : requestId;
     carrier[REQUEST_IDS] = { requestId, clientRequestId };
+    recordGivenRequestIds(request, carrier[REQUEST_IDS]);
   }
   const ids = carrier[REQUEST_IDS];
   if (!response.headersSent) {

@@ -5,7 +5,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasEmptyBody, NoRequestBody } from './no-request-body.js';
-import { nodeRequestOf } from './node-http.js';
+import { nodeRequestOf } from '../http/node-http.js';
 import {
   RequestBodyNotAcceptedError,
   UnsupportedQueryOptionError,

@@ -1,6 +1,6 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Principal } from '../auth/principal.js';
-import { assignRequestIds } from '../graph/request-ids.js';
+import { givenRequestIdsOf } from '../http/given-request-ids.js';
 
 /** The one line written for every request, once its response is sent. */
 export interface RequestLogLine {
@@ -73,7 +73,7 @@ export function requestLogLine(
   request: FastifyRequest,
   reply: FastifyReply,
 ): RequestLogLine {
-  const ids = assignRequestIds(request.raw, reply.raw);
+  const ids = givenRequestIdsOf(request.raw);
   const caller = (request as FastifyRequest & { user?: Principal }).user;
   return {
     'request-id': ids.requestId,

@@ -12,6 +12,7 @@ const OTHER_USER = 'c1c1c1c1-0000-4000-8000-0000000000c1';
 function caller(tenantId: string, actorId: string): Principal {
   return {
     kind: 'delegated',
+    audience: 'graph',
     tenantId,
     objectId: actorId,
     scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],

@@ -5,6 +5,7 @@ import {
   rawBytesRequest,
   type RawResponse,
 } from './raw-http.js';
+import { armAddressOf } from '../../src/resource-manager/arm-address.js';
 import type { TestApp } from './test-app.js';
 import { appToken, userToken } from './tokens.js';
 
@@ -139,15 +140,20 @@ interface GraphErrorJson {
 }
 
 /**
- * What every answer must be, whatever was sent: not a server error, and every client error a
- * Graph error JSON as GraphExceptionFilter writes it, with its request ids. A message naming
- * the request and the answer otherwise.
+ * What every answer must be, whatever was sent: not a server error, and every client error in
+ * the envelope of the request's API with its request ids: a Graph error JSON as
+ * GraphExceptionFilter writes it, or on a Resource Manager address ARM's. A message naming the
+ * request and the answer otherwise.
  */
 export function answerProblem(
   request: HostileRequest,
   response: RawResponse,
 ): string | undefined {
-  const problem = graphAnswerProblem(request.method, response);
+  const problem =
+    armAddressOf(request.path.toString('latin1')) &&
+    !refusedBeforeReading(response)
+      ? armAnswerProblem(request.method, response)
+      : graphAnswerProblem(request.method, response);
   return (
     problem &&
     `${problem}\n--- request:\n${describeRequest(request)}\n--- answer: ${response.status} ${String(response.headers['content-type'])}\n${response.text.slice(0, 1000)}`
@@ -195,8 +201,55 @@ function graphAnswerProblem(
   return undefined;
 }
 
+/**
+ * Node.js's own refusals of a request it could not read (a malformed request line, headers too
+ * large or too slow) come before anyone knows which API it was for: Graph's envelope, and the
+ * connection closed (docs/resource-manager.md).
+ */
+function refusedBeforeReading(response: RawResponse): boolean {
+  return (
+    response.headers.connection === 'close' &&
+    typeof response.headers['request-id'] === 'string'
+  );
+}
+
+function armAnswerProblem(
+  method: string,
+  response: RawResponse,
+): string | undefined {
+  if (!(response.status >= 100 && response.status < 500)) {
+    return `status ${response.status}: not a client's answer`;
+  }
+  if (typeof response.headers['x-ms-request-id'] !== 'string') {
+    return 'no x-ms-request-id header';
+  }
+  if (response.status < 400 || method === 'HEAD') {
+    return undefined;
+  }
+  const type = String(response.headers['content-type']);
+  if (!/^application\/json(;|$)/.test(type)) {
+    return `a ${response.status} of content type ${type}, not application/json`;
+  }
+  let body: { error?: Record<string, unknown> };
+  try {
+    body = JSON.parse(response.text) as { error?: Record<string, unknown> };
+  } catch {
+    return `a ${response.status} whose body is not JSON`;
+  }
+  const error = body?.error;
+  if (
+    typeof error?.code !== 'string' ||
+    error.code === '' ||
+    typeof error.message !== 'string' ||
+    Object.keys(error).length !== 2
+  ) {
+    return `a ${response.status} whose body is not an ARM error`;
+  }
+  return undefined;
+}
+
 /** Throws, naming request and answer, unless the answer is one every request may get. */
-export function expectGraphAnswer(
+export function expectApiAnswer(
   request: HostileRequest,
   response: RawResponse,
 ): void {
@@ -227,7 +280,7 @@ export async function sendAndCheck(
   request: HostileRequest,
 ): Promise<RawResponse> {
   const response = await sendHostile(testApp, request);
-  expectGraphAnswer(request, response);
+  expectApiAnswer(request, response);
   await expectStillServing(testApp);
   return response;
 }

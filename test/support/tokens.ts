@@ -53,3 +53,22 @@ export function appToken(
     TEST_JWT_SECRET,
   );
 }
+
+export const RESOURCE_MANAGER_AUDIENCE = 'https://management.azure.com/';
+
+/** A delegated token for Azure Resource Manager, as the Azure CLI gets one (`user_impersonation`). */
+export function armUserToken(
+  objectId: string = USER_A,
+  overrides: TokenOverrides = {},
+): string {
+  return mintDevelopmentToken(
+    {
+      tenantId: TENANT_A,
+      objectId,
+      audience: RESOURCE_MANAGER_AUDIENCE,
+      scopes: ['user_impersonation'],
+      ...overrides,
+    },
+    TEST_JWT_SECRET,
+  );
+}

@@ -22,7 +22,7 @@ import {
 import {
   CurrentRequestAddress,
   type RequestAddress,
-} from './request-address.js';
+} from '../../http/request-address.js';
 
 /** What the read routes of an entity set call. */
 export interface EntitySetReads {

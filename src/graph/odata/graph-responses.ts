@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { collectionContextUrl, entityContextUrl } from './context.js';
 import type { EntityPage } from './entity-set-reader.js';
-import type { RequestAddress } from './request-address.js';
+import { nextPageUrl } from '../../http/next-page-url.js';
+import type { RequestAddress } from '../../http/request-address.js';
 
 export type GraphEntityBody<T extends object> = {
   '@odata.context': string;
@@ -50,7 +51,11 @@ export class GraphResponses {
       '@odata.context': collectionContextUrl(baseUrl, entitySet),
       ...(page.count !== undefined && { '@odata.count': page.count }),
       ...(page.nextSkipToken !== undefined && {
-        '@odata.nextLink': nextLink(baseUrl, address.url, page.nextSkipToken),
+        '@odata.nextLink': nextPageUrl(
+          baseUrl,
+          address.url,
+          page.nextSkipToken,
+        ),
       }),
       value: page.value,
     };
@@ -59,34 +64,5 @@ export class GraphResponses {
   /** The configured public URL when there is one (behind a proxy), else the request's. */
   private baseUrl(address: RequestAddress): string {
     return this.config.publicBaseUrl || address.origin;
-  }
-}
-
-const PAGING_OPTIONS = /^\$?(skip|skiptoken)$/i;
-
-function nextLink(baseUrl: string, url: string, skipToken: string): string {
-  const queryStart = url.indexOf('?');
-  const path = queryStart < 0 ? url : url.slice(0, queryStart);
-  const kept =
-    queryStart < 0
-      ? []
-      : url
-          .slice(queryStart + 1)
-          .split('&')
-          .filter(
-            (pair) =>
-              pair !== '' &&
-              !PAGING_OPTIONS.test(
-                decodeURIComponentSafely(pair.split('=')[0]),
-              ),
-          );
-  return `${baseUrl}${path}?${[...kept, `$skiptoken=${skipToken}`].join('&')}`;
-}
-
-function decodeURIComponentSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }

@@ -10,7 +10,7 @@ import {
   type ReferenceObject,
   type SchemaObject,
 } from '@nestjs/swagger';
-import { nodeRequestOf } from '../node-http.js';
+import { nodeRequestOf } from '../../http/node-http.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
 import type {
   EntitySetName,

@@ -6,8 +6,15 @@ export const PIM_ADMINISTRATOR_DIRECTORY_ROLES: readonly string[] = [
   '62e90394-69f5-4237-9190-012177145e10',
 ];
 
-/** A delegated caller without a PIM administrator directory role acts only as a user. */
+/**
+ * A delegated caller without a PIM administrator directory role acts only as a user. So does
+ * every Resource Manager caller: there, what a user or an app may do comes from its Azure role
+ * assignments alone, not from directory roles or app permissions.
+ */
 export function actsOnlyAsUser(caller: Principal): boolean {
+  if (caller.audience === 'resource-manager') {
+    return true;
+  }
   return (
     caller.kind === 'delegated' &&
     !caller.directoryRoleIds.some((role) =>

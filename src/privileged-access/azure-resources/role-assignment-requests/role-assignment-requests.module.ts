@@ -28,6 +28,13 @@ import { NumberAuditEventsPerRequest1764400001100 } from './migrations/176440000
 import { ROLE_ASSIGNMENT_REQUESTS } from './graph/role-assignment-requests.entity-set.js';
 import { AUDIT_EVENTS } from './graph/audit-events.entity-set.js';
 
+import { ArmScopes } from '../resource-manager/arm-scopes.js';
+import {
+  RoleAssignmentScheduleRequestsController,
+  RoleEligibilityScheduleRequestsController,
+} from './resource-manager/role-schedule-requests.controller.js';
+import { RoleScheduleRequestPresenter } from './resource-manager/role-schedule-request.presenter.js';
+
 @Module({
   imports: [
     ResourcesModule,
@@ -43,6 +50,8 @@ import { AUDIT_EVENTS } from './graph/audit-events.entity-set.js';
   controllers: [
     RoleAssignmentRequestsController,
     RoleAssignmentRequestListsController,
+    RoleAssignmentScheduleRequestsController,
+    RoleEligibilityScheduleRequestsController,
   ],
   providers: [
     RoleAssignmentRequestsRepository,
@@ -55,6 +64,8 @@ import { AUDIT_EVENTS } from './graph/audit-events.entity-set.js';
     RoleAssignmentProvisioning,
     RoleAssignmentRequestScheduler,
     RoleAssignmentRequestTransitions,
+    ArmScopes,
+    RoleScheduleRequestPresenter,
   ],
   // The emulator's clock runs it.
   exports: [RoleAssignmentRequestScheduler],

@@ -10,6 +10,7 @@ import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
 import type {
+  AssignmentState,
   AuditAction,
   RequestStatus,
   SubStatus,
@@ -56,6 +57,17 @@ export interface DueBy {
   readonly limit?: Date;
 }
 
+/** Which requests of a tenant a list shows, a page at a time in the order of their ids. */
+export interface RequestSelection {
+  readonly resourceIds: readonly string[];
+  readonly assignmentState: AssignmentState;
+  readonly subjectId?: string;
+  readonly requestorId?: string;
+  /** The last id of the previous page. */
+  readonly after?: string;
+  readonly limit: number;
+}
+
 /** The requests' database access: plain SQL written once from the entities' metadata. */
 @Injectable()
 export class RoleAssignmentRequestsRepository {
@@ -90,6 +102,42 @@ export class RoleAssignmentRequestsRepository {
     id: string,
   ): Promise<RoleAssignmentRequestEntity | undefined> {
     return this.byKey.find(tenantId, id);
+  }
+
+  /** A page of the tenant's requests on some resources, by id. */
+  async select(
+    tenantId: string,
+    selection: RequestSelection,
+  ): Promise<RoleAssignmentRequestEntity[]> {
+    if (selection.resourceIds.length === 0) {
+      return [];
+    }
+    const sql = this.requests;
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
+    // Bound in the order they appear: SQLite's placeholders are positional.
+    const conditions = [
+      `${sql.column('tenantId')} = ${bind(tenantId)}`,
+      `${sql.column('resourceId')} IN (${selection.resourceIds.map(bind).join(', ')})`,
+      `${sql.column('assignmentState')} = ${bind(selection.assignmentState)}`,
+      ...(selection.subjectId === undefined
+        ? []
+        : [`${sql.column('subjectId')} = ${bind(selection.subjectId)}`]),
+      ...(selection.requestorId === undefined
+        ? []
+        : [`${sql.column('requestorId')} = ${bind(selection.requestorId)}`]),
+      ...(selection.after === undefined
+        ? []
+        : [`${sql.column('id')} > ${bind(selection.after)}`]),
+    ];
+    const rows = await this.sql.rows(
+      `SELECT * FROM ${sql.table}
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY ${sql.column('id')}
+        LIMIT ${bind(selection.limit)}`,
+      parameters,
+    );
+    return rows.map((row) => sql.hydrate(row));
   }
 
   /**

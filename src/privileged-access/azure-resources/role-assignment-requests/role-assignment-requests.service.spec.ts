@@ -16,6 +16,7 @@ import type {
   UserAccess,
 } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
+import type { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
 import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 
 const REQUEST_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
@@ -24,6 +25,7 @@ const HTTP = { requestId: 'r-1', clientRequestId: 'c-1' };
 
 const user: Principal = {
   kind: 'delegated',
+  audience: 'graph',
   tenantId: 'tenant-a',
   objectId: 'user-1',
   scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],
@@ -35,6 +37,7 @@ const user: Principal = {
 const app: Principal = {
   ...user,
   kind: 'application',
+  audience: 'graph',
   objectId: undefined,
   applicationId: 'app-1',
   actorId: 'app-1',
@@ -83,6 +86,7 @@ function serviceWith(
   return new RoleAssignmentRequestsService(
     repository as unknown as RoleAssignmentRequestsRepository,
     transitions,
+    {} as RoleAssignmentsRepository,
     clock,
   );
 }

@@ -10,15 +10,87 @@ import {
 } from './role-assignment-request.errors.js';
 import { actsOnlyAsUser } from '../pim-administrators.js';
 import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
-import { RoleAssignmentRequestsRepository } from './role-assignment-requests.repository.js';
+import {
+  RoleAssignmentRequestsRepository,
+  type RequestSelection,
+} from './role-assignment-requests.repository.js';
+import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
+
+/** A list of requests on some resources, and the resource whose administrators may see it all. */
+export interface RequestListing extends Omit<RequestSelection, 'resourceIds'> {
+  readonly resourceIds: readonly string[];
+  /** The resource the list is asked at, if any: its administrators see every request. */
+  readonly askedAt?: string;
+}
 
 @Injectable()
 export class RoleAssignmentRequestsService {
   constructor(
     private readonly repository: RoleAssignmentRequestsRepository,
     private readonly transitions: RoleAssignmentRequestTransitions,
+    private readonly assignments: RoleAssignmentsRepository,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A request the caller may see: applications with the permission and PIM administrators see
+   * every request of the tenant; a user, its requestor, its subject and the Owners and User
+   * Access Administrators of its resource. Another tenant's request does not exist for them,
+   * nor does one that is not `where` the caller looks.
+   */
+  async visibleTo(
+    caller: Principal,
+    id: string,
+    where: (request: RoleAssignmentRequestEntity) => boolean = () => true,
+  ): Promise<RoleAssignmentRequestEntity> {
+    const requestId = normalizeGuid(id);
+    const request =
+      requestId &&
+      (await this.repository.findInTenant(caller.tenantId, requestId));
+    if (!request || !where(request)) {
+      throw new RoleAssignmentRequestNotFoundError();
+    }
+    if (
+      actsOnlyAsUser(caller) &&
+      (await this.repository.accessOf(caller.tenantId, request.id, {
+        userId: caller.actorId,
+        at: this.clock.now(),
+      })) !== 'allowed'
+    ) {
+      throw new NotPermittedError();
+    }
+    return request;
+  }
+
+  /**
+   * A page of requests: a user sees the requests for them or by them anywhere, and all of those
+   * on a resource they administer (where the list is asked); anything else is refused.
+   */
+  async list(
+    caller: Principal,
+    listing: RequestListing,
+  ): Promise<RoleAssignmentRequestEntity[]> {
+    const ownOnly =
+      listing.subjectId === caller.actorId ||
+      listing.requestorId === caller.actorId;
+    if (
+      actsOnlyAsUser(caller) &&
+      !ownOnly &&
+      !(
+        listing.askedAt !== undefined &&
+        (await this.assignments.administers(
+          caller.tenantId,
+          listing.askedAt,
+          caller.actorId,
+          this.clock.now(),
+        ))
+      )
+    ) {
+      throw new NotPermittedError();
+    }
+    return this.repository.select(caller.tenantId, listing);
+  }
 
   /**
    * The id of a request whose audit events the caller may read: its administrators, that is

@@ -36,7 +36,7 @@ import {
 import {
   CurrentRequestAddress,
   type RequestAddress,
-} from '../../../../graph/odata/request-address.js';
+} from '../../../../http/request-address.js';
 import { NotPermittedError } from '../../../../errors/not-permitted.error.js';
 import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import { CurrentRequestIds } from '../../../../graph/request-ids.decorator.js';

@@ -24,7 +24,7 @@ import {
 import {
   CurrentRequestAddress,
   type RequestAddress,
-} from '../../../../graph/odata/request-address.js';
+} from '../../../../http/request-address.js';
 import { CurrentRequestIds } from '../../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../../values/request-ids.js';
 import {

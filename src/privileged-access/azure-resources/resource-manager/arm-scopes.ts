@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ArmError } from '../../../resource-manager/arm-error.js';
+import type { ResourceEntity } from '../resources/resource.entity.js';
+import {
+  ResourcesRepository,
+  type ScopeReach,
+} from '../resources/resources.repository.js';
+
+/** No stored resource has the ARM id a call addressed: ARM's answer for each kind of scope. */
+export class ScopeNotFoundError extends ArmError {
+  constructor(scope: string) {
+    const segments = scope.split('/').filter(Boolean);
+    if (segments.length === 2 && /^subscriptions$/i.test(segments[0])) {
+      super(
+        404,
+        'SubscriptionNotFound',
+        `The subscription '${segments[1]}' could not be found.`,
+      );
+    } else if (segments.length === 4 && /^resourceGroups$/i.test(segments[2])) {
+      super(
+        404,
+        'ResourceGroupNotFound',
+        `Resource group '${segments[3]}' could not be found.`,
+      );
+    } else {
+      super(404, 'ResourceNotFound', `The Resource '${scope}' was not found.`);
+    }
+  }
+}
+
+/** The stored resources an ARM scope names: the resource is the one whose `externalId` it is. */
+@Injectable()
+export class ArmScopes {
+  constructor(private readonly resources: ResourcesRepository) {}
+
+  /** The resource at exactly this scope; none at the root (''). */
+  async resourceAt(
+    tenantId: string,
+    scope: string,
+  ): Promise<ResourceEntity | undefined> {
+    if (scope === '') {
+      return undefined;
+    }
+    const resource = await this.resources.findByExternalId(tenantId, scope);
+    if (!resource) {
+      throw new ScopeNotFoundError(scope);
+    }
+    return resource;
+  }
+
+  /** The resources at the scope and above it, and below it when asked (ResourcesRepository.around). */
+  around(
+    tenantId: string,
+    scope: string,
+    reach: ScopeReach,
+  ): Promise<ResourceEntity[]> {
+    return this.resources.around(tenantId, scope, reach);
+  }
+}

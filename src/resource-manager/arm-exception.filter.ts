@@ -1,0 +1,284 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
+import {
+  AccessTokenExpiredError,
+  AccessTokenValidationError,
+  EmptyAccessTokenError,
+  MissingPermissionClaimsError,
+  UnauthorizedAccessError,
+} from '../auth/auth.errors.js';
+import type { Principal } from '../auth/principal.js';
+import { AppConfig } from '../config/app-config.js';
+import { DependencyFailures } from '../errors/dependency-failures.js';
+import { DomainError } from '../errors/domain-error.js';
+import { nodeRequestOf, nodeResponseOf } from '../http/node-http.js';
+import {
+  describeForLog,
+  frameworkStatusOf,
+} from '../logging/describe-for-log.js';
+import { routePatternOf } from '../logging/request-log.js';
+import { armScopeOf } from './arm-address.js';
+import { ArmError, armErrorBody } from './arm-error.js';
+import { type ArmCall, armErrorOf } from './arm-error-registry.js';
+import {
+  AuthenticationFailedError,
+  AuthorizationFailedError,
+  InternalServerError,
+  InvalidAuthenticationTokenError,
+  InvalidRequestContentError,
+  InvalidResourceTypeError,
+  RequestEntityTooLargeError,
+  ServiceUnavailableError,
+  UnsupportedHttpMethodError,
+} from './arm-errors.js';
+import { assignArmRequestIds } from './arm-request-ids.js';
+import { apiVersionOf } from './arm-request.guard.js';
+import { isServedResourceType } from './resource-manager-controller.decorator.js';
+// Words the domain refusals every module shares, before any of them is answered.
+import './shared-domain-errors.arm-errors.js';
+
+/**
+ * Where failures of a Resource Manager call become its response: ARM's envelope and headers,
+ * whatever failed (ours, the framework's, the token's, an unexpected one). Internals never leave.
+ */
+@Injectable()
+@Catch()
+export class ArmExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ArmExceptionFilter');
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig,
+    private readonly dependencies: DependencyFailures,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<{
+      user?: Principal;
+      routeOptions?: { url?: string };
+    }>();
+    const response: unknown = http.getResponse();
+    const ids = assignArmRequestIds(
+      nodeRequestOf(request),
+      nodeResponseOf(response),
+    );
+    const error = this.toArmError(exception, nodeRequestOf(request), {
+      principal: request.user,
+      trackingId: ids.requestId,
+    });
+    if (error.status >= 500) {
+      const call = `${nodeRequestOf(request).method} ${routePatternOf(request) ?? '(no route)'}`;
+      if (error.failsTheService) {
+        this.logger.error(
+          `${call} failed (x-ms-request-id ${ids.requestId})`,
+          describeForLog(exception),
+        );
+      } else {
+        this.logger.warn(
+          `${call} answered ${error.status} ${error.code} on purpose (x-ms-request-id ${ids.requestId})`,
+        );
+      }
+    }
+    if (nodeResponseOf(response).headersSent) {
+      nodeResponseOf(response).destroy();
+      return;
+    }
+    const adapter = this.adapterHost.httpAdapter;
+    for (const [name, value] of Object.entries(error.headers)) {
+      adapter.setHeader(response, name, value);
+    }
+    adapter.reply(response, armErrorBody(error), error.status);
+  }
+
+  private toArmError(
+    exception: unknown,
+    request: IncomingMessage,
+    call: { principal?: Principal; trackingId: string },
+  ): ArmError {
+    if (exception instanceof ArmError) {
+      return exception;
+    }
+    if (exception instanceof DomainError) {
+      return (
+        armErrorOf(exception, armCallOf(request, call.principal)) ??
+        new InternalServerError(call.trackingId)
+      );
+    }
+    const tokenRefusal = this.tokenRefusalOf(
+      exception,
+      request,
+      call.principal,
+    );
+    if (tokenRefusal) {
+      return tokenRefusal;
+    }
+    if (exception instanceof NotFoundException) {
+      return unmatchedRouteError(request);
+    }
+    if (this.dependencies.isUnavailable(exception)) {
+      return new ServiceUnavailableError(exception);
+    }
+    return (
+      protocolErrorOf(exception, this.config.maxRequestBodyBytes) ??
+      new InternalServerError(call.trackingId)
+    );
+  }
+
+  /** A token or a caller the authentication layer refused, in ARM's words. */
+  private tokenRefusalOf(
+    exception: unknown,
+    request: IncomingMessage,
+    principal: Principal | undefined,
+  ): ArmError | undefined {
+    if (exception instanceof EmptyAccessTokenError) {
+      return new AuthenticationFailedError(
+        "Authentication failed. The 'Authorization' header is missing.",
+      );
+    }
+    if (exception instanceof AccessTokenExpiredError) {
+      return new InvalidAuthenticationTokenError(
+        'ExpiredAuthenticationToken',
+        'The access token has expired or is not yet valid.',
+      );
+    }
+    if (exception instanceof AccessTokenValidationError) {
+      if (exception.message.endsWith('Invalid audience.')) {
+        return new InvalidAuthenticationTokenError(
+          'InvalidAuthenticationTokenAudience',
+          `The access token has been obtained for wrong audience or resource. It should exactly match with one of the allowed audiences '${this.config.auth.resourceManagerAudiences.join("','")}'.`,
+        );
+      }
+      if (exception.message.endsWith('Invalid issuer.')) {
+        return new InvalidAuthenticationTokenError(
+          'InvalidAuthenticationTokenTenant',
+          'The access token is from the wrong issuer. It must be issued by the tenant of the resource.',
+        );
+      }
+      return new InvalidAuthenticationTokenError(
+        'InvalidAuthenticationToken',
+        'The access token is invalid.',
+      );
+    }
+    if (
+      exception instanceof UnauthorizedAccessError ||
+      exception instanceof MissingPermissionClaimsError
+    ) {
+      return new AuthorizationFailedError(armCallOf(request, principal));
+    }
+    return undefined;
+  }
+}
+
+/** What ARM's messages name of a call: who made it, which action, over which id. */
+export function armCallOf(
+  request: IncomingMessage,
+  principal: Principal | undefined,
+): ArmCall {
+  const path = (request.url ?? '/').split('?')[0];
+  const [resourceType, name, operation] = path
+    .split('/')
+    .filter(Boolean)
+    .slice(2);
+  const verb = operation
+    ? `${operation}/action`
+    : ({ GET: 'read', PUT: 'write', PATCH: 'write', DELETE: 'delete' }[
+        request.method ?? 'GET'
+      ] ?? 'action');
+  return {
+    callerId: principal?.actorId ?? '',
+    action: `Microsoft.Authorization/${resourceType ?? ''}/${verb}`,
+    scope: `${armScopeOf(request)}/providers/Microsoft.Authorization/${[resourceType, name].filter(Boolean).join('/')}`,
+  };
+}
+
+/** No route matched: a resource type not served, or a path or method its routes do not take. */
+function unmatchedRouteError(request: IncomingMessage): ArmError {
+  const path = (request.url ?? '/').split('?')[0];
+  const resourceType = path.split('/').filter(Boolean)[2] ?? '';
+  if (!isServedResourceType(resourceType)) {
+    const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '');
+    return new InvalidResourceTypeError(
+      resourceType,
+      apiVersionOf(Object.fromEntries(query)) ?? '',
+    );
+  }
+  return new UnsupportedHttpMethodError(request.method ?? 'GET');
+}
+
+/**
+ * An error of the HTTP layer (a body too large or unreadable) or a refusal of shared plumbing (a
+ * body refused, a fault the emulator injected) carries its status: answered in ARM's envelope.
+ */
+function protocolErrorOf(
+  exception: unknown,
+  maxRequestBodyBytes: number,
+): ArmError | undefined {
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : frameworkStatusOf(exception);
+  if (status === undefined || status < 400) {
+    return undefined;
+  }
+  if (status === 413) {
+    return new RequestEntityTooLargeError(maxRequestBodyBytes);
+  }
+  if (status === 503) {
+    return new ServiceUnavailableError(exception);
+  }
+  if (isSharedRefusal(exception)) {
+    return new PassedOnError(status, exception);
+  }
+  // The framework's own messages are not ours to show.
+  return status < 500
+    ? new InvalidRequestContentError('The request is malformed.')
+    : undefined;
+}
+
+/** A refusal of the shared plumbing: a status, a code and headers of its own, as ARM's errors have. */
+function isSharedRefusal(exception: unknown): exception is Error & {
+  code: string;
+  headers: Readonly<Record<string, string>>;
+  failsTheService?: boolean;
+} {
+  const carrier = exception as { code?: unknown; headers?: unknown } | null;
+  return (
+    exception instanceof Error &&
+    typeof carrier?.code === 'string' &&
+    typeof carrier.headers === 'object' &&
+    carrier.headers !== null
+  );
+}
+
+/** A refusal of shared plumbing (throttling, the request body, injected faults), as it is. */
+class PassedOnError extends ArmError {
+  override readonly failsTheService: boolean;
+
+  constructor(
+    status: number,
+    exception: Error & {
+      code: string;
+      headers: Readonly<Record<string, string>>;
+      failsTheService?: boolean;
+    },
+  ) {
+    super(
+      status,
+      exception.code,
+      exception.message,
+      exception.headers,
+      exception,
+    );
+    this.failsTheService = exception.failsTheService ?? true;
+  }
+}

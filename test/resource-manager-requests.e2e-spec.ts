@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { RoleAssignmentRequestEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.entity.js';
+import { SeedService } from '../src/seeding/seed.service.js';
+import {
+  authorizationDirectory,
+  OTHER_RESOURCE,
+  RESOURCE,
+  ROLES,
+  user,
+  USERS,
+} from './support/authorization-directory.js';
+import {
+  aRequest,
+  auditEventsOf,
+  findStoredRequest,
+  REQUESTS_PATH,
+  storeRequests,
+} from './support/requests.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { armUserToken, TENANT_B } from './support/tokens.js';
+
+const API_VERSION = '2020-10-01';
+
+function namesOf(page: unknown): string[] {
+  return (page as { value: { name: string }[] }).value.map((item) => item.name);
+}
+const SCOPE = `/subscriptions/${RESOURCE}`;
+const ASSIGNMENT_REQUESTS = `${SCOPE}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests`;
+const ELIGIBILITY_REQUESTS = `${SCOPE}/providers/Microsoft.Authorization/roleEligibilityScheduleRequests`;
+
+describe('Resource Manager schedule requests over the Graph requests', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await testApp.app.get(SeedService).seed(authorizationDirectory());
+  });
+  afterAll(() => testApp.close());
+
+  async function stored(
+    overrides: Partial<RoleAssignmentRequestEntity> = {},
+  ): Promise<RoleAssignmentRequestEntity> {
+    const entity = aRequest({
+      id: randomUUID(),
+      requestorId: USERS.requestor,
+      subjectId: USERS.subject,
+      resourceId: RESOURCE,
+      roleDefinitionId: ROLES.reader,
+      ...overrides,
+    });
+    await storeRequests(testApp.dataSource, entity);
+    return entity;
+  }
+
+  function arm(path: string, token = armUserToken(USERS.subject)) {
+    const separator = path.includes('?') ? '&' : '?';
+    return {
+      get: () =>
+        request(testApp.server)
+          .get(`${path}${separator}api-version=${API_VERSION}`)
+          .set('Authorization', `Bearer ${token}`),
+      post: () =>
+        request(testApp.server)
+          .post(`${path}${separator}api-version=${API_VERSION}`)
+          .set('Authorization', `Bearer ${token}`),
+    };
+  }
+
+  it('GET answers a request for an active assignment in ARM’s shape, with ARM’s headers', async () => {
+    const entity = await stored();
+
+    const response = await arm(`${ASSIGNMENT_REQUESTS}/${entity.id}`).get();
+
+    expect(response.status).toBe(200);
+    expect(response.headers['x-ms-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers['x-ms-correlation-request-id']).toBe(
+      response.headers['x-ms-request-id'],
+    );
+    expect(response.headers['request-id']).toBeUndefined();
+    expect(response.body).toEqual({
+      properties: {
+        targetRoleAssignmentScheduleId: null,
+        targetRoleAssignmentScheduleInstanceId: null,
+        scope: SCOPE,
+        roleDefinitionId: `/roleDefinitions/${ROLES.reader}`,
+        principalId: USERS.subject,
+        principalType: 'User',
+        requestType: 'SelfActivate',
+        status: 'PendingApproval',
+        approvalId: null,
+        scheduleInfo: {
+          startDateTime: '2026-11-28T10:00:00.000Z',
+          expiration: {
+            type: 'AfterDuration',
+            endDateTime: null,
+            duration: 'PT8H',
+          },
+        },
+        linkedRoleEligibilityScheduleId: null,
+        justification: 'Deploying a hotfix',
+        ticketInfo: { ticketNumber: null, ticketSystem: null },
+        condition: null,
+        conditionVersion: null,
+        createdOn: '2026-11-28T09:00:00.000Z',
+        requestorId: USERS.requestor,
+        expandedProperties: {
+          scope: { id: SCOPE, displayName: RESOURCE, type: 'subscription' },
+          roleDefinition: {
+            id: `/roleDefinitions/${ROLES.reader}`,
+            displayName: ROLES.reader,
+            type: 'BuiltInRole',
+          },
+          principal: {
+            id: USERS.subject,
+            displayName: 'subject',
+            email: null,
+            type: 'User',
+          },
+        },
+      },
+      name: entity.id,
+      id: `${ASSIGNMENT_REQUESTS.replace('roleAssignmentScheduleRequests', 'RoleAssignmentScheduleRequests')}/${entity.id}`,
+      type: 'Microsoft.Authorization/RoleAssignmentScheduleRequests',
+    });
+  });
+
+  it('an eligibility request is a role eligibility schedule request, and not an assignment one', async () => {
+    const entity = await stored({
+      assignmentState: 'Eligible',
+      type: 'AdminAdd',
+    });
+
+    const asEligibility = await arm(
+      `${ELIGIBILITY_REQUESTS}/${entity.id}`,
+    ).get();
+    const asAssignment = await arm(`${ASSIGNMENT_REQUESTS}/${entity.id}`).get();
+
+    expect(asEligibility.status).toBe(200);
+    expect(asEligibility.body.type).toBe(
+      'Microsoft.Authorization/RoleEligibilityScheduleRequests',
+    );
+    expect(asEligibility.body.properties).toMatchObject({
+      requestType: 'AdminAssign',
+      targetRoleEligibilityScheduleId: null,
+    });
+    expect(asEligibility.body.properties).not.toHaveProperty(
+      'linkedRoleEligibilityScheduleId',
+    );
+    expect(asAssignment.status).toBe(404);
+    expect(asAssignment.body).toEqual({
+      error: {
+        code: 'ResourceNotFound',
+        message: `The Resource '${ASSIGNMENT_REQUESTS}/${entity.id}' was not found.`,
+      },
+    });
+  });
+
+  it('a request is found only at its own scope; a scope no resource has is not found', async () => {
+    const entity = await stored();
+
+    const elsewhere = await arm(
+      `/subscriptions/${OTHER_RESOURCE}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/${entity.id}`,
+    ).get();
+    const nowhere = await arm(
+      `/subscriptions/${randomUUID()}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/${entity.id}`,
+    ).get();
+
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.code).toBe('ResourceNotFound');
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body.error.code).toBe('SubscriptionNotFound');
+  });
+
+  it('the Azure SDK’s double slash before the scope is the same address', async () => {
+    const entity = await stored();
+
+    const response = await arm(`/${ASSIGNMENT_REQUESTS}/${entity.id}`).get();
+
+    expect(response.status).toBe(200);
+    expect(response.body.name).toBe(entity.id);
+  });
+
+  it('another tenant finds neither the scope nor the request', async () => {
+    const entity = await stored();
+
+    const response = await arm(
+      `${ASSIGNMENT_REQUESTS}/${entity.id}`,
+      armUserToken(USERS.subject, { tenantId: TENANT_B }),
+    ).get();
+
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('SubscriptionNotFound');
+    expect(JSON.stringify(response.body)).not.toContain(entity.id);
+  });
+
+  it('cancel through ARM: 200 without a body, Closed/Canceled through Graph, one audit record; again: RequestCannotBeCancelled', async () => {
+    const entity = await stored();
+
+    const cancelled = await arm(
+      `${ASSIGNMENT_REQUESTS}/${entity.id}/cancel`,
+    ).post();
+    const again = await arm(
+      `${ASSIGNMENT_REQUESTS}/${entity.id}/cancel`,
+    ).post();
+    const throughGraph = await request(testApp.server)
+      .get(`${REQUESTS_PATH}/${entity.id}`)
+      .set('Authorization', `Bearer ${user(USERS.subject)}`);
+
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.text).toBe('');
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual({
+      error: {
+        code: 'RequestCannotBeCancelled',
+        message: 'Request is not in cancellable state.',
+      },
+    });
+    expect(throughGraph.body.status).toMatchObject({
+      status: 'Closed',
+      subStatus: 'Canceled',
+    });
+    const stored_ = await findStoredRequest(testApp.dataSource, entity.id);
+    expect(stored_.subStatus).toBe('Canceled');
+    const audit = await auditEventsOf(testApp.dataSource, entity.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: 'Cancel',
+      actorId: USERS.subject,
+      httpRequestId: cancelled.headers['x-ms-request-id'],
+    });
+  });
+
+  it('someone the request is not for, who administers nothing, may not cancel it: 403 AuthorizationFailed naming the action and the request', async () => {
+    const entity = await stored();
+
+    const response = await arm(
+      `${ASSIGNMENT_REQUESTS}/${entity.id}/cancel`,
+      armUserToken(USERS.outsider),
+    ).post();
+
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({
+      error: {
+        code: 'AuthorizationFailed',
+        message: `The client '${USERS.outsider}' with object id '${USERS.outsider}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignmentScheduleRequests/cancel/action' over scope '${ASSIGNMENT_REQUESTS}/${entity.id}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+      },
+    });
+    expect(
+      (await findStoredRequest(testApp.dataSource, entity.id)).subStatus,
+    ).toBe('PendingApproval');
+  });
+
+  describe('lists', () => {
+    it('asTarget() lists the caller’s own requests at, above and below the scope; an outsider’s is empty', async () => {
+      const mine = await stored({ subjectId: USERS.outsider });
+      await stored();
+
+      const response = await arm(
+        `${ASSIGNMENT_REQUESTS}?$filter=asTarget()`,
+        armUserToken(USERS.outsider),
+      ).get();
+
+      expect(response.status).toBe(200);
+      expect(response.body.nextLink).toBeUndefined();
+      expect(namesOf(response.body)).toEqual([mine.id]);
+    });
+
+    it('without a filter only an administrator of the scope may list: 403 for others', async () => {
+      const response = await arm(
+        ASSIGNMENT_REQUESTS,
+        armUserToken(USERS.outsider),
+      ).get();
+
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('AuthorizationFailed');
+    });
+
+    it('pages through nextLink, which keeps the api-version and the filter', async () => {
+      const subject = randomUUID();
+      const many = Array.from({ length: 101 }, () =>
+        aRequest({
+          id: randomUUID(),
+          subjectId: subject,
+          requestorId: USERS.requestor,
+          resourceId: RESOURCE,
+          roleDefinitionId: ROLES.reader,
+        }),
+      );
+      await storeRequests(testApp.dataSource, ...many);
+
+      const first = await arm(
+        `${ASSIGNMENT_REQUESTS}?$filter=principalId eq '${subject}'`,
+        armUserToken(USERS.owner),
+      ).get();
+      const next = new URL(first.body.nextLink as string);
+      const second = await request(testApp.server)
+        .get(`${next.pathname}${next.search}`)
+        .set('Authorization', `Bearer ${armUserToken(USERS.owner)}`);
+
+      expect(first.status).toBe(200);
+      expect(first.body.value).toHaveLength(100);
+      expect(next.searchParams.get('api-version')).toBe(API_VERSION);
+      expect(next.searchParams.get('$filter')).toBe(
+        `principalId eq '${subject}'`,
+      );
+      expect(second.status).toBe(200);
+      expect(second.body.value).toHaveLength(1);
+      expect(second.body.nextLink).toBeUndefined();
+      const names = [...namesOf(first.body), ...namesOf(second.body)];
+      expect(names.sort()).toEqual(many.map((item) => item.id).sort());
+    });
+
+    it('refuses a filter it does not apply: 400 InvalidFilter', async () => {
+      const response = await arm(
+        `${ASSIGNMENT_REQUESTS}?$filter=status eq 'Granted'`,
+      ).get();
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('InvalidFilter');
+    });
+  });
+});

@@ -64,6 +64,11 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
         request(testApp.server)
           .post(`${path}${separator}api-version=${API_VERSION}`)
           .set('Authorization', `Bearer ${token}`),
+      put: (body: unknown) =>
+        request(testApp.server)
+          .put(`${path}${separator}api-version=${API_VERSION}`)
+          .set('Authorization', `Bearer ${token}`)
+          .send(body as object),
     };
   }
 
@@ -318,6 +323,185 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
 
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('InvalidFilter');
+    });
+  });
+
+  describe('create (PUT)', () => {
+    const READER_ROLE = `/roleDefinitions/${ROLES.reader}`;
+
+    function eligibilityFor(principalId: string, extra: object = {}) {
+      return {
+        properties: {
+          roleDefinitionId: READER_ROLE,
+          principalId,
+          requestType: 'AdminAssign',
+          scheduleInfo: {
+            startDateTime: '2026-11-28T10:00:00Z',
+            expiration: { type: 'AfterDuration', duration: 'P30D' },
+          },
+          justification: 'Quarterly access review',
+          ...extra,
+        },
+      };
+    }
+
+    it('an Owner of the scope assigns an eligibility: 201 with the request under the name given, its ticket and condition kept, the same request through Graph', async () => {
+      const name = randomUUID();
+
+      const created = await arm(
+        `${ELIGIBILITY_REQUESTS}/${name}`,
+        armUserToken(USERS.owner),
+      ).put(
+        eligibilityFor(USERS.requestor, {
+          ticketInfo: { ticketNumber: 'CHG-1', ticketSystem: 'ServiceNow' },
+          condition: "@Resource[Microsoft.Storage/x] StringEquals 'y'",
+          conditionVersion: '2.0',
+        }),
+      );
+      const throughGraph = await request(testApp.server)
+        .get(`${REQUESTS_PATH}/${name}`)
+        .set('Authorization', `Bearer ${user(USERS.owner)}`);
+
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        name,
+        type: 'Microsoft.Authorization/RoleEligibilityScheduleRequests',
+        properties: {
+          scope: SCOPE,
+          roleDefinitionId: READER_ROLE,
+          principalId: USERS.requestor,
+          requestType: 'AdminAssign',
+          status: 'Provisioned',
+          requestorId: USERS.owner,
+          justification: 'Quarterly access review',
+          ticketInfo: { ticketNumber: 'CHG-1', ticketSystem: 'ServiceNow' },
+          condition: "@Resource[Microsoft.Storage/x] StringEquals 'y'",
+          conditionVersion: '2.0',
+          scheduleInfo: {
+            startDateTime: '2026-11-28T10:00:00.000Z',
+            expiration: { type: 'AfterDuration', duration: 'P30D' },
+          },
+        },
+      });
+      expect(throughGraph.status).toBe(200);
+      expect(throughGraph.body).toMatchObject({
+        id: name,
+        type: 'AdminAdd',
+        assignmentState: 'Eligible',
+        subjectId: USERS.requestor,
+        status: { status: 'Closed', subStatus: 'Provisioned' },
+      });
+      const audit = await auditEventsOf(testApp.dataSource, name);
+      expect(audit).toMatchObject([
+        { action: 'Create', httpRequestId: created.headers['x-ms-request-id'] },
+      ]);
+    });
+
+    it('the same name again: 409 RequestNameInUse, the first request untouched', async () => {
+      const name = randomUUID();
+      const owner = armUserToken(USERS.owner);
+      await arm(`${ELIGIBILITY_REQUESTS}/${name}`, owner).put(
+        eligibilityFor(USERS.approver),
+      );
+
+      const again = await arm(`${ELIGIBILITY_REQUESTS}/${name}`, owner).put(
+        eligibilityFor(USERS.reader),
+      );
+
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe('RequestNameInUse');
+      expect(
+        (await findStoredRequest(testApp.dataSource, name)).subjectId,
+      ).toBe(USERS.approver);
+    });
+
+    it('the subject activates the eligibility through ARM: 201 PendingApproval (the role asks an approver), cancelled through Graph, Canceled through ARM', async () => {
+      await arm(
+        `${ELIGIBILITY_REQUESTS}/${randomUUID()}`,
+        armUserToken(USERS.owner),
+      ).put(eligibilityFor(USERS.eligibleOwner));
+      const name = randomUUID();
+      const activator = armUserToken(USERS.eligibleOwner);
+
+      const activated = await arm(
+        `${ASSIGNMENT_REQUESTS}/${name}`,
+        activator,
+      ).put({
+        properties: {
+          roleDefinitionId: READER_ROLE,
+          principalId: USERS.eligibleOwner,
+          requestType: 'SelfActivate',
+          scheduleInfo: {
+            expiration: { type: 'AfterDuration', duration: 'PT2H' },
+          },
+          justification: 'Incident 42',
+        },
+      });
+      const cancelled = await request(testApp.server)
+        .post(`${REQUESTS_PATH}/${name}/cancel`)
+        .set('Authorization', `Bearer ${user(USERS.eligibleOwner)}`);
+      const read = await arm(`${ASSIGNMENT_REQUESTS}/${name}`, activator).get();
+
+      expect(activated.status).toBe(201);
+      expect(activated.body.properties).toMatchObject({
+        requestType: 'SelfActivate',
+        status: 'PendingApproval',
+      });
+      expect(cancelled.status).toBe(204);
+      expect(read.body.properties.status).toBe('Canceled');
+    });
+
+    it('someone who administers nothing may not assign: 403 AuthorizationFailed for the write', async () => {
+      const name = randomUUID();
+
+      const response = await arm(
+        `${ELIGIBILITY_REQUESTS}/${name}`,
+        armUserToken(USERS.outsider),
+      ).put(eligibilityFor(USERS.reader));
+
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toContain(
+        `'Microsoft.Authorization/roleEligibilityScheduleRequests/write' over scope '${ELIGIBILITY_REQUESTS}/${name}'`,
+      );
+    });
+
+    it.each([
+      ['a body that is not valid', { properties: { principalId: 'x' } }],
+      [
+        'a requestType ARM does not have',
+        eligibilityFor(USERS.reader, { requestType: 'AdminAdd' }),
+      ],
+      ['no body', undefined],
+    ])('%s: 400 InvalidRequestContent', async (_case, body) => {
+      const response = await arm(
+        `${ELIGIBILITY_REQUESTS}/${randomUUID()}`,
+        armUserToken(USERS.owner),
+      ).put(body);
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('InvalidRequestContent');
+    });
+
+    it('a name that is not a GUID, or a role the scope does not have: 400', async () => {
+      const owner = armUserToken(USERS.owner);
+
+      const badName = await arm(
+        `${ELIGIBILITY_REQUESTS}/not-a-guid`,
+        owner,
+      ).put(eligibilityFor(USERS.reader));
+      const badRole = await arm(
+        `${ELIGIBILITY_REQUESTS}/${randomUUID()}`,
+        owner,
+      ).put(
+        eligibilityFor(USERS.reader, {
+          roleDefinitionId: `/roleDefinitions/${randomUUID()}`,
+        }),
+      );
+
+      expect(badName.status).toBe(400);
+      expect(badName.body.error.code).toBe('InvalidRequestContent');
+      expect(badRole.status).toBe(400);
+      expect(badRole.body.error.code).toBe('RoleDefinitionDoesNotExist');
     });
   });
 });

@@ -2,7 +2,7 @@ import { Body, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { BadRequestError } from './graph-errors.js';
 import { withoutODataAnnotations } from './odata/annotations.js';
-import { NOT_JSON_BODY } from './request-body.js';
+import { NOT_JSON_BODY } from '../http/not-json-body.js';
 import { validationProblems } from '../values/validation-problems.js';
 
 /**

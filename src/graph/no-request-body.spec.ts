@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError } from './graph-errors.js';
 import { hasEmptyBody } from './no-request-body.js';
-import { acceptRequestBody, NOT_JSON_BODY } from './request-body.js';
+import { NOT_JSON_BODY } from '../http/not-json-body.js';
+import { acceptRequestBody } from './request-body.js';
 
 /**
  * A request as the app sees it after its body parser ran (Fastify calls the parser only when a

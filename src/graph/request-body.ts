@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { NOT_JSON_BODY } from '../http/not-json-body.js';
 import { BadRequestError } from './graph-errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../values/json-depth.js';
 import { MalformedJsonError } from './protocol-errors.js';
@@ -19,12 +20,6 @@ export function isJsonMediaType(mediaType: string | undefined): boolean {
     mediaType === 'application/json' || (mediaType?.endsWith('+json') ?? false)
   );
 }
-
-/**
- * What a route gets for a body that is there but is not JSON by its media type: it reads no
- * such body, and GraphBody refuses it rather than taking it for no body.
- */
-export const NOT_JSON_BODY: unique symbol = Symbol('graph.notJsonBody');
 
 /** The bytes of the request body; empty when the request had none. */
 export function rawBodyOf(request: IncomingMessage): Buffer {

@@ -30,6 +30,10 @@ export function aRequest(
     status: 'InProgress',
     subStatus: 'PendingApproval',
     statusDetails: [{ key: 'ApprovalRule', value: 'Pending' }],
+    ticketNumber: null,
+    ticketSystem: null,
+    condition: null,
+    conditionVersion: null,
     previousSubStatus: null,
     ...overrides,
   };

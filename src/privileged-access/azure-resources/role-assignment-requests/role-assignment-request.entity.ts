@@ -95,6 +95,35 @@ export class RoleAssignmentRequestEntity extends TenantScopedEntity {
   @Column({ name: 'status_details', type: 'simple-json' })
   statusDetails: StatusDetail[];
 
+  /** A ticket the request refers to; Graph's requests have none. */
+  @Column({
+    name: 'ticket_number',
+    type: 'varchar',
+    length: 256,
+    nullable: true,
+  })
+  ticketNumber: string | null;
+
+  @Column({
+    name: 'ticket_system',
+    type: 'varchar',
+    length: 256,
+    nullable: true,
+  })
+  ticketSystem: string | null;
+
+  /** An ABAC condition on the assignment asked for, and its version; Graph's requests have none. */
+  @Column({ type: 'text', nullable: true })
+  condition: string | null;
+
+  @Column({
+    name: 'condition_version',
+    type: 'varchar',
+    length: 16,
+    nullable: true,
+  })
+  conditionVersion: string | null;
+
   /**
    * The sub-status before the last transition. A transition is one conditional UPDATE that also
    * copies the old sub-status here, so its audit record names it exactly, without a read first.

@@ -109,3 +109,13 @@ export class ScheduleEndsBeforeStartError extends DomainError {
     super('ScheduleEndsBeforeStart', 'The schedule ends before it starts.');
   }
 }
+
+/** The caller chose the id of a request the tenant has: requests are never replaced. */
+export class RoleAssignmentRequestIdTakenError extends DomainError {
+  constructor() {
+    super(
+      'RoleAssignmentRequestIdTaken',
+      'The tenant has a request of the id the caller chose.',
+    );
+  }
+}

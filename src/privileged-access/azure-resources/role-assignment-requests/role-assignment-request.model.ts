@@ -106,8 +106,24 @@ export interface RequestedSchedule {
   readonly duration?: string | null;
 }
 
+/** The ticket of a ticketing system a request refers to (Resource Manager's ticketInfo). */
+export interface RequestTicket {
+  readonly number: string | null;
+  readonly system: string | null;
+}
+
+/** An ABAC condition on the assignment a request asks for (Resource Manager's condition). */
+export interface RequestCondition {
+  readonly expression: string;
+  readonly version: string | null;
+}
+
 /** What a caller asks when creating a request, whichever API it asked through. */
 export interface NewRequest {
+  /** The id the caller chose (Resource Manager's name); a new one when none. */
+  readonly id?: string;
+  readonly ticket?: RequestTicket | null;
+  readonly condition?: RequestCondition | null;
   readonly resourceId: string;
   readonly roleDefinitionId: string;
   readonly subjectId: string;

@@ -25,10 +25,11 @@ import { AddAuditEventReason1764400000600 } from './migrations/1764400000600-add
 import { CreateLifecycleIndexes1764400000700 } from './migrations/1764400000700-create-lifecycle-indexes.js';
 import { KeyRoleAssignmentRequestsByTenant1764400001000 } from './migrations/1764400001000-key-role-assignment-requests-by-tenant.js';
 import { NumberAuditEventsPerRequest1764400001100 } from './migrations/1764400001100-number-audit-events-per-request.js';
+import { AddRequestTicketAndCondition1764400001400 } from './migrations/1764400001400-add-request-ticket-and-condition.js';
 import { ROLE_ASSIGNMENT_REQUESTS } from './graph/role-assignment-requests.entity-set.js';
 import { AUDIT_EVENTS } from './graph/audit-events.entity-set.js';
 
-import { ArmScopes } from '../resource-manager/arm-scopes.js';
+import { ArmIds } from '../resource-manager/arm-ids.js';
 import {
   RoleAssignmentScheduleRequestsController,
   RoleEligibilityScheduleRequestsController,
@@ -64,7 +65,7 @@ import { RoleScheduleRequestPresenter } from './resource-manager/role-schedule-r
     RoleAssignmentProvisioning,
     RoleAssignmentRequestScheduler,
     RoleAssignmentRequestTransitions,
-    ArmScopes,
+    ArmIds,
     RoleScheduleRequestPresenter,
   ],
   // The emulator's clock runs it.
@@ -82,5 +83,6 @@ export class RoleAssignmentRequestsModule {
     CreateLifecycleIndexes1764400000700,
     KeyRoleAssignmentRequestsByTenant1764400001000,
     NumberAuditEventsPerRequest1764400001100,
+    AddRequestTicketAndCondition1764400001400,
   ];
 }

@@ -68,6 +68,10 @@ function toEntity(
     statusDetails:
       record.status.statusDetails?.map(({ key, value }) => ({ key, value })) ??
       [],
+    ticketNumber: null,
+    ticketSystem: null,
+    condition: null,
+    conditionVersion: null,
     previousSubStatus: null,
   };
 }

@@ -25,6 +25,7 @@ import {
   ResourceIsLockedError,
   RoleAssignmentDoesNotExistError,
   RoleAssignmentExistsError,
+  RoleAssignmentRequestIdTakenError,
   RoleNotFoundError,
   ScheduleBeyondStorableYearsError,
   ScheduleEndsBeforeStartError,
@@ -129,7 +130,7 @@ export class RoleAssignmentRequestCreation {
               grant,
             );
       const request: RoleAssignmentRequestEntity = {
-        id: randomUUID(),
+        id: await this.newIdOf(key.tenantId, body.id),
         ...key,
         requestorId: caller.actorId,
         linkedEligibleRoleAssignmentId:
@@ -145,6 +146,10 @@ export class RoleAssignmentRequestCreation {
         status,
         subStatus,
         statusDetails: policy.statusDetails,
+        ticketNumber: body.ticket?.number ?? null,
+        ticketSystem: body.ticket?.system ?? null,
+        condition: body.condition?.expression ?? null,
+        conditionVersion: body.condition?.version ?? null,
         previousSubStatus: 'Accepted',
       };
       await this.creation.insertRequest(request);
@@ -165,6 +170,18 @@ export class RoleAssignmentRequestCreation {
       });
       return request;
     });
+  }
+
+  /** The id the caller chose, unless the tenant has a request of that id; a new one otherwise. */
+  private async newIdOf(tenantId: string, chosen?: string): Promise<string> {
+    if (chosen === undefined) {
+      return randomUUID();
+    }
+    const id = chosen.toLowerCase();
+    if (await this.requests.findInTenant(tenantId, id)) {
+      throw new RoleAssignmentRequestIdTakenError();
+    }
+    return id;
   }
 
   /**

@@ -66,6 +66,12 @@ registerGraphWordings(errors, {
     code: 'BadRequest',
     message: `The schedule ends after ${LAST_STORABLE_INSTANT.toISOString()}, outside ${STORABLE_YEARS_TEXT}: its duration is too long.`,
   }),
+  // Graph's create takes no id: only another API's request can name one.
+  RoleAssignmentRequestIdTakenError: () => ({
+    status: 409,
+    code: 'Conflict',
+    message: 'A governanceRoleAssignmentRequest of this id exists.',
+  }),
   ScheduleEndsBeforeStartError: () => ({
     status: 400,
     code: 'BadRequest',

@@ -68,6 +68,12 @@ registerArmWordings(errors, {
     code: 'InvalidScheduleInfo',
     message: `The schedule ends after ${LAST_STORABLE_INSTANT.toISOString()}, outside ${STORABLE_YEARS_TEXT}: its duration is too long.`,
   }),
+  // Schedule requests are never changed: a PUT of a name in use is refused.
+  RoleAssignmentRequestIdTakenError: (_error, call) => ({
+    status: 409,
+    code: 'RequestNameInUse',
+    message: `The request '${call.scope}' exists already: schedule requests cannot be changed.`,
+  }),
   ScheduleEndsBeforeStartError: () => ({
     status: 400,
     code: 'InvalidScheduleInfo',

@@ -1,5 +1,6 @@
 import type {
   AssignmentState,
+  NewRequest,
   RequestType,
 } from '../role-assignment-request.model.js';
 import type { RoleAssignmentRequestEntity } from '../role-assignment-request.entity.js';
@@ -59,8 +60,9 @@ export interface ArmScheduleInfo {
 }
 
 /**
- * `scheduleInfo` of a request's schedule: an end date is AfterDateTime, a duration
- * AfterDuration, neither NoExpiration; a request without a schedule has none.
+ * `scheduleInfo` of a request's schedule: a duration is AfterDuration (the end the service
+ * computed from it is not the client's to see), an end date AfterDateTime, neither
+ * NoExpiration; a request without a schedule has none.
  */
 export function scheduleInfoOf(
   request: RoleAssignmentRequestEntity,
@@ -68,14 +70,91 @@ export function scheduleInfoOf(
   if (request.scheduleType === null) {
     return null;
   }
-  const end = request.scheduleEndDateTime;
   const duration = request.scheduleDuration;
+  const end = duration ? null : request.scheduleEndDateTime;
   return {
     startDateTime: request.scheduleStartDateTime?.toISOString() ?? null,
     expiration: {
-      type: end ? 'AfterDateTime' : duration ? 'AfterDuration' : 'NoExpiration',
+      type: duration ? 'AfterDuration' : end ? 'AfterDateTime' : 'NoExpiration',
       endDateTime: end?.toISOString() ?? null,
-      duration: end ? null : duration,
+      duration,
     },
+  };
+}
+
+/** The Graph request `type` of an ARM `requestType`: the table above, read the other way. */
+export function requestTypeOf(armRequestType: string): RequestType {
+  const found = (
+    Object.entries(ARM_REQUEST_TYPES) as [RequestType, string][]
+  ).find(([, arm]) => arm === armRequestType);
+  if (!found) {
+    throw new Error(`${armRequestType} is no ARM request type`);
+  }
+  return found[0];
+}
+
+/** What a PUT asks, in ARM's terms, once its scope and role are found. */
+export interface ArmNewRequest {
+  readonly name: string;
+  readonly resourceId: string;
+  readonly roleDefinitionId: string;
+  readonly principalId: string;
+  readonly requestType: string;
+  readonly scheduleInfo?: {
+    readonly startDateTime?: string | null;
+    readonly expiration?: {
+      readonly type?: string | null;
+      readonly endDateTime?: string | null;
+      readonly duration?: string | null;
+    } | null;
+  } | null;
+  readonly justification?: string | null;
+  readonly linkedRoleEligibilityScheduleId?: string | null;
+  readonly ticketInfo?: {
+    readonly ticketNumber?: string | null;
+    readonly ticketSystem?: string | null;
+  } | null;
+  readonly condition?: string | null;
+  readonly conditionVersion?: string | null;
+}
+
+/**
+ * The domain's new request of an ARM PUT: the expiration's end or duration is the schedule's
+ * (NoExpiration, neither); a linked eligibility schedule is named by its id or its ARM id, whose
+ * last segment is the eligible assignment's id.
+ */
+export function newRequestOf(
+  kind: ScheduleRequestKind,
+  asked: ArmNewRequest,
+): NewRequest {
+  const expiration = asked.scheduleInfo?.expiration;
+  const noExpiration = expiration?.type === 'NoExpiration';
+  return {
+    id: asked.name,
+    resourceId: asked.resourceId,
+    roleDefinitionId: asked.roleDefinitionId,
+    subjectId: asked.principalId,
+    assignmentState: kind.assignmentState,
+    type: requestTypeOf(asked.requestType),
+    reason: asked.justification ?? null,
+    schedule: asked.scheduleInfo
+      ? {
+          type: 'Once',
+          startDateTime: asked.scheduleInfo.startDateTime ?? null,
+          endDateTime: noExpiration ? null : (expiration?.endDateTime ?? null),
+          duration: noExpiration ? null : (expiration?.duration ?? null),
+        }
+      : null,
+    linkedEligibleRoleAssignmentId:
+      asked.linkedRoleEligibilityScheduleId?.split('/').pop() ?? null,
+    ticket: asked.ticketInfo
+      ? {
+          number: asked.ticketInfo.ticketNumber ?? null,
+          system: asked.ticketInfo.ticketSystem ?? null,
+        }
+      : null,
+    condition: asked.condition
+      ? { expression: asked.condition, version: asked.conditionVersion ?? null }
+      : null,
   };
 }

@@ -97,9 +97,12 @@ export class RoleScheduleRequestPresenter {
             request.linkedEligibleRoleAssignmentId,
         }),
         justification: request.reason,
-        ticketInfo: { ticketNumber: null, ticketSystem: null },
-        condition: null,
-        conditionVersion: null,
+        ticketInfo: {
+          ticketNumber: request.ticketNumber,
+          ticketSystem: request.ticketSystem,
+        },
+        condition: request.condition,
+        conditionVersion: request.conditionVersion,
         createdOn: request.requestedDateTime.toISOString(),
         requestorId: request.requestorId,
         expandedProperties: {

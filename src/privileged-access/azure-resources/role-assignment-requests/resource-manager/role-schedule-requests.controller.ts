@@ -1,4 +1,12 @@
-import { Get, HttpCode, Param, Post, Query, type Type } from '@nestjs/common';
+import {
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  type Type,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../../auth/principal.js';
@@ -6,7 +14,12 @@ import {
   CurrentRequestAddress,
   type RequestAddress,
 } from '../../../../http/request-address.js';
+import { ArmBody } from '../../../../resource-manager/arm-body.js';
+import { InvalidRequestContentError } from '../../../../resource-manager/arm-errors.js';
 import { parseArmFilter } from '../../../../resource-manager/arm-filter.js';
+import { normalizeGuid } from '../../../../values/guid.js';
+import { RoleAssignmentRequestCreation } from '../creation/role-assignment-request-creation.service.js';
+import { PutScheduleRequestDto } from './dto/put-schedule-request.dto.js';
 import {
   ArmScope,
   CurrentArmRequestIds,
@@ -17,10 +30,11 @@ import {
   ArmResponses,
 } from '../../../../resource-manager/arm-responses.js';
 import { ResourceManagerController } from '../../../../resource-manager/resource-manager-controller.decorator.js';
-import { ArmScopes } from '../../resource-manager/arm-scopes.js';
+import { ArmIds } from '../../resource-manager/arm-ids.js';
 import { RoleAssignmentRequestsService } from '../role-assignment-requests.service.js';
 import type { RoleAssignmentRequestEntity } from '../role-assignment-request.entity.js';
 import {
+  newRequestOf,
   ROLE_ASSIGNMENT_SCHEDULE_REQUESTS,
   ROLE_ELIGIBILITY_SCHEDULE_REQUESTS,
   type ScheduleRequestKind,
@@ -46,7 +60,8 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
   class ScheduleRequestsController {
     constructor(
       private readonly requests: RoleAssignmentRequestsService,
-      private readonly scopes: ArmScopes,
+      private readonly creation: RoleAssignmentRequestCreation,
+      private readonly armIds: ArmIds,
       private readonly presenter: RoleScheduleRequestPresenter,
       private readonly responses: ArmResponses,
     ) {}
@@ -63,8 +78,8 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
         functions: ['atScope', 'asTarget', 'asRequestor'],
         properties: ['principalId'],
       });
-      const askedAt = await this.scopes.resourceAt(caller.tenantId, scope);
-      const resources = await this.scopes.around(caller.tenantId, scope, {
+      const askedAt = await this.armIds.resourceAt(caller.tenantId, scope);
+      const resources = await this.armIds.around(caller.tenantId, scope, {
         below: !filter.functions.has('atscope'),
       });
       const found = await this.requests.list(caller, {
@@ -99,6 +114,49 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       return presented;
     }
 
+    /**
+     * Creates the request named `name` (a GUID the client chose) at the scope's resource: 201
+     * with it, as the Azure SDK expects; the domain's rules decide as for a Graph request.
+     */
+    @Put(':name')
+    @HttpCode(201)
+    async create(
+      @CurrentPrincipal() caller: Principal,
+      @ArmScope() scope: string,
+      @Param('name') name: string,
+      @ArmBody(PutScheduleRequestDto) body: PutScheduleRequestDto,
+      @CurrentArmRequestIds() ids: ArmRequestIds,
+    ): Promise<ArmScheduleRequest> {
+      const requestName = normalizeGuid(name);
+      if (!requestName) {
+        throw new InvalidRequestContentError(
+          `The request name '${name}' is not a GUID.`,
+        );
+      }
+      const resource = await this.armIds.resourceAt(caller.tenantId, scope);
+      if (!resource) {
+        throw new InvalidRequestContentError(
+          'A schedule request is made at the scope of a resource, not at the root.',
+        );
+      }
+      const asked = body.properties;
+      const created = await this.creation.create(
+        caller,
+        newRequestOf(kind, {
+          ...asked,
+          name: requestName,
+          resourceId: resource.id,
+          roleDefinitionId: await this.armIds.roleDefinitionIdOf(
+            caller.tenantId,
+            asked.roleDefinitionId,
+          ),
+        }),
+        ids,
+      );
+      const [presented] = await this.presenter.present(kind, [created]);
+      return presented;
+    }
+
     /** 200 without a body, as the Azure SDK expects. */
     @Post(':name/cancel')
     @HttpCode(200)
@@ -118,7 +176,7 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       scope: string,
       name: string,
     ): Promise<RoleAssignmentRequestEntity> {
-      const resource = await this.scopes.resourceAt(caller.tenantId, scope);
+      const resource = await this.armIds.resourceAt(caller.tenantId, scope);
       return this.requests.visibleTo(
         caller,
         name,

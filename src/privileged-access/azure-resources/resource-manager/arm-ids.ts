@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ArmError } from '../../../resource-manager/arm-error.js';
 import type { ResourceEntity } from '../resources/resource.entity.js';
+import { RoleDefinitionsRepository } from '../role-definitions/role-definitions.repository.js';
 import {
   ResourcesRepository,
   type ScopeReach,
@@ -28,10 +29,25 @@ export class ScopeNotFoundError extends ArmError {
   }
 }
 
-/** The stored resources an ARM scope names: the resource is the one whose `externalId` it is. */
+/**
+ * The stored resources and role definitions that ARM ids name: each is the one whose
+ * `externalId` the id is, compared without regard to case.
+ */
 @Injectable()
-export class ArmScopes {
-  constructor(private readonly resources: ResourcesRepository) {}
+export class ArmIds {
+  constructor(
+    private readonly resources: ResourcesRepository,
+    private readonly roleDefinitions: RoleDefinitionsRepository,
+  ) {}
+
+  /**
+   * The id of the role definition an ARM `roleDefinitionId` names; the ARM id itself when none
+   * does, which the domain then finds no role for.
+   */
+  async roleDefinitionIdOf(tenantId: string, armId: string): Promise<string> {
+    const found = await this.roleDefinitions.findByExternalId(tenantId, armId);
+    return found?.id ?? armId;
+  }
 
   /** The resource at exactly this scope; none at the root (''). */
   async resourceAt(

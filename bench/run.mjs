@@ -34,6 +34,8 @@ import {
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECRET = 'benchmark-secret-0123456789abcdefghijklmnop';
 const REQUESTS = '/beta/privilegedAccess/azureResources/roleAssignmentRequests';
+/** The same pool requests as Resource Manager addresses them: at their resource's ARM scope. */
+const ARM_REQUESTS = `/subscriptions/${resourceId(TENANT, RESOURCE_COUNT)}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests`;
 /** The page size of the `list` scenario. */
 const LIST_TOP = 50;
 
@@ -51,7 +53,7 @@ const { values: options } = parseArgs({
     },
     scenarios: {
       type: 'string',
-      default: 'cancel-success,cancel-rejected,get,list',
+      default: 'cancel-success,arm-cancel-success,cancel-rejected,get,list',
     },
     profile: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
@@ -171,10 +173,12 @@ const isStub = (target) => target === 'empty' || target.startsWith('layer:');
 
 /**
  * A stub answers every cancel alike, so "rejected" would measure nothing new; and it has no list
- * route.
+ * route. Only the service serves Resource Manager routes: its ARM cancel is measured against its
+ * Graph cancel.
  */
 const skipsScenario = (target, name) =>
-  isStub(target) && (name === 'cancel-rejected' || name === 'list');
+  (isStub(target) && (name === 'cancel-rejected' || name === 'list')) ||
+  (name === 'arm-cancel-success' && !target.startsWith('service'));
 
 async function startTarget(name, database, profileDirectory) {
   const port = await freePort();
@@ -225,6 +229,18 @@ function scenarioPlan(name, backgroundCount) {
         expected: 204,
         nextPath: () => `${REQUESTS}/${poolId(next++)}/cancel`,
         // Each call needs a pending request of its own; past the pool, calls would fail.
+        remaining: () => poolSize - next,
+      };
+    }
+    case 'arm-cancel-success': {
+      // From the pool's other end, so that both cancels can run on one copy of the data.
+      let next = 0;
+      return {
+        method: 'POST',
+        expected: 200,
+        token: armToken,
+        nextPath: () =>
+          `${ARM_REQUESTS}/${poolId(poolSize - 1 - next++)}/cancel?api-version=2020-10-01`,
         remaining: () => poolSize - next,
       };
     }
@@ -338,7 +354,7 @@ async function drive(url, plan, seconds, stub) {
     url,
     connections,
     duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${plan.token ?? token}` },
     requests: [
       {
         method: plan.method,
@@ -563,6 +579,18 @@ const token = mintDevelopmentToken(
   SECRET,
 );
 
+// The same user, for Resource Manager: what it may do comes from the pool requests being its own.
+const armToken = mintDevelopmentToken(
+  {
+    tenantId: TENANT,
+    objectId: USER,
+    scopes: ['user_impersonation'],
+    audience: 'https://management.azure.com/',
+    expiresInSeconds: 24 * 3600,
+  },
+  SECRET,
+);
+
 const report = {
   date: new Date().toISOString(),
   machine: {
@@ -673,17 +701,21 @@ function printReport() {
     );
     lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
     for (const result of scale.results) {
-      // Stubs and SQLite targets compare with the SQLite reference; PostgreSQL ones with theirs.
+      // Stubs and SQLite targets compare with the SQLite reference; PostgreSQL ones with theirs;
+      // the ARM cancel with the same target's Graph cancel (the reference serves no ARM route).
+      const byArm = result.scenario === 'arm-cancel-success';
       const referenceTarget = result.target.endsWith(':postgres')
         ? 'reference:postgres'
         : 'reference';
-      const reference = scale.results.find(
-        (other) =>
-          other.target === referenceTarget &&
-          other.scenario === result.scenario,
+      const reference = scale.results.find((other) =>
+        byArm
+          ? other.target === result.target &&
+            other.scenario === 'cancel-success'
+          : other.target === referenceTarget &&
+            other.scenario === result.scenario,
       );
       const ratio = reference
-        ? `${Math.round((100 * result.requestsPerSecond) / reference.requestsPerSecond)}%`
+        ? `${Math.round((100 * result.requestsPerSecond) / reference.requestsPerSecond)}%${byArm ? ' of its Graph cancel' : ''}`
         : '';
       lines.push(
         `| ${result.target} | ${result.scenario} | ${result.requestsPerSecond} | ${ratio} | ${result.p50} | ${result.p99} | ${result.errors} | ${result.peakRssMb} |`,

@@ -228,6 +228,7 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
           toSubStatus: 'Canceled',
           httpRequestId: cancelled.requestId,
           clientRequestId: 'audit-test',
+          api: 'Graph',
           reason: null,
         },
       ]);

@@ -81,6 +81,7 @@ describe('POST …/roleAssignmentRequests/{id}/cancel', () => {
       toSubStatus: 'Canceled',
       httpRequestId: response.headers['request-id'],
       clientRequestId: 'my-correlation-id',
+      api: 'Graph',
     });
     expect(
       Math.abs(

@@ -716,11 +716,12 @@ describe('time: the scheduler provisions, ends and times out (RoleAssignmentRequ
         event.action,
         event.toSubStatus,
         event.actorType,
+        event.api,
       ]),
     ).toEqual([
-      ['Create', 'Granted', 'User'],
-      ['Provision', 'Provisioned', 'Scheduler'],
-      ['Revoke', 'Revoked', 'Scheduler'],
+      ['Create', 'Granted', 'User', 'Graph'],
+      ['Provision', 'Provisioned', 'Scheduler', null],
+      ['Revoke', 'Revoked', 'Scheduler', null],
     ]);
   });
 

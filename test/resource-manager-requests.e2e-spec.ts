@@ -233,6 +233,7 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
       action: 'Cancel',
       actorId: USERS.subject,
       httpRequestId: cancelled.headers['x-ms-request-id'],
+      api: 'ResourceManager',
     });
   });
 
@@ -393,7 +394,11 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
       });
       const audit = await auditEventsOf(testApp.dataSource, name);
       expect(audit).toMatchObject([
-        { action: 'Create', httpRequestId: created.headers['x-ms-request-id'] },
+        {
+          action: 'Create',
+          httpRequestId: created.headers['x-ms-request-id'],
+          api: 'ResourceManager',
+        },
       ]);
     });
 

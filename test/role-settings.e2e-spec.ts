@@ -361,6 +361,7 @@ describe('the audit of role setting changes: GET …/roleSettings/{id}/auditEven
           sequence: 1,
           httpRequestId: response.headers['request-id'],
           clientRequestId: 'settings-audit-test',
+          api: 'Graph',
           before: { ...lists, userMemberSettings: before.userMemberSettings },
           after: { ...lists, userMemberSettings: [MFA_REQUIRED] },
         },

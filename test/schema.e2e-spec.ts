@@ -84,6 +84,8 @@ describe('database schema', () => {
       'NumberAuditEventsPerSetting1764400001200',
       'CreateDatabaseWriteProbes1764400001300',
       'AddRequestTicketAndCondition1764400001400',
+      'RecordTheApiOfRequestAuditEvents1764400001500',
+      'RecordTheApiOfSettingAuditEvents1764400001600',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });
@@ -259,6 +261,8 @@ describe('KeyRoleAssignmentRequestsByTenant1764400001000 on a database of the mi
           requestId: EXAMPLE,
           clientRequestId: 'written before',
           sequence: 1,
+          // Every call before RecordTheApiOfRequestAuditEvents came through Graph.
+          api: 'Graph',
         }),
       ]);
       expect(

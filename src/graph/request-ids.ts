@@ -22,7 +22,7 @@ export function assignRequestIds(
       typeof offered === 'string' && CLIENT_REQUEST_ID_PATTERN.test(offered)
         ? offered
         : requestId;
-    carrier[REQUEST_IDS] = { requestId, clientRequestId };
+    carrier[REQUEST_IDS] = { requestId, clientRequestId, api: 'Graph' };
     recordGivenRequestIds(request, carrier[REQUEST_IDS]);
   }
   const ids = carrier[REQUEST_IDS];

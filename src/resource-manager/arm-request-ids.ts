@@ -55,6 +55,7 @@ export function assignArmRequestIds(
     }
   }
   return {
+    api: 'ResourceManager',
     requestId: ids.requestId,
     clientRequestId: ids.clientRequestId,
     correlationRequestId: ids.correlationRequestId,

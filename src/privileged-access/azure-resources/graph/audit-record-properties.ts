@@ -8,6 +8,7 @@ interface AuditRecord {
   sequence: number;
   httpRequestId: string;
   clientRequestId: string;
+  api: string | null;
 }
 
 /** Who made a change of `subject` (`request`, `setting`), when, and its place among the others. */
@@ -40,7 +41,7 @@ export function changeProperties<T extends AuditRecord>(
   };
 }
 
-/** The call that made a change, by its ids. */
+/** The call that made a change: the API it came through, and its ids. */
 export function callProperties<
   T extends AuditRecord,
 >(): GraphTypeDeclaration<T> {
@@ -50,13 +51,24 @@ export function callProperties<
       type: 'string',
       filterable: false,
       schema: {
-        description: 'The `request-id` of the call that made the change.',
+        description:
+          'The `request-id` (Graph) or `x-ms-request-id` (Resource Manager) of the call that made the change.',
       },
     },
     clientRequestId: {
       column: 'clientRequestId',
       type: 'string',
       filterable: false,
+    },
+    api: {
+      column: 'api',
+      type: 'string',
+      nullable: true,
+      schema: {
+        enum: ['Graph', 'ResourceManager'],
+        description:
+          "The API the call came through; null for the scheduler's changes.",
+      },
     },
   };
 }

@@ -64,6 +64,19 @@ export class ArmIds {
     return resource;
   }
 
+  /**
+   * Whether the tenant's resource of that id is the one at this scope: read by its key, as a
+   * request names it, rather than by its ARM id, which has no index.
+   */
+  async isScopeOf(
+    tenantId: string,
+    resourceId: string,
+    scope: string,
+  ): Promise<boolean> {
+    const resource = await this.resources.find(tenantId, resourceId);
+    return resource?.externalId.toLowerCase() === scope.toLowerCase();
+  }
+
   /** The resources at the scope and above it, and below it when asked (ResourcesRepository.around). */
   around(
     tenantId: string,

@@ -1,3 +1,4 @@
+import type { CallingApi } from '../../../values/request-ids.js';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type {
   AuditAction,
@@ -58,6 +59,10 @@ export class RoleAssignmentRequestAuditEventEntity {
 
   @Column({ name: 'client_request_id', type: 'varchar', length: 128 })
   clientRequestId: string;
+
+  /** The API the call came through (Graph, ResourceManager); null for the scheduler's. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  api: CallingApi | null;
 
   /** Why, for a decision (approve, deny, updateRequest); null otherwise. */
   @Column({ type: 'text', nullable: true })

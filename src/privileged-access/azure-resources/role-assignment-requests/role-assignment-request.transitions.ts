@@ -65,6 +65,7 @@ const SCHEDULER_AUDIT = {
   actorType: 'Scheduler',
   httpRequestId: SCHEDULER_ACTOR_ID,
   clientRequestId: SCHEDULER_ACTOR_ID,
+  api: null,
 } as const;
 
 /**
@@ -158,6 +159,7 @@ function auditOf(
     actorType: caller.kind === 'delegated' ? 'User' : 'Application',
     httpRequestId: httpRequest.requestId,
     clientRequestId: httpRequest.clientRequestId,
+    api: httpRequest.api ?? null,
     // Absent unless given: an audit record without one stores no reason.
     ...(reason === undefined ? {} : { reason }),
   };

@@ -35,6 +35,7 @@ import {
   RoleEligibilityScheduleRequestsController,
 } from './resource-manager/role-schedule-requests.controller.js';
 import { RoleScheduleRequestPresenter } from './resource-manager/role-schedule-request.presenter.js';
+import { RecordTheApiOfRequestAuditEvents1764400001500 } from './migrations/1764400001500-record-the-api-of-request-audit-events.js';
 
 @Module({
   imports: [
@@ -84,5 +85,6 @@ export class RoleAssignmentRequestsModule {
     KeyRoleAssignmentRequestsByTenant1764400001000,
     NumberAuditEventsPerRequest1764400001100,
     AddRequestTicketAndCondition1764400001400,
+    RecordTheApiOfRequestAuditEvents1764400001500,
   ];
 }

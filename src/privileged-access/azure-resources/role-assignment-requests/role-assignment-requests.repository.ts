@@ -6,6 +6,7 @@ import { EntityLookup } from '../../../database/entity-lookup.js';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { NumberedLog } from '../../../database/numbered-log.js';
 import { SqlClient } from '../../../database/sql-client.js';
+import type { CallingApi } from '../../../values/request-ids.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
 import { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
@@ -22,6 +23,7 @@ export interface TransitionAudit {
   readonly actorType: 'User' | 'Application' | 'Scheduler';
   readonly httpRequestId: string;
   readonly clientRequestId: string;
+  readonly api: CallingApi | null;
   readonly reason?: string | null;
 }
 

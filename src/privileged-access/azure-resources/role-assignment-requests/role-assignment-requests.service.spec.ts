@@ -21,7 +21,11 @@ import { RoleAssignmentRequestTransitions } from './role-assignment-request.tran
 
 const REQUEST_ID = '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee';
 const NOW = new Date('2026-11-28T12:00:00.000Z');
-const HTTP = { requestId: 'r-1', clientRequestId: 'c-1' };
+const HTTP = {
+  requestId: 'r-1',
+  clientRequestId: 'c-1',
+  api: 'Graph',
+} as const;
 
 const user: Principal = {
   kind: 'delegated',
@@ -111,6 +115,7 @@ describe('RoleAssignmentRequestsService.cancel', () => {
           actorType: 'User',
           httpRequestId: 'r-1',
           clientRequestId: 'c-1',
+          api: 'Graph',
         },
       },
     ]);

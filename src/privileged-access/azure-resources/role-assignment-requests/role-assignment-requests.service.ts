@@ -17,6 +17,14 @@ import {
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
 
+/**
+ * Where a caller looks for a request (a Resource Manager collection at a scope, say): a request
+ * elsewhere does not exist for that call.
+ */
+export type RequestWhere = (
+  request: RoleAssignmentRequestEntity,
+) => boolean | Promise<boolean>;
+
 /** A list of requests on some resources, and the resource whose administrators may see it all. */
 export interface RequestListing extends Omit<RequestSelection, 'resourceIds'> {
   readonly resourceIds: readonly string[];
@@ -42,15 +50,9 @@ export class RoleAssignmentRequestsService {
   async visibleTo(
     caller: Principal,
     id: string,
-    where: (request: RoleAssignmentRequestEntity) => boolean = () => true,
+    where?: RequestWhere,
   ): Promise<RoleAssignmentRequestEntity> {
-    const requestId = normalizeGuid(id);
-    const request =
-      requestId &&
-      (await this.repository.findInTenant(caller.tenantId, requestId));
-    if (!request || !where(request)) {
-      throw new RoleAssignmentRequestNotFoundError();
-    }
+    const request = await this.found(caller, id, where);
     if (
       actsOnlyAsUser(caller) &&
       (await this.repository.accessOf(caller.tenantId, request.id, {
@@ -125,8 +127,11 @@ export class RoleAssignmentRequestsService {
     caller: Principal,
     id: string,
     httpRequest: RequestIds,
+    where?: RequestWhere,
   ): Promise<void> {
-    const requestId = normalizeGuid(id);
+    const requestId = where
+      ? (await this.found(caller, id, where)).id
+      : normalizeGuid(id);
     if (!requestId) {
       throw new RoleAssignmentRequestNotFoundError();
     }
@@ -158,5 +163,21 @@ export class RoleAssignmentRequestsService {
       throw new NotPermittedError();
     }
     throw new RequestCannotBeCancelledError();
+  }
+
+  /** The tenant's request of that id, if it is `where` the caller looks. */
+  private async found(
+    caller: Principal,
+    id: string,
+    where?: RequestWhere,
+  ): Promise<RoleAssignmentRequestEntity> {
+    const requestId = normalizeGuid(id);
+    const request =
+      requestId &&
+      (await this.repository.findInTenant(caller.tenantId, requestId));
+    if (!request || (where && !(await where(request)))) {
+      throw new RoleAssignmentRequestNotFoundError();
+    }
+    return request;
   }
 }

@@ -1,3 +1,4 @@
+import type { CallingApi } from '../../../values/request-ids.js';
 import { Column, Entity, Index } from 'typeorm';
 import { TenantScopedEntity } from '../../../database/tenant-scoped.js';
 import type { RoleSettingRule } from './role-setting.entity.js';
@@ -52,6 +53,10 @@ export class RoleSettingAuditEventEntity extends TenantScopedEntity {
 
   @Column({ name: 'client_request_id', type: 'varchar', length: 128 })
   clientRequestId: string;
+
+  /** The API the call came through (Graph, ResourceManager); null for the scheduler's. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  api: CallingApi | null;
 
   @Column({ name: 'rules_before', type: 'simple-json' })
   before: RoleSettingRuleLists;

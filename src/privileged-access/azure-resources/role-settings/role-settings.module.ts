@@ -12,6 +12,7 @@ import { CreateRoleSettingAuditEvents1764400000900 } from './migrations/17644000
 import { NumberAuditEventsPerSetting1764400001200 } from './migrations/1764400001200-number-audit-events-per-setting.js';
 import { ROLE_SETTINGS } from './graph/role-settings.entity-set.js';
 import { ROLE_SETTING_AUDIT_EVENTS } from './graph/role-setting-audit-events.entity-set.js';
+import { RecordTheApiOfSettingAuditEvents1764400001600 } from './migrations/1764400001600-record-the-api-of-setting-audit-events.js';
 
 @Module({
   imports: [
@@ -36,5 +37,6 @@ export class RoleSettingsModule {
     CreateRoleSettings1764400000300,
     CreateRoleSettingAuditEvents1764400000900,
     NumberAuditEventsPerSetting1764400001200,
+    RecordTheApiOfSettingAuditEvents1764400001600,
   ];
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallingApi } from '../../../values/request-ids.js';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EntityLookup } from '../../../database/entity-lookup.js';
@@ -23,6 +24,7 @@ export interface RoleSettingChange {
   readonly at: Date;
   readonly httpRequestId: string;
   readonly clientRequestId: string;
+  readonly api: CallingApi | null;
   readonly before: RoleSettingRuleLists;
   readonly after: RoleSettingRuleLists;
 }
@@ -167,6 +169,7 @@ export class RoleSettingsRepository {
       occurredDateTime: change.at,
       httpRequestId: change.httpRequestId,
       clientRequestId: change.clientRequestId,
+      api: change.api,
       before: change.before,
       after: change.after,
     });

@@ -99,6 +99,7 @@ export class RoleSettingsService {
         at,
         httpRequestId: httpRequest.requestId,
         clientRequestId: httpRequest.clientRequestId,
+        api: httpRequest.api ?? null,
         before,
         after: { ...before, ...rules },
       };

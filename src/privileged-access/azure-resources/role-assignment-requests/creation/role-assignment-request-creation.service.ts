@@ -167,6 +167,7 @@ export class RoleAssignmentRequestCreation {
         toSubStatus: subStatus,
         httpRequestId: httpRequest.requestId,
         clientRequestId: httpRequest.clientRequestId,
+        api: httpRequest.api ?? null,
       });
       return request;
     });

@@ -19,6 +19,7 @@ import { InvalidRequestContentError } from '../../../../resource-manager/arm-err
 import { parseArmFilter } from '../../../../resource-manager/arm-filter.js';
 import { normalizeGuid } from '../../../../values/guid.js';
 import { RoleAssignmentRequestCreation } from '../creation/role-assignment-request-creation.service.js';
+import { RoleAssignmentRequestNotFoundError } from '../role-assignment-request.errors.js';
 import { PutScheduleRequestDto } from './dto/put-schedule-request.dto.js';
 import {
   ArmScope,
@@ -31,8 +32,10 @@ import {
 } from '../../../../resource-manager/arm-responses.js';
 import { ResourceManagerController } from '../../../../resource-manager/resource-manager-controller.decorator.js';
 import { ArmIds } from '../../resource-manager/arm-ids.js';
-import { RoleAssignmentRequestsService } from '../role-assignment-requests.service.js';
-import type { RoleAssignmentRequestEntity } from '../role-assignment-request.entity.js';
+import {
+  type RequestWhere,
+  RoleAssignmentRequestsService,
+} from '../role-assignment-requests.service.js';
 import {
   newRequestOf,
   ROLE_ASSIGNMENT_SCHEDULE_REQUESTS,
@@ -109,7 +112,11 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       @ArmScope() scope: string,
       @Param('name') name: string,
     ): Promise<ArmScheduleRequest> {
-      const request = await this.atScope(caller, scope, name);
+      const request = await this.orScopeNotFound(
+        caller,
+        scope,
+        this.requests.visibleTo(caller, name, this.atScope(caller, scope)),
+      );
       const [presented] = await this.presenter.present(kind, [request]);
       return presented;
     }
@@ -166,24 +173,41 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       @Param('name') name: string,
       @CurrentArmRequestIds() ids: ArmRequestIds,
     ): Promise<void> {
-      const request = await this.atScope(caller, scope, name);
-      await this.requests.cancel(caller, request.id, ids);
+      await this.orScopeNotFound(
+        caller,
+        scope,
+        this.requests.cancel(caller, name, ids, this.atScope(caller, scope)),
+      );
     }
 
-    /** The caller's view of a request of this kind at exactly this scope; none elsewhere. */
-    private async atScope(
+    /** Where a route of this collection at this scope finds requests: of its kind, at that very scope. */
+    private atScope(caller: Principal, scope: string): RequestWhere {
+      return async (request) =>
+        request.assignmentState === kind.assignmentState &&
+        (await this.armIds.isScopeOf(
+          caller.tenantId,
+          request.resourceId,
+          scope,
+        ));
+    }
+
+    /**
+     * A request not found, at a scope that names no resource, is ARM's answer for the scope
+     * (SubscriptionNotFound…): looked up only then, so that a found request costs no read.
+     */
+    private async orScopeNotFound<T>(
       caller: Principal,
       scope: string,
-      name: string,
-    ): Promise<RoleAssignmentRequestEntity> {
-      const resource = await this.armIds.resourceAt(caller.tenantId, scope);
-      return this.requests.visibleTo(
-        caller,
-        name,
-        (request) =>
-          request.assignmentState === kind.assignmentState &&
-          request.resourceId === resource?.id,
-      );
+      work: Promise<T>,
+    ): Promise<T> {
+      try {
+        return await work;
+      } catch (error) {
+        if (error instanceof RoleAssignmentRequestNotFoundError) {
+          await this.armIds.resourceAt(caller.tenantId, scope);
+        }
+        throw error;
+      }
     }
   }
   Object.defineProperty(ScheduleRequestsController, 'name', {

@@ -509,4 +509,36 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
       expect(badRole.body.error.code).toBe('RoleDefinitionDoesNotExist');
     });
   });
+
+  it('an injected fault on a Resource Manager address answers in ARM’s envelope, with its Retry-After, and the call history keeps the address as sent', async () => {
+    const entity = await stored();
+    const path = `${ASSIGNMENT_REQUESTS}/${entity.id}`;
+    const injected = await request(testApp.server)
+      .post('/_emulator/faults')
+      .set('Authorization', `Bearer ${user(USERS.owner)}`)
+      .send({
+        status: 429,
+        count: 1,
+        method: 'GET',
+        path,
+        retryAfterSeconds: 7,
+      });
+
+    const refused = await arm(path).get();
+    const history = await request(testApp.server)
+      .get('/_emulator/requests')
+      .set('Authorization', `Bearer ${user(USERS.owner)}`);
+
+    expect(injected.status).toBe(201);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('7');
+    expect(refused.headers['x-ms-request-id']).toBeDefined();
+    expect(Object.keys(refused.body.error as object).sort()).toEqual([
+      'code',
+      'message',
+    ]);
+    expect(
+      (history.body.value as { url: string }[]).map((call) => call.url),
+    ).toContain(`${path}?api-version=${API_VERSION}`);
+  });
 });

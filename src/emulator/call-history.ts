@@ -33,11 +33,11 @@ export class CallHistory {
   listenTo(fastify: FastifyInstance): void {
     fastify.addHook('onResponse', (request, reply, done) => {
       const caller = (request as FastifyRequest & { user?: Principal }).user;
-      if (caller && !isControlPath(request.url)) {
+      if (caller && !isControlPath(request.originalUrl)) {
         const ids = givenRequestIdsOf(request.raw);
         this.record(caller.tenantId, {
           method: request.method,
-          url: request.url,
+          url: request.originalUrl,
           status: reply.statusCode,
           requestId: ids.requestId,
           clientRequestId: ids.clientRequestId,

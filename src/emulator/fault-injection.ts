@@ -80,7 +80,8 @@ export class FaultInjectionGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<FastifyRequest & { user?: Principal }>();
-    const path = request.url.split('?')[0];
+    // As the client wrote it: a Resource Manager address is routed without its scope.
+    const path = request.originalUrl.split('?')[0];
     if (!request.user || isControlPath(path)) {
       return true;
     }

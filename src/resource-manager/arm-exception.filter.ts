@@ -19,6 +19,7 @@ import {
 import type { Principal } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
 import { DependencyFailures } from '../errors/dependency-failures.js';
+import { ApiError } from '../errors/api-error.js';
 import { DomainError } from '../errors/domain-error.js';
 import { nodeRequestOf, nodeResponseOf } from '../http/node-http.js';
 import {
@@ -230,14 +231,14 @@ function protocolErrorOf(
   if (status === undefined || status < 400) {
     return undefined;
   }
+  if (exception instanceof ApiError) {
+    return new PassedOnError(exception);
+  }
   if (status === 413) {
     return new RequestEntityTooLargeError(maxRequestBodyBytes);
   }
   if (status === 503) {
     return new ServiceUnavailableError(exception);
-  }
-  if (isSharedRefusal(exception)) {
-    return new PassedOnError(status, exception);
   }
   // The framework's own messages are not ours to show.
   return status < 500
@@ -245,40 +246,18 @@ function protocolErrorOf(
     : undefined;
 }
 
-/** A refusal of the shared plumbing: a status, a code and headers of its own, as ARM's errors have. */
-function isSharedRefusal(exception: unknown): exception is Error & {
-  code: string;
-  headers: Readonly<Record<string, string>>;
-  failsTheService?: boolean;
-} {
-  const carrier = exception as { code?: unknown; headers?: unknown } | null;
-  return (
-    exception instanceof Error &&
-    typeof carrier?.code === 'string' &&
-    typeof carrier.headers === 'object' &&
-    carrier.headers !== null
-  );
-}
-
 /** A refusal of shared plumbing (throttling, the request body, injected faults), as it is. */
 class PassedOnError extends ArmError {
   override readonly failsTheService: boolean;
 
-  constructor(
-    status: number,
-    exception: Error & {
-      code: string;
-      headers: Readonly<Record<string, string>>;
-      failsTheService?: boolean;
-    },
-  ) {
+  constructor(refusal: ApiError) {
     super(
-      status,
-      exception.code,
-      exception.message,
-      exception.headers,
-      exception,
+      refusal.status,
+      refusal.code,
+      refusal.message,
+      refusal.headers,
+      refusal,
     );
-    this.failsTheService = exception.failsTheService ?? true;
+    this.failsTheService = refusal.failsTheService;
   }
 }

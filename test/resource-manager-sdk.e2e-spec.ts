@@ -180,4 +180,17 @@ describe('the Azure SDK (@azure/arm-authorization) against the service', () => {
       code: 'AuthorizationFailed',
     });
   });
+
+  it('finds a role definition by its name, as scripts do before they request a role', async () => {
+    const found: string[] = [];
+    for await (const definition of clientOf(
+      USERS.outsider,
+    ).roleDefinitions.list(SCOPE, {
+      filter: `roleName eq '${ROLES.reader}'`,
+    })) {
+      found.push(definition.roleName ?? '');
+    }
+
+    expect(found).toEqual([ROLES.reader]);
+  });
 });

@@ -29,6 +29,25 @@ export class RoleDefinitionsRepository extends TenantKeyedReads(
       LIMIT 1`;
   }
 
+  /** The tenant's role definitions of these resources, by id. */
+  async ofResources(
+    tenantId: string,
+    resourceIds: readonly string[],
+  ): Promise<RoleDefinitionEntity[]> {
+    if (resourceIds.length === 0) {
+      return [];
+    }
+    const d = this.definitions;
+    const rows = await this.sql.rows(
+      `SELECT * FROM ${d.table}
+        WHERE ${d.column('tenantId')} = ${d.parameter(0)}
+          AND ${d.column('resourceId')} IN (${resourceIds.map((_id, index) => d.parameter(index + 1)).join(', ')})
+        ORDER BY ${d.column('id')}`,
+      [tenantId, ...resourceIds],
+    );
+    return rows.map((row) => d.hydrate(row));
+  }
+
   /** The tenant's role definition with this ARM id, compared without regard to case as ARM does. */
   async findByExternalId(
     tenantId: string,

@@ -17,7 +17,8 @@ export class EmptyAccessTokenError extends GraphError {
 }
 
 export class AccessTokenValidationError extends GraphError {
-  constructor(detail?: 'Invalid audience.' | 'Invalid issuer.') {
+  /** What was wrong with the token, when more than its signature or claims' shape. */
+  constructor(readonly detail?: 'Invalid audience.' | 'Invalid issuer.') {
     super(
       401,
       'InvalidAuthenticationToken',

@@ -1,9 +1,18 @@
+import { Matches } from 'class-validator';
+
 /**
  * An ISO 8601 duration as Graph writes them (PT8H, P90D, P1DT12H30M): at least one part, and a
  * `T` only before a time part. Groups: years, months, weeks, days, hours, minutes, seconds.
  */
 export const ISO_DURATION =
   /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** Validates a request or seed property as an ISO 8601 duration (ISO_DURATION). */
+export function IsIsoDuration(): PropertyDecorator {
+  return Matches(ISO_DURATION, {
+    message: '$property must be an ISO 8601 duration such as PT8H',
+  });
+}
 
 /**
  * The length of an ISO 8601 duration in milliseconds, years counted as 365 days and months as

@@ -153,13 +153,13 @@ export class ArmExceptionFilter implements ExceptionFilter {
       );
     }
     if (exception instanceof AccessTokenValidationError) {
-      if (exception.message.endsWith('Invalid audience.')) {
+      if (exception.detail === 'Invalid audience.') {
         return new InvalidAuthenticationTokenError(
           'InvalidAuthenticationTokenAudience',
           `The access token has been obtained for wrong audience or resource. It should exactly match with one of the allowed audiences '${this.config.auth.resourceManagerAudiences.join("','")}'.`,
         );
       }
-      if (exception.message.endsWith('Invalid issuer.')) {
+      if (exception.detail === 'Invalid issuer.') {
         return new InvalidAuthenticationTokenError(
           'InvalidAuthenticationTokenTenant',
           'The access token is from the wrong issuer. It must be issued by the tenant of the resource.',

@@ -77,12 +77,26 @@ export class ArmIds {
     return resource?.externalId.toLowerCase() === scope.toLowerCase();
   }
 
-  /** The resources at the scope and above it, and below it when asked (ResourcesRepository.around). */
-  around(
+  /**
+   * The resources a list at a scope covers (ResourcesRepository.around) and, among them, the one
+   * at the scope itself (none at the root): one read, refused as ARM refuses a scope that names
+   * no resource.
+   */
+  async around(
     tenantId: string,
     scope: string,
     reach: ScopeReach,
-  ): Promise<ResourceEntity[]> {
-    return this.resources.around(tenantId, scope, reach);
+  ): Promise<{ at?: ResourceEntity; resources: ResourceEntity[] }> {
+    const resources = await this.resources.around(tenantId, scope, reach);
+    if (scope === '') {
+      return { resources };
+    }
+    const at = resources.find(
+      (resource) => resource.externalId.toLowerCase() === scope.toLowerCase(),
+    );
+    if (!at) {
+      throw new ScopeNotFoundError(scope);
+    }
+    return { at, resources };
   }
 }

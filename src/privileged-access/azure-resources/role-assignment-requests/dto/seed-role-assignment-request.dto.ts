@@ -22,7 +22,7 @@ import {
   type SubStatus,
 } from '../role-assignment-request.model.js';
 import { IsDateTimeText } from '../../../../values/date-time-text.js';
-import { ISO_DURATION } from '../../../../clock/iso-duration.js';
+import { IsIsoDuration } from '../../../../clock/iso-duration.js';
 
 const GUID_MESSAGE = { message: '$property must be a GUID' };
 
@@ -62,9 +62,7 @@ export class SeedScheduleDto {
   endDateTime?: string | null;
 
   @IsOptional()
-  @Matches(ISO_DURATION, {
-    message: '$property must be an ISO 8601 duration such as PT8H',
-  })
+  @IsIsoDuration()
   // The column's width: PostgreSQL refuses a longer value.
   @MaxLength(64)
   duration?: string | null;

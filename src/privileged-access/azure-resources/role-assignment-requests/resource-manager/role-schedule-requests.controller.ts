@@ -81,10 +81,11 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
         functions: ['atScope', 'asTarget', 'asRequestor'],
         properties: ['principalId'],
       });
-      const askedAt = await this.armIds.resourceAt(caller.tenantId, scope);
-      const resources = await this.armIds.around(caller.tenantId, scope, {
-        below: !filter.functions.has('atscope'),
-      });
+      const { at: askedAt, resources } = await this.armIds.around(
+        caller.tenantId,
+        scope,
+        { below: !filter.functions.has('atscope') },
+      );
       const found = await this.requests.list(caller, {
         resourceIds: resources.map((resource) => resource.id),
         askedAt: askedAt?.id,

@@ -98,8 +98,11 @@ export class RoleDefinitionsArmController {
     scope: string,
     reach: { below: boolean },
   ): Promise<{ definition: RoleDefinitionEntity; resource: ResourceEntity }[]> {
-    await this.armIds.resourceAt(caller.tenantId, scope);
-    const resources = await this.armIds.around(caller.tenantId, scope, reach);
+    const { resources } = await this.armIds.around(
+      caller.tenantId,
+      scope,
+      reach,
+    );
     const byId = new Map(resources.map((resource) => [resource.id, resource]));
     const definitions = await this.definitions.ofResources(caller.tenantId, [
       ...byId.keys(),

@@ -19,7 +19,7 @@ import {
   type NewRequest,
   type RequestedSchedule,
 } from '../../role-assignment-request.model.js';
-import { ISO_DURATION } from '../../../../../clock/iso-duration.js';
+import { IsIsoDuration } from '../../../../../clock/iso-duration.js';
 
 const GUID = { message: '$property must be a GUID' };
 
@@ -49,9 +49,7 @@ export class CreateScheduleDto implements RequestedSchedule {
 
   @ApiPropertyOptional({ type: String, maxLength: 64, example: 'PT8H' })
   @IsOptional()
-  @Matches(ISO_DURATION, {
-    message: '$property must be an ISO 8601 duration such as PT8H',
-  })
+  @IsIsoDuration()
   @MaxLength(64)
   duration?: string | null;
 }

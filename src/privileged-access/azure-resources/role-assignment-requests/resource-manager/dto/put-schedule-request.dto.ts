@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ISO_DURATION } from '../../../../../clock/iso-duration.js';
+import { IsIsoDuration } from '../../../../../clock/iso-duration.js';
 import { IsDateTimeText } from '../../../../../values/date-time-text.js';
 import { GUID_PATTERN } from '../../../../../values/guid.js';
 import { ARM_REQUEST_TYPES } from '../role-schedule-request.mapping.js';
@@ -30,9 +30,7 @@ export class ExpirationDto {
   endDateTime?: string | null;
 
   @IsOptional()
-  @Matches(ISO_DURATION, {
-    message: '$property must be an ISO 8601 duration such as PT8H',
-  })
+  @IsIsoDuration()
   @MaxLength(64)
   duration?: string | null;
 }

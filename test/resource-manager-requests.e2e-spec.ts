@@ -14,11 +14,17 @@ import {
   aRequest,
   auditEventsOf,
   findStoredRequest,
+  storedRequestsWithId,
   REQUESTS_PATH,
   storeRequests,
 } from './support/requests.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { armUserToken, TENANT_B } from './support/tokens.js';
+import {
+  armAppToken,
+  armUserToken,
+  TENANT_A,
+  TENANT_B,
+} from './support/tokens.js';
 
 const API_VERSION = '2020-10-01';
 
@@ -346,6 +352,20 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
       };
     }
 
+    function activationOf(principalId: string) {
+      return {
+        properties: {
+          roleDefinitionId: READER_ROLE,
+          principalId,
+          requestType: 'SelfActivate',
+          scheduleInfo: {
+            expiration: { type: 'AfterDuration', duration: 'PT2H' },
+          },
+          justification: 'Deployment 7',
+        },
+      };
+    }
+
     it('an Owner of the scope assigns an eligibility: 201 with the request under the name given, its ticket and condition kept, the same request through Graph', async () => {
       const name = randomUUID();
 
@@ -454,6 +474,134 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
       });
       expect(cancelled.status).toBe(204);
       expect(read.body.properties.status).toBe('Canceled');
+    });
+
+    it('a service principal activates its own eligibility with an application token: 201 SelfActivate, its object id the requestor', async () => {
+      const servicePrincipal = randomUUID();
+      await testApp.app.get(SeedService).seed({
+        subjects: [
+          {
+            id: servicePrincipal,
+            tenantId: TENANT_A,
+            type: 'ServicePrincipal',
+            displayName: 'deploy-pipeline',
+          },
+        ],
+      });
+      await arm(
+        `${ELIGIBILITY_REQUESTS}/${randomUUID()}`,
+        armUserToken(USERS.owner),
+      ).put(eligibilityFor(servicePrincipal));
+      const name = randomUUID();
+
+      const activated = await arm(
+        `${ASSIGNMENT_REQUESTS}/${name}`,
+        armAppToken(servicePrincipal),
+      ).put(activationOf(servicePrincipal));
+      const forAnother = await arm(
+        `${ASSIGNMENT_REQUESTS}/${randomUUID()}`,
+        armAppToken(servicePrincipal),
+      ).put(activationOf(USERS.eligibleOwner));
+
+      expect(activated.status).toBe(201);
+      expect(activated.body.properties).toMatchObject({
+        requestType: 'SelfActivate',
+        principalId: servicePrincipal,
+        principalType: 'ServicePrincipal',
+        requestorId: servicePrincipal,
+      });
+      expect(
+        (await findStoredRequest(testApp.dataSource, name)).requestorId,
+      ).toBe(servicePrincipal);
+      expect(forAnother.status).toBe(403);
+      expect(forAnother.body.error.code).toBe('AuthorizationFailed');
+    });
+
+    describe('validate', () => {
+      it('answers 200 with the request a PUT would create, and writes nothing', async () => {
+        const name = randomUUID();
+
+        const validated = await arm(
+          `${ELIGIBILITY_REQUESTS}/${name}/validate`,
+          armUserToken(USERS.owner),
+        )
+          .post()
+          .send(eligibilityFor(USERS.futureOwner));
+
+        expect(validated.status).toBe(200);
+        expect(validated.body).toMatchObject({
+          name,
+          type: 'Microsoft.Authorization/RoleEligibilityScheduleRequests',
+          properties: {
+            principalId: USERS.futureOwner,
+            requestType: 'AdminAssign',
+            status: 'Provisioned',
+            requestorId: USERS.owner,
+          },
+        });
+        expect(await storedRequestsWithId(testApp.dataSource, name)).toEqual(
+          [],
+        );
+        expect(await auditEventsOf(testApp.dataSource, name)).toEqual([]);
+        const read = await arm(
+          `${ELIGIBILITY_REQUESTS}/${name}`,
+          armUserToken(USERS.owner),
+        ).get();
+        expect(read.status).toBe(404);
+      });
+
+      it('refuses what the PUT would refuse, with the same error: a rule broken, a name in use, a caller who may not ask', async () => {
+        const owner = armUserToken(USERS.owner);
+        const taken = randomUUID();
+        await arm(`${ELIGIBILITY_REQUESTS}/${taken}`, owner).put(
+          eligibilityFor(USERS.userAccessAdministrator),
+        );
+
+        const nameInUse = await arm(
+          `${ELIGIBILITY_REQUESTS}/${taken}/validate`,
+          owner,
+        )
+          .post()
+          .send(eligibilityFor(USERS.reader));
+        const outsider = await arm(
+          `${ELIGIBILITY_REQUESTS}/${randomUUID()}/validate`,
+          armUserToken(USERS.outsider),
+        )
+          .post()
+          .send(eligibilityFor(USERS.reader));
+        const badBody = await arm(
+          `${ELIGIBILITY_REQUESTS}/${randomUUID()}/validate`,
+          owner,
+        )
+          .post()
+          .send({ properties: { principalId: 'x' } });
+
+        const ruleBroken = await arm(
+          `${ASSIGNMENT_REQUESTS}/${randomUUID()}/validate`,
+          armUserToken(USERS.eligibleOwner),
+        )
+          .post()
+          .send({
+            properties: {
+              ...activationOf(USERS.eligibleOwner).properties,
+              roleDefinitionId: `/roleDefinitions/${ROLES.owner}`,
+              justification: '',
+            },
+          });
+
+        expect(ruleBroken.status).toBe(400);
+        expect(ruleBroken.body.error.code).toBe(
+          'RoleAssignmentRequestPolicyValidationFailed',
+        );
+        expect(nameInUse.status).toBe(409);
+        expect(nameInUse.body.error.code).toBe('RequestNameInUse');
+        expect(outsider.status).toBe(403);
+        expect(outsider.body.error.message).toContain(
+          'Microsoft.Authorization/roleEligibilityScheduleRequests/validate/action',
+        );
+        expect(badBody.status).toBe(400);
+        expect(badBody.body.error.code).toBe('InvalidRequestContent');
+      });
     });
 
     it('someone who administers nothing may not assign: 403 AuthorizationFailed for the write', async () => {

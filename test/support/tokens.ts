@@ -72,3 +72,23 @@ export function armUserToken(
     TEST_JWT_SECRET,
   );
 }
+
+/**
+ * An application token for Azure Resource Manager: no `roles`, as Azure issues one to a service
+ * principal whose rights come from its role assignments; `objectId` names the service principal.
+ */
+export function armAppToken(
+  objectId: string,
+  overrides: TokenOverrides = {},
+): string {
+  return mintDevelopmentToken(
+    {
+      tenantId: TENANT_A,
+      applicationId: APP_A,
+      objectId,
+      audience: RESOURCE_MANAGER_AUDIENCE,
+      ...overrides,
+    },
+    TEST_JWT_SECRET,
+  );
+}

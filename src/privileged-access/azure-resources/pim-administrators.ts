@@ -22,3 +22,15 @@ export function actsOnlyAsUser(caller: Principal): boolean {
     )
   );
 }
+
+/**
+ * Whether the caller is the subject of what it asks for itself (an activation, a deactivation,
+ * an extension): a user; on Resource Manager a service principal too, which Azure lets activate
+ * its own eligible role. A Graph application token names an app, never a subject.
+ */
+export function asksForItself(caller: Principal, subjectId: string): boolean {
+  return (
+    caller.actorId === subjectId &&
+    (caller.kind === 'delegated' || caller.audience === 'resource-manager')
+  );
+}

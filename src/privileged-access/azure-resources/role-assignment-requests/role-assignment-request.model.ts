@@ -148,3 +148,13 @@ export interface AdminDecision {
   /** When approving: the schedule granted, the request's own by default. */
   readonly schedule?: RequestedSchedule;
 }
+
+/**
+ * Where a caller looks for a request: of one assignment state, on the resource of one external
+ * id (a Resource Manager collection at a scope). A request elsewhere does not exist for that call.
+ */
+export interface RequestPlace {
+  readonly assignmentState: AssignmentState;
+  /** Compared without regard to case, as Resource Manager compares ids. */
+  readonly resourceExternalId: string;
+}

@@ -4,6 +4,7 @@ import { Clock } from '../../../clock/clock.js';
 import { UnitOfWork } from '../../../database/unit-of-work.js';
 import type { RequestIds } from '../../../values/request-ids.js';
 import {
+  type RequestPlace,
   SCHEDULER_ACTOR_ID,
   type SubStatus,
 } from './role-assignment-request.model.js';
@@ -53,6 +54,8 @@ export interface Move {
   readonly requestId: string;
   /** When set, the move happens only if this user may act on the request. */
   readonly onlyFor?: UserActor;
+  /** When set, the move happens only to a request in that place. */
+  readonly within?: RequestPlace;
   /** Who takes it: a caller, or the scheduler for its rows. */
   readonly by: CallerAct | 'scheduler';
   /** What the row's conditional outcomes are decided on. */
@@ -95,6 +98,7 @@ export class RoleAssignmentRequestTransitions {
         tenantId: move.tenantId,
         requestId: move.requestId,
         onlyFor: move.onlyFor,
+        within: move.within,
         fromSubStatuses: row.from,
         toStatus,
         toSubStatus,

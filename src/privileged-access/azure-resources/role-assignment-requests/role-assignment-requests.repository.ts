@@ -13,9 +13,11 @@ import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
 import type {
   AssignmentState,
   AuditAction,
+  RequestPlace,
   RequestStatus,
   SubStatus,
 } from './role-assignment-request.model.js';
+import { ResourceEntity } from '../resources/resource.entity.js';
 
 export interface TransitionAudit {
   readonly action: AuditAction;
@@ -46,6 +48,8 @@ export interface Transition {
   readonly requestId: string;
   /** When set, the transition happens only if this user may act on the request. */
   readonly onlyFor?: UserActor;
+  /** When set, the transition happens only to a request in that place. */
+  readonly within?: RequestPlace;
   /** The transition happens only if the request is in one of these sub-statuses. */
   readonly fromSubStatuses: readonly SubStatus[];
   readonly toStatus: RequestStatus;
@@ -77,12 +81,14 @@ export class RoleAssignmentRequestsRepository {
   private readonly byKey: EntityLookup<RoleAssignmentRequestEntity>;
   private readonly auditTrail: NumberedLog<RoleAssignmentRequestAuditEventEntity>;
   private readonly administrators: ResourceAdministratorsSql;
+  private readonly resources: EntitySql<ResourceEntity>;
 
   constructor(
     dataSource: DataSource,
     private readonly sql: SqlClient,
   ) {
     this.administrators = new ResourceAdministratorsSql(dataSource);
+    this.resources = new EntitySql(dataSource, ResourceEntity);
     const requests = new EntitySql(dataSource, RoleAssignmentRequestEntity);
     this.requests = requests;
     this.byKey = new EntityLookup(
@@ -104,6 +110,26 @@ export class RoleAssignmentRequestsRepository {
     id: string,
   ): Promise<RoleAssignmentRequestEntity | undefined> {
     return this.byKey.find(tenantId, id);
+  }
+
+  /** The tenant's request of that id, if it is in that place. */
+  async findAt(
+    tenantId: string,
+    id: string,
+    place: RequestPlace,
+  ): Promise<RoleAssignmentRequestEntity | undefined> {
+    const sql = this.requests;
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
+    // Bound in the order they appear: SQLite's placeholders are positional.
+    const [row] = await this.sql.rows(
+      `SELECT * FROM ${sql.table}
+        WHERE ${sql.column('id')} = ${bind(id)}
+          AND ${sql.column('tenantId')} = ${bind(tenantId)}
+          AND ${this.placeSql(place, bind)}`,
+      parameters,
+    );
+    return row && sql.hydrate(row);
   }
 
   /** A page of the tenant's requests on some resources, by id. */
@@ -235,6 +261,7 @@ export class RoleAssignmentRequestsRepository {
       ...(transition.onlyFor
         ? [this.userMayActSql(transition.onlyFor, parameters)]
         : []),
+      ...(transition.within ? [this.placeSql(transition.within, bind)] : []),
     ];
     // SET expressions read the row as it was before the UPDATE: previous_sub_status gets the
     // old value, which RETURNING then hands back.
@@ -274,5 +301,22 @@ export class RoleAssignmentRequestsRepository {
       bind,
     );
     return `(${participant}${administrator})`;
+  }
+
+  /**
+   * The condition, on a row of the requests table, that the request is in the place: of its
+   * assignment state, on the tenant's resource of that external id.
+   */
+  private placeSql(
+    place: RequestPlace,
+    bind: (value: unknown) => string,
+  ): string {
+    const requests = this.requests;
+    const r = this.resources;
+    return `${requests.column('assignmentState')} = ${bind(place.assignmentState)}
+      AND ${requests.column('resourceId')} IN (
+        SELECT r.${r.column('id')} FROM ${r.table} r
+         WHERE r.${r.column('tenantId')} = ${requests.table}.${requests.column('tenantId')}
+           AND LOWER(r.${r.column('externalId')}) = ${bind(place.resourceExternalId.toLowerCase())})`;
   }
 }

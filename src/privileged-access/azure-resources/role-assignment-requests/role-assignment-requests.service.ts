@@ -15,15 +15,8 @@ import {
   type RequestSelection,
 } from './role-assignment-requests.repository.js';
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
+import type { RequestPlace } from './role-assignment-request.model.js';
 import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
-
-/**
- * Where a caller looks for a request (a Resource Manager collection at a scope, say): a request
- * elsewhere does not exist for that call.
- */
-export type RequestWhere = (
-  request: RoleAssignmentRequestEntity,
-) => boolean | Promise<boolean>;
 
 /** A list of requests on some resources, and the resource whose administrators may see it all. */
 export interface RequestListing extends Omit<RequestSelection, 'resourceIds'> {
@@ -45,14 +38,14 @@ export class RoleAssignmentRequestsService {
    * A request the caller may see: applications with the permission and PIM administrators see
    * every request of the tenant; a user, its requestor, its subject and the Owners and User
    * Access Administrators of its resource. Another tenant's request does not exist for them,
-   * nor does one that is not `where` the caller looks.
+   * nor does one that is not in the place the caller looks.
    */
   async visibleTo(
     caller: Principal,
     id: string,
-    where?: RequestWhere,
+    place?: RequestPlace,
   ): Promise<RoleAssignmentRequestEntity> {
-    const request = await this.found(caller, id, where);
+    const request = await this.found(caller, id, place);
     if (
       actsOnlyAsUser(caller) &&
       (await this.repository.accessOf(caller.tenantId, request.id, {
@@ -127,11 +120,9 @@ export class RoleAssignmentRequestsService {
     caller: Principal,
     id: string,
     httpRequest: RequestIds,
-    where?: RequestWhere,
+    place?: RequestPlace,
   ): Promise<void> {
-    const requestId = where
-      ? (await this.found(caller, id, where)).id
-      : normalizeGuid(id);
+    const requestId = normalizeGuid(id);
     if (!requestId) {
       throw new RoleAssignmentRequestNotFoundError();
     }
@@ -143,10 +134,14 @@ export class RoleAssignmentRequestsService {
       tenantId: caller.tenantId,
       requestId,
       onlyFor,
+      within: place,
       by: { caller, httpRequest },
     });
     if (previous !== undefined) {
       return;
+    }
+    if (place) {
+      await this.found(caller, requestId, place);
     }
     // Nothing changed: tell why only now, after the conditional update decided, so the answer
     // never races with another cancel. Not allowed comes before not cancellable: a caller who
@@ -165,17 +160,19 @@ export class RoleAssignmentRequestsService {
     throw new RequestCannotBeCancelledError();
   }
 
-  /** The tenant's request of that id, if it is `where` the caller looks. */
+  /** The tenant's request of that id, if it is in the place the caller looks. */
   private async found(
     caller: Principal,
     id: string,
-    where?: RequestWhere,
+    place?: RequestPlace,
   ): Promise<RoleAssignmentRequestEntity> {
     const requestId = normalizeGuid(id);
     const request =
       requestId &&
-      (await this.repository.findInTenant(caller.tenantId, requestId));
-    if (!request || (where && !(await where(request)))) {
+      (await (place
+        ? this.repository.findAt(caller.tenantId, requestId, place)
+        : this.repository.findInTenant(caller.tenantId, requestId)));
+    if (!request) {
       throw new RoleAssignmentRequestNotFoundError();
     }
     return request;

@@ -12,7 +12,7 @@ import { ResourcesRepository } from '../../resources/resources.repository.js';
 import { RoleDefinitionsRepository } from '../../role-definitions/role-definitions.repository.js';
 import { RoleSettingsRepository } from '../../role-settings/role-settings.repository.js';
 import { SubjectsRepository } from '../../subjects/subjects.repository.js';
-import { actsOnlyAsUser } from '../../pim-administrators.js';
+import { actsOnlyAsUser, asksForItself } from '../../pim-administrators.js';
 import {
   type AssignmentKey,
   RoleAssignmentsRepository,
@@ -95,6 +95,54 @@ export class RoleAssignmentRequestCreation {
     httpRequest: RequestIds,
   ): Promise<RoleAssignmentRequestEntity> {
     const now = this.clock.now();
+    return this.unitOfWork.run(async () => {
+      const request = await this.decide(caller, body, now);
+      await this.creation.insertRequest(request);
+      if (
+        request.subStatus === 'Provisioned' ||
+        request.subStatus === 'Revoked'
+      ) {
+        await this.provisioning.apply(request, now);
+      }
+      await this.requests.insertAuditEvent({
+        tenantId: request.tenantId,
+        requestId: request.id,
+        action: 'Create',
+        actorId: caller.actorId,
+        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
+        occurredDateTime: now,
+        fromSubStatus: 'Accepted',
+        toSubStatus: request.subStatus,
+        httpRequestId: httpRequest.requestId,
+        clientRequestId: httpRequest.clientRequestId,
+        api: httpRequest.api ?? null,
+      });
+      return request;
+    });
+  }
+
+  /**
+   * The request `create` would make, by the same checks, without writing anything: Resource
+   * Manager's `validate`.
+   */
+  async validate(
+    caller: Principal,
+    body: NewRequest,
+  ): Promise<RoleAssignmentRequestEntity> {
+    const now = this.clock.now();
+    return this.unitOfWork.run(() => this.decide(caller, body, now));
+  }
+
+  /**
+   * Who may ask for what, what it collides with, what its role's rules say, and where the
+   * request stands at once; refused with the first rule it breaks. Runs in the caller's unit of
+   * work, holding the assignment's turn until it ends.
+   */
+  private async decide(
+    caller: Principal,
+    body: NewRequest,
+    now: Date,
+  ): Promise<RoleAssignmentRequestEntity> {
     const grant = grantOf(body.type, body.schedule, now);
     const key: AssignmentKey = {
       tenantId: caller.tenantId,
@@ -102,75 +150,55 @@ export class RoleAssignmentRequestCreation {
       roleDefinitionId: body.roleDefinitionId.toLowerCase(),
       subjectId: body.subjectId.toLowerCase(),
     };
-    return this.unitOfWork.run(async () => {
-      await this.unitOfWork.serialize(
-        assignmentLockOf(key, body.assignmentState),
-      );
-      await this.checkTargets(caller, body.type, key, now);
-      await this.collisions(body, key, now);
-      const policy = await this.checkPolicy(
-        caller,
-        { ...key, type: body.type, assignmentState: body.assignmentState },
-        body.reason ?? null,
-        grant,
-      );
-      const [status, subStatus] =
-        this.config.lifecycle.processing === 'staged'
-          ? (['InProgress', 'Accepted'] as const)
-          : immediateOutcomeOf(
-              {
-                request: {
-                  type: body.type,
-                  scheduleStartDateTime: grant?.start ?? null,
-                  statusDetails: policy.statusDetails,
-                },
-                now,
-                processing: 'immediate',
+    await this.unitOfWork.serialize(
+      assignmentLockOf(key, body.assignmentState),
+    );
+    await this.checkTargets(caller, body.type, key, now);
+    await this.collisions(body, key, now);
+    const policy = await this.checkPolicy(
+      caller,
+      { ...key, type: body.type, assignmentState: body.assignmentState },
+      body.reason ?? null,
+      grant,
+    );
+    const [status, subStatus] =
+      this.config.lifecycle.processing === 'staged'
+        ? (['InProgress', 'Accepted'] as const)
+        : immediateOutcomeOf(
+            {
+              request: {
+                type: body.type,
+                scheduleStartDateTime: grant?.start ?? null,
+                statusDetails: policy.statusDetails,
               },
-              grant,
-            );
-      const request: RoleAssignmentRequestEntity = {
-        id: await this.newIdOf(key.tenantId, body.id),
-        ...key,
-        requestorId: caller.actorId,
-        linkedEligibleRoleAssignmentId:
-          body.linkedEligibleRoleAssignmentId?.toLowerCase() ?? null,
-        type: body.type,
-        assignmentState: body.assignmentState,
-        requestedDateTime: now,
-        reason: body.reason ?? null,
-        scheduleType: grant ? (body.schedule?.type ?? 'Once') : null,
-        scheduleStartDateTime: grant?.start ?? null,
-        scheduleEndDateTime: grant?.end ?? null,
-        scheduleDuration: body.schedule?.duration ?? null,
-        status,
-        subStatus,
-        statusDetails: policy.statusDetails,
-        ticketNumber: body.ticket?.number ?? null,
-        ticketSystem: body.ticket?.system ?? null,
-        condition: body.condition?.expression ?? null,
-        conditionVersion: body.condition?.version ?? null,
-        previousSubStatus: 'Accepted',
-      };
-      await this.creation.insertRequest(request);
-      if (subStatus === 'Provisioned' || subStatus === 'Revoked') {
-        await this.provisioning.apply(request, now);
-      }
-      await this.requests.insertAuditEvent({
-        tenantId: key.tenantId,
-        requestId: request.id,
-        action: 'Create',
-        actorId: caller.actorId,
-        actorType: caller.kind === 'delegated' ? 'User' : 'Application',
-        occurredDateTime: now,
-        fromSubStatus: 'Accepted',
-        toSubStatus: subStatus,
-        httpRequestId: httpRequest.requestId,
-        clientRequestId: httpRequest.clientRequestId,
-        api: httpRequest.api ?? null,
-      });
-      return request;
-    });
+              now,
+              processing: 'immediate',
+            },
+            grant,
+          );
+    return {
+      id: await this.newIdOf(key.tenantId, body.id),
+      ...key,
+      requestorId: caller.actorId,
+      linkedEligibleRoleAssignmentId:
+        body.linkedEligibleRoleAssignmentId?.toLowerCase() ?? null,
+      type: body.type,
+      assignmentState: body.assignmentState,
+      requestedDateTime: now,
+      reason: body.reason ?? null,
+      scheduleType: grant ? (body.schedule?.type ?? 'Once') : null,
+      scheduleStartDateTime: grant?.start ?? null,
+      scheduleEndDateTime: grant?.end ?? null,
+      scheduleDuration: body.schedule?.duration ?? null,
+      status,
+      subStatus,
+      statusDetails: policy.statusDetails,
+      ticketNumber: body.ticket?.number ?? null,
+      ticketSystem: body.ticket?.system ?? null,
+      condition: body.condition?.expression ?? null,
+      conditionVersion: body.condition?.version ?? null,
+      previousSubStatus: 'Accepted',
+    };
   }
 
   /** The id the caller chose, unless the tenant has a request of that id; a new one otherwise. */
@@ -258,7 +286,7 @@ export class RoleAssignmentRequestCreation {
     now: Date,
   ): Promise<boolean> {
     if (type.startsWith('User')) {
-      return caller.kind === 'delegated' && caller.actorId === key.subjectId;
+      return asksForItself(caller, key.subjectId);
     }
     return (
       !actsOnlyAsUser(caller) ||

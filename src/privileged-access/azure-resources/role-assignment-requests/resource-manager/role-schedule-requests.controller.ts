@@ -7,7 +7,6 @@ import {
   Query,
   type Type,
 } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../../auth/principal.js';
 import {
@@ -20,6 +19,10 @@ import { parseArmFilter } from '../../../../resource-manager/arm-filter.js';
 import { normalizeGuid } from '../../../../values/guid.js';
 import { RoleAssignmentRequestCreation } from '../creation/role-assignment-request-creation.service.js';
 import { RoleAssignmentRequestNotFoundError } from '../role-assignment-request.errors.js';
+import type {
+  NewRequest,
+  RequestPlace,
+} from '../role-assignment-request.model.js';
 import { PutScheduleRequestDto } from './dto/put-schedule-request.dto.js';
 import {
   ArmScope,
@@ -32,10 +35,7 @@ import {
 } from '../../../../resource-manager/arm-responses.js';
 import { ResourceManagerController } from '../../../../resource-manager/resource-manager-controller.decorator.js';
 import { ArmIds } from '../../resource-manager/arm-ids.js';
-import {
-  type RequestWhere,
-  RoleAssignmentRequestsService,
-} from '../role-assignment-requests.service.js';
+import { RoleAssignmentRequestsService } from '../role-assignment-requests.service.js';
 import {
   newRequestOf,
   ROLE_ASSIGNMENT_SCHEDULE_REQUESTS,
@@ -58,7 +58,6 @@ const PAGE_SIZE = 100;
  * Graph routes: get, list at a scope with ARM's `$filter`, cancel.
  */
 function scheduleRequestsController(kind: ScheduleRequestKind): Type {
-  @ApiExcludeController()
   @ResourceManagerController(kind.collection, PIM_API_VERSIONS)
   class ScheduleRequestsController {
     constructor(
@@ -116,7 +115,7 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       const request = await this.orScopeNotFound(
         caller,
         scope,
-        this.requests.visibleTo(caller, name, this.atScope(caller, scope)),
+        this.requests.visibleTo(caller, name, atScope(scope)),
       );
       const [presented] = await this.presenter.present(kind, [request]);
       return presented;
@@ -135,33 +134,32 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       @ArmBody(PutScheduleRequestDto) body: PutScheduleRequestDto,
       @CurrentArmRequestIds() ids: ArmRequestIds,
     ): Promise<ArmScheduleRequest> {
-      const requestName = normalizeGuid(name);
-      if (!requestName) {
-        throw new InvalidRequestContentError(
-          `The request name '${name}' is not a GUID.`,
-        );
-      }
-      const resource = await this.armIds.resourceAt(caller.tenantId, scope);
-      if (!resource) {
-        throw new InvalidRequestContentError(
-          'A schedule request is made at the scope of a resource, not at the root.',
-        );
-      }
-      const asked = body.properties;
       const created = await this.creation.create(
         caller,
-        newRequestOf(kind, {
-          ...asked,
-          name: requestName,
-          resourceId: resource.id,
-          roleDefinitionId: await this.armIds.roleDefinitionIdOf(
-            caller.tenantId,
-            asked.roleDefinitionId,
-          ),
-        }),
+        await this.newRequestAt(caller, scope, name, body),
         ids,
       );
       const [presented] = await this.presenter.present(kind, [created]);
+      return presented;
+    }
+
+    /**
+     * The request a PUT of this body would create, checked by the same rules, nothing written:
+     * 200 with it, or the error the PUT would answer.
+     */
+    @Post(':name/validate')
+    @HttpCode(200)
+    async validate(
+      @CurrentPrincipal() caller: Principal,
+      @ArmScope() scope: string,
+      @Param('name') name: string,
+      @ArmBody(PutScheduleRequestDto) body: PutScheduleRequestDto,
+    ): Promise<ArmScheduleRequest> {
+      const validated = await this.creation.validate(
+        caller,
+        await this.newRequestAt(caller, scope, name, body),
+      );
+      const [presented] = await this.presenter.present(kind, [validated]);
       return presented;
     }
 
@@ -177,19 +175,39 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       await this.orScopeNotFound(
         caller,
         scope,
-        this.requests.cancel(caller, name, ids, this.atScope(caller, scope)),
+        this.requests.cancel(caller, name, ids, atScope(scope)),
       );
     }
 
-    /** Where a route of this collection at this scope finds requests: of its kind, at that very scope. */
-    private atScope(caller: Principal, scope: string): RequestWhere {
-      return async (request) =>
-        request.assignmentState === kind.assignmentState &&
-        (await this.armIds.isScopeOf(
+    /** What a PUT or validate of `name` at `scope` asks the domain for. */
+    private async newRequestAt(
+      caller: Principal,
+      scope: string,
+      name: string,
+      body: PutScheduleRequestDto,
+    ): Promise<NewRequest> {
+      const requestName = normalizeGuid(name);
+      if (!requestName) {
+        throw new InvalidRequestContentError(
+          `The request name '${name}' is not a GUID.`,
+        );
+      }
+      const resource = await this.armIds.resourceAt(caller.tenantId, scope);
+      if (!resource) {
+        throw new InvalidRequestContentError(
+          'A schedule request is made at the scope of a resource, not at the root.',
+        );
+      }
+      const asked = body.properties;
+      return newRequestOf(kind, {
+        ...asked,
+        name: requestName,
+        resourceId: resource.id,
+        roleDefinitionId: await this.armIds.roleDefinitionIdOf(
           caller.tenantId,
-          request.resourceId,
-          scope,
-        ));
+          asked.roleDefinitionId,
+        ),
+      });
     }
 
     /**
@@ -211,6 +229,14 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       }
     }
   }
+  /** Where a route of this collection at this scope finds requests: of its kind, at that very scope. */
+  function atScope(scope: string): RequestPlace {
+    return {
+      assignmentState: kind.assignmentState,
+      resourceExternalId: scope,
+    };
+  }
+
   Object.defineProperty(ScheduleRequestsController, 'name', {
     value: `${kind.resourceType}Controller`,
   });

@@ -323,6 +323,67 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
       expect(names.sort()).toEqual(many.map((item) => item.id).sort());
     });
 
+    it('asApprover() lists the requests waiting for the caller’s approval, not their own, and no longer once cancelled', async () => {
+      await arm(
+        `${ELIGIBILITY_REQUESTS}/${randomUUID()}`,
+        armUserToken(USERS.owner),
+      ).put({
+        properties: {
+          roleDefinitionId: `/roleDefinitions/${ROLES.reader}`,
+          principalId: USERS.futureOwner,
+          requestType: 'AdminAssign',
+          scheduleInfo: {
+            expiration: { type: 'AfterDuration', duration: 'P30D' },
+          },
+        },
+      });
+      const name = randomUUID();
+      const activated = await arm(
+        `${ASSIGNMENT_REQUESTS}/${name}`,
+        armUserToken(USERS.futureOwner),
+      ).put({
+        properties: {
+          roleDefinitionId: `/roleDefinitions/${ROLES.reader}`,
+          principalId: USERS.futureOwner,
+          requestType: 'SelfActivate',
+          scheduleInfo: {
+            expiration: { type: 'AfterDuration', duration: 'PT1H' },
+          },
+        },
+      });
+      const asApprover = (token: string, path = ASSIGNMENT_REQUESTS) =>
+        arm(`${path}?$filter=asApprover()`, token).get();
+
+      const forApprover = await asApprover(armUserToken(USERS.approver));
+      const forRequestor = await asApprover(armUserToken(USERS.futureOwner));
+      const forOwner = await asApprover(armUserToken(USERS.owner));
+      const eligibilities = await asApprover(
+        armUserToken(USERS.approver),
+        ELIGIBILITY_REQUESTS,
+      );
+      await arm(
+        `${ASSIGNMENT_REQUESTS}/${name}/cancel`,
+        armUserToken(USERS.futureOwner),
+      ).post();
+      const afterCancel = await asApprover(armUserToken(USERS.approver));
+
+      expect(activated.body.properties.status).toBe('PendingApproval');
+      expect(forApprover.status).toBe(200);
+      expect(namesOf(forApprover.body)).toContain(name);
+      expect(
+        (
+          forApprover.body as { value: { properties: { status: string } }[] }
+        ).value.every(
+          ({ properties }) => properties.status === 'PendingApproval',
+        ),
+      ).toBe(true);
+      expect(forRequestor.status).toBe(200);
+      expect(namesOf(forRequestor.body)).toEqual([]);
+      expect(namesOf(forOwner.body)).toEqual([]);
+      expect(namesOf(eligibilities.body)).toEqual([]);
+      expect(namesOf(afterCancel.body)).not.toContain(name);
+    });
+
     it('refuses a filter it does not apply: 400 InvalidFilter', async () => {
       const response = await arm(
         `${ASSIGNMENT_REQUESTS}?$filter=status eq 'Granted'`,
@@ -526,14 +587,14 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
           armUserToken(USERS.owner),
         )
           .post()
-          .send(eligibilityFor(USERS.futureOwner));
+          .send(eligibilityFor(USERS.outsider));
 
         expect(validated.status).toBe(200);
         expect(validated.body).toMatchObject({
           name,
           type: 'Microsoft.Authorization/RoleEligibilityScheduleRequests',
           properties: {
-            principalId: USERS.futureOwner,
+            principalId: USERS.outsider,
             requestType: 'AdminAssign',
             status: 'Provisioned',
             requestorId: USERS.owner,

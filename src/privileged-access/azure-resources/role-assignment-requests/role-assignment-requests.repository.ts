@@ -18,6 +18,7 @@ import type {
   SubStatus,
 } from './role-assignment-request.model.js';
 import { ResourceEntity } from '../resources/resource.entity.js';
+import type { ApprovalRoute } from './creation/role-assignment-request.policy.js';
 
 export interface TransitionAudit {
   readonly action: AuditAction;
@@ -69,6 +70,11 @@ export interface RequestSelection {
   readonly assignmentState: AssignmentState;
   readonly subjectId?: string;
   readonly requestorId?: string;
+  /** Only requests waiting in PendingApproval for this approver, on these routes, not their own. */
+  readonly awaitingApproval?: {
+    readonly approverId: string;
+    readonly routes: readonly ApprovalRoute[];
+  };
   /** The last id of the previous page. */
   readonly after?: string;
   readonly limit: number;
@@ -154,6 +160,9 @@ export class RoleAssignmentRequestsRepository {
       ...(selection.requestorId === undefined
         ? []
         : [`${sql.column('requestorId')} = ${bind(selection.requestorId)}`]),
+      ...(selection.awaitingApproval === undefined
+        ? []
+        : [this.awaitingApprovalSql(selection.awaitingApproval, bind)]),
       ...(selection.after === undefined
         ? []
         : [`${sql.column('id')} > ${bind(selection.after)}`]),
@@ -318,5 +327,22 @@ export class RoleAssignmentRequestsRepository {
         SELECT r.${r.column('id')} FROM ${r.table} r
          WHERE r.${r.column('tenantId')} = ${requests.table}.${requests.column('tenantId')}
            AND LOWER(r.${r.column('externalId')}) = ${bind(place.resourceExternalId.toLowerCase())})`;
+  }
+
+  private awaitingApprovalSql(
+    { approverId, routes }: NonNullable<RequestSelection['awaitingApproval']>,
+    bind: (value: unknown) => string,
+  ): string {
+    const sql = this.requests;
+    // Bound in the order they appear: SQLite's placeholders are positional.
+    const waiting = `${sql.column('subStatus')} = ${bind('PendingApproval')}
+      AND ${sql.column('requestorId')} <> ${bind(approverId)}`;
+    const onRoutes = routes.map(
+      (route) =>
+        `(${sql.column('roleDefinitionId')} = ${bind(route.roleDefinitionId)}
+          AND ${sql.column('type')} IN (${route.types.map(bind).join(', ')}))`,
+    );
+    return `${waiting}
+      AND (${onRoutes.length > 0 ? onRoutes.join(' OR ') : 'FALSE'})`;
   }
 }

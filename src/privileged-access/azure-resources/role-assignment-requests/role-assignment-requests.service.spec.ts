@@ -16,6 +16,7 @@ import type {
   UserAccess,
 } from './role-assignment-requests.repository.js';
 import { RoleAssignmentRequestsService } from './role-assignment-requests.service.js';
+import type { RoleSettingsRepository } from '../role-settings/role-settings.repository.js';
 import type { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
 import { RoleAssignmentRequestTransitions } from './role-assignment-request.transitions.js';
 
@@ -91,6 +92,7 @@ function serviceWith(
     repository as unknown as RoleAssignmentRequestsRepository,
     transitions,
     {} as RoleAssignmentsRepository,
+    {} as RoleSettingsRepository,
     clock,
   );
 }

@@ -17,12 +17,22 @@ import {
 import type { RoleAssignmentRequestEntity } from './role-assignment-request.entity.js';
 import type { RequestPlace } from './role-assignment-request.model.js';
 import { RoleAssignmentsRepository } from '../role-assignments/role-assignments.repository.js';
+import { RoleSettingsRepository } from '../role-settings/role-settings.repository.js';
+import {
+  type ApprovalRoute,
+  approvalRoutesOf,
+} from './creation/role-assignment-request.policy.js';
 
 /** A list of requests on some resources, and the resource whose administrators may see it all. */
-export interface RequestListing extends Omit<RequestSelection, 'resourceIds'> {
+export interface RequestListing extends Omit<
+  RequestSelection,
+  'resourceIds' | 'awaitingApproval'
+> {
   readonly resourceIds: readonly string[];
   /** The resource the list is asked at, if any: its administrators see every request. */
   readonly askedAt?: string;
+  /** Only the requests waiting for this approver's decision. */
+  readonly approverId?: string;
 }
 
 @Injectable()
@@ -31,6 +41,7 @@ export class RoleAssignmentRequestsService {
     private readonly repository: RoleAssignmentRequestsRepository,
     private readonly transitions: RoleAssignmentRequestTransitions,
     private readonly assignments: RoleAssignmentsRepository,
+    private readonly settings: RoleSettingsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -68,7 +79,8 @@ export class RoleAssignmentRequestsService {
   ): Promise<RoleAssignmentRequestEntity[]> {
     const ownOnly =
       listing.subjectId === caller.actorId ||
-      listing.requestorId === caller.actorId;
+      listing.requestorId === caller.actorId ||
+      listing.approverId === caller.actorId;
     if (
       actsOnlyAsUser(caller) &&
       !ownOnly &&
@@ -84,7 +96,31 @@ export class RoleAssignmentRequestsService {
     ) {
       throw new NotPermittedError();
     }
-    return this.repository.select(caller.tenantId, listing);
+    if (listing.approverId === undefined) {
+      return this.repository.select(caller.tenantId, listing);
+    }
+    const routes = await this.approvalRoutes(caller, listing);
+    return routes.length === 0
+      ? []
+      : this.repository.select(caller.tenantId, {
+          ...listing,
+          awaitingApproval: { approverId: listing.approverId, routes },
+        });
+  }
+
+  /** Where the listing's approver decides, among the roles of its resources: a user only. */
+  private async approvalRoutes(
+    caller: Principal,
+    listing: RequestListing,
+  ): Promise<ApprovalRoute[]> {
+    if (caller.kind !== 'delegated' || listing.approverId === undefined) {
+      return [];
+    }
+    return approvalRoutesOf(
+      listing.approverId,
+      listing.assignmentState,
+      await this.settings.ofResources(caller.tenantId, listing.resourceIds),
+    );
   }
 
   /**

@@ -87,6 +87,24 @@ export class RoleSettingsRepository {
     return this.byRoleDefinition.find(tenantId, roleDefinitionId);
   }
 
+  /** The settings of the roles of some of the tenant's resources. */
+  async ofResources(
+    tenantId: string,
+    resourceIds: readonly string[],
+  ): Promise<RoleSettingEntity[]> {
+    if (resourceIds.length === 0) {
+      return [];
+    }
+    const s = this.settings;
+    const rows = await this.sql.rows(
+      `SELECT * FROM ${s.table}
+        WHERE ${s.column('tenantId')} = ${s.parameter(0)}
+          AND ${s.column('resourceId')} IN (${resourceIds.map((_id, index) => s.parameter(index + 1)).join(', ')})`,
+      [tenantId, ...resourceIds],
+    );
+    return rows.map((row) => s.hydrate(row));
+  }
+
   /** Whether the tenant has the setting, and whether the user administers its resource `at`. */
   async accessOf(
     tenantId: string,

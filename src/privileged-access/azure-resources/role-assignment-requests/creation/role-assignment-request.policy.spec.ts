@@ -1,7 +1,13 @@
+import type {
+  RoleSettingEntity,
+  RoleSettingRule,
+} from '../../role-settings/role-setting.entity.js';
 import {
+  approvalRoutesOf,
   endAfter,
   evaluatePolicy,
   ruleListFor,
+  type RuleListName,
 } from './role-assignment-request.policy.js';
 
 const rule = (ruleIdentifier: string, setting: object) => ({
@@ -146,5 +152,64 @@ describe('endAfter', () => {
 
   it('is undefined for what is not a duration', () => {
     expect(endAfter(START, '8 hours')).toBeUndefined();
+  });
+});
+
+describe('approvalRoutesOf', () => {
+  const approver = 'c0000000-0000-4000-8000-000000000011';
+  const approval = (approvers: string[]) => [
+    {
+      ruleIdentifier: 'ApprovalRule',
+      setting: JSON.stringify({
+        Enabled: true,
+        Approvers: approvers.map((Id) => ({ Id })),
+      }),
+    },
+  ];
+  const setting = (
+    roleDefinitionId: string,
+    lists: Partial<Record<RuleListName, RoleSettingRule[]>>,
+  ) =>
+    ({
+      roleDefinitionId,
+      adminEligibleSettings: [],
+      adminMemberSettings: [],
+      userEligibleSettings: [],
+      userMemberSettings: [],
+      ...lists,
+    }) as unknown as RoleSettingEntity;
+
+  it('names, per role, the request types whose governing list’s ApprovalRule names the approver (any case)', () => {
+    const routes = approvalRoutesOf(approver, 'Active', [
+      setting('role-1', {
+        userMemberSettings: approval([approver.toUpperCase()]),
+      }),
+      setting('role-2', { adminMemberSettings: approval([approver]) }),
+      setting('role-3', { userMemberSettings: approval(['someone-else']) }),
+      setting('role-4', { userEligibleSettings: approval([approver]) }),
+    ]);
+
+    expect(routes).toEqual([
+      {
+        roleDefinitionId: 'role-1',
+        types: ['UserAdd', 'UserRemove', 'UserExtend', 'UserRenew'],
+      },
+      {
+        roleDefinitionId: 'role-2',
+        types: [
+          'AdminAdd',
+          'AdminUpdate',
+          'AdminRemove',
+          'AdminExtend',
+          'AdminRenew',
+        ],
+      },
+    ]);
+  });
+
+  it('finds none in settings without an ApprovalRule', () => {
+    expect(approvalRoutesOf(approver, 'Eligible', [setting('r', {})])).toEqual(
+      [],
+    );
   });
 });

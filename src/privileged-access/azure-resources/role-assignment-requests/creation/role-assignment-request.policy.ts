@@ -1,10 +1,12 @@
 import { durationMilliseconds } from '../../../../clock/iso-duration.js';
 import type { RoleSettingRule } from '../../role-settings/role-setting.entity.js';
 import type { StatusDetail } from '../role-assignment-request.entity.js';
-import type {
-  AssignmentState,
-  RequestType,
+import {
+  type AssignmentState,
+  REQUEST_TYPES,
+  type RequestType,
 } from '../role-assignment-request.model.js';
+import type { RoleSettingEntity } from '../../role-settings/role-setting.entity.js';
 
 /** Which of a role setting's rule lists governs a request: by who asks and for which state. */
 export type RuleListName =
@@ -20,6 +22,47 @@ export function ruleListFor(
   const who = type.startsWith('Admin') ? 'admin' : 'user';
   const state = assignmentState === 'Eligible' ? 'Eligible' : 'Member';
   return `${who}${state}Settings`;
+}
+
+/** The ids of the approvers the ApprovalRule among `rules` names; none without one. */
+export function approversNamedIn(rules: readonly RoleSettingRule[]): string[] {
+  const rule = rules.find(
+    (candidate) => candidate.ruleIdentifier === 'ApprovalRule',
+  );
+  if (!rule) {
+    return [];
+  }
+  const { Approvers = [] } = JSON.parse(rule.setting) as {
+    Approvers?: { Id: string }[];
+  };
+  return Approvers.map((approver) => approver.Id.toLowerCase());
+}
+
+/** A role whose requests of some types wait for one approver's decision. */
+export interface ApprovalRoute {
+  readonly roleDefinitionId: string;
+  readonly types: readonly RequestType[];
+}
+
+/**
+ * Where the approver decides, among `settings`: for each role, the request types of that
+ * assignment state whose governing rule list's ApprovalRule names them.
+ */
+export function approvalRoutesOf(
+  approverId: string,
+  assignmentState: AssignmentState,
+  settings: readonly RoleSettingEntity[],
+): ApprovalRoute[] {
+  return settings.flatMap((setting) => {
+    const types = REQUEST_TYPES.filter((type) =>
+      approversNamedIn(setting[ruleListFor(type, assignmentState)]).includes(
+        approverId,
+      ),
+    );
+    return types.length > 0
+      ? [{ roleDefinitionId: setting.roleDefinitionId, types }]
+      : [];
+  });
 }
 
 /** What a request asks for, as the rules see it. */

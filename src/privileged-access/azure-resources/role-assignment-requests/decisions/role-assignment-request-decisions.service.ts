@@ -20,7 +20,10 @@ import type {
   ApproverDecision,
   RequestedSchedule,
 } from '../role-assignment-request.model.js';
-import { ruleListFor } from '../creation/role-assignment-request.policy.js';
+import {
+  approversNamedIn,
+  ruleListFor,
+} from '../creation/role-assignment-request.policy.js';
 import { RoleAssignmentProvisioning } from '../role-assignment-request.provisioning.js';
 import {
   TRANSITION_TABLE,
@@ -169,16 +172,9 @@ export class RoleAssignmentRequestDecisions {
       request.tenantId,
       request.roleDefinitionId,
     );
-    const rule = setting?.[
-      ruleListFor(request.type, request.assignmentState)
-    ].find((candidate) => candidate.ruleIdentifier === 'ApprovalRule');
-    const approvers = rule
-      ? ((JSON.parse(rule.setting) as { Approvers?: { Id: string }[] })
-          .Approvers ?? [])
-      : [];
-    return approvers.some(
-      (approver) => approver.Id.toLowerCase() === caller.actorId,
-    );
+    return approversNamedIn(
+      setting?.[ruleListFor(request.type, request.assignmentState)] ?? [],
+    ).includes(caller.actorId);
   }
 
   /** An approved extension or renewal: the assignment's new end. */

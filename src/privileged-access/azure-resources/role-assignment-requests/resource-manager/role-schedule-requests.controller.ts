@@ -77,7 +77,7 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
       @Query('$skiptoken') skipToken?: string,
     ): Promise<ArmPage<ArmScheduleRequest>> {
       const filter = parseArmFilter(filterText, {
-        functions: ['atScope', 'asTarget', 'asRequestor'],
+        functions: ['atScope', 'asTarget', 'asRequestor', 'asApprover'],
         properties: ['principalId'],
       });
       const { at: askedAt, resources } = await this.armIds.around(
@@ -93,6 +93,9 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
           ? caller.actorId
           : filter.equals.get('principalid')?.toLowerCase(),
         requestorId: filter.functions.has('asrequestor')
+          ? caller.actorId
+          : undefined,
+        approverId: filter.functions.has('asapprover')
           ? caller.actorId
           : undefined,
         after: skipToken,

@@ -42,6 +42,7 @@ const when = library
 const CURL_SECTION = '## Try it with curl';
 const RESOURCE_MANAGER_SECTION =
   '## The Azure Resource Manager PIM API, over the same state';
+const MIGRATION_SECTION = '## Moving a client from Graph to Resource Manager';
 
 /** The first shell block of a section of the README, as a user pastes it. */
 function readmeSteps(heading: string): string {
@@ -183,5 +184,44 @@ describe(`the README's quick start and curl steps, ${when}`, () => {
     expect(await throughGraph.json()).toMatchObject({
       status: { status: 'Closed', subStatus: 'Canceled' },
     });
+  });
+
+  it('activates and cancels through each API as the README’s migration example shows: 204 through Graph, PendingApproval then 200 through ARM, both requests Closed / Canceled', async () => {
+    const directory = freshDirectory();
+    const server = await startServer(directory, clockAhead);
+    await waitForOutput(server, 'loaded the example data');
+    const port = Number(new URL(server.baseUrl).port);
+
+    const output = await runReadmeSteps(MIGRATION_SECTION, directory, port);
+
+    const lines = output.split(/\r?\n/).filter((line) => line.trim() !== '');
+    expect(lines.filter((line) => /^\d{3}$/.test(line))).toEqual([
+      '204',
+      '200',
+    ]);
+    const created = JSON.parse(
+      lines.find((line) => line.startsWith('{')) ?? '{}',
+    ) as { name: string; properties: { status: string } };
+    expect(created.properties.status).toBe('PendingApproval');
+    const token = await runNode(
+      TOKEN_CLI,
+      ['--tid', TENANT_A, '--oid', USER_A, '--scp', READ_WRITE],
+      directory,
+      clockAhead,
+    );
+    const mine = await fetch(
+      `http://127.0.0.1:${port}${REQUESTS_PATH}?$filter=subjectId eq '${USER_A}' and type eq 'UserAdd'`,
+      { headers: { Authorization: `Bearer ${token.stdout.trim()}` } },
+    );
+    const requests = (
+      (await mine.json()) as {
+        value: { id: string; reason: string; status: { subStatus: string } }[];
+      }
+    ).value.filter(({ reason }) => reason === 'Incident 42');
+    expect(requests.map(({ status }) => status.subStatus)).toEqual([
+      'Canceled',
+      'Canceled',
+    ]);
+    expect(requests.map(({ id }) => id)).toContain(created.name);
   });
 });

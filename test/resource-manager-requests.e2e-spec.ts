@@ -18,6 +18,12 @@ import {
   REQUESTS_PATH,
   storeRequests,
 } from './support/requests.js';
+import {
+  assignmentRecord,
+  resourceRecord,
+  ROLE_TEMPLATES,
+  roleDefinitionRecord,
+} from './support/directory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import {
   armAppToken,
@@ -261,6 +267,101 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
     expect(
       (await findStoredRequest(testApp.dataSource, entity.id)).subStatus,
     ).toBe('PendingApproval');
+  });
+
+  describe('rights inherited from the scopes above', () => {
+    const GROUP = randomUUID();
+    const GROUP_SCOPE = `${SCOPE}/resourceGroups/rg-inherited`;
+    const GROUP_ROLES = { reader: randomUUID(), owner: randomUUID() };
+    const GROUP_OWNER = USERS.ownerOfOtherResource;
+
+    beforeAll(async () => {
+      await testApp.app.get(SeedService).seed({
+        resources: [
+          {
+            ...resourceRecord(TENANT_A, GROUP),
+            externalId: GROUP_SCOPE,
+            type: 'resourcegroup',
+          },
+        ],
+        roleDefinitions: [
+          roleDefinitionRecord(
+            TENANT_A,
+            GROUP_ROLES.reader,
+            GROUP,
+            ROLE_TEMPLATES.reader,
+          ),
+          roleDefinitionRecord(
+            TENANT_A,
+            GROUP_ROLES.owner,
+            GROUP,
+            ROLE_TEMPLATES.owner,
+          ),
+        ],
+        roleAssignments: [
+          assignmentRecord(TENANT_A, {
+            id: randomUUID(),
+            resourceId: GROUP,
+            roleDefinitionId: GROUP_ROLES.owner,
+            subjectId: GROUP_OWNER,
+            startDateTime: '2026-01-01T00:00:00Z',
+            endDateTime: null,
+          }),
+        ],
+      });
+    });
+
+    it('an Owner of the subscription administers its resource group: cancels there through ARM and through Graph', async () => {
+      const throughArm = await stored({
+        resourceId: GROUP,
+        roleDefinitionId: GROUP_ROLES.reader,
+      });
+      const throughGraph = await stored({
+        resourceId: GROUP,
+        roleDefinitionId: GROUP_ROLES.reader,
+      });
+
+      const armCancel = await arm(
+        `${GROUP_SCOPE}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/${throughArm.id}/cancel`,
+        armUserToken(USERS.owner),
+      ).post();
+      const graphCancel = await request(testApp.server)
+        .post(`${REQUESTS_PATH}/${throughGraph.id}/cancel`)
+        .set('Authorization', `Bearer ${user(USERS.owner)}`);
+
+      expect(armCancel.status).toBe(200);
+      expect(graphCancel.status).toBe(204);
+      for (const { id } of [throughArm, throughGraph]) {
+        expect(
+          (await findStoredRequest(testApp.dataSource, id)).subStatus,
+        ).toBe('Canceled');
+      }
+    });
+
+    it('an Owner of the resource group does not administer the subscription above it: 403, the request untouched', async () => {
+      const above = await stored();
+
+      const refused = await arm(
+        `${ASSIGNMENT_REQUESTS}/${above.id}/cancel`,
+        armUserToken(GROUP_OWNER),
+      ).post();
+      const listed = await arm(
+        ASSIGNMENT_REQUESTS,
+        armUserToken(GROUP_OWNER),
+      ).get();
+      const listedBelow = await arm(
+        `${GROUP_SCOPE}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests`,
+        armUserToken(GROUP_OWNER),
+      ).get();
+
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('AuthorizationFailed');
+      expect(
+        (await findStoredRequest(testApp.dataSource, above.id)).subStatus,
+      ).toBe(above.subStatus);
+      expect(listed.status).toBe(403);
+      expect(listedBelow.status).toBe(200);
+    });
   });
 
   describe('lists', () => {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { EntitySql } from '../../database/entity-sql.js';
+import { ResourceEntity } from './resources/resource.entity.js';
 import { RoleAssignmentEntity } from './role-assignments/role-assignment.entity.js';
 import { RoleDefinitionEntity } from './role-definitions/role-definition.entity.js';
 
@@ -23,19 +24,23 @@ export interface AdministeredResource {
 
 /**
  * The condition that a user holds an active Owner or User Access Administrator assignment on a
- * resource, in effect at a time: who administers a resource. Active means an `Active`
- * assignment of the user (not a group's) on that very resource, started and not ended at that
- * time. An eligible assignment is not enough: only its activation, which the role's settings
- * govern, is. Written once for the requests (the cancel's UPDATE reads the resource of the
+ * resource or above it, in effect at a time: who administers a resource. Active means an
+ * `Active` assignment of the user (not a group's), started and not ended at that time. Above
+ * means on a resource whose ARM id the resource's starts with, segment by segment (its
+ * subscription, its resource group), as Azure role assignments are inherited by the scopes
+ * below them. An eligible assignment is not enough: only its activation, which the role's
+ * settings govern, is. Written once for the requests (the cancel's UPDATE reads the resource of the
  * request's row; creating and deciding, a bound one) and for changing a role's settings.
  */
 export class ResourceAdministratorsSql {
   private readonly assignments: EntitySql<RoleAssignmentEntity>;
   private readonly definitions: EntitySql<RoleDefinitionEntity>;
+  private readonly resources: EntitySql<ResourceEntity>;
 
   constructor(dataSource: DataSource) {
     this.assignments = new EntitySql(dataSource, RoleAssignmentEntity);
     this.definitions = new EntitySql(dataSource, RoleDefinitionEntity);
+    this.resources = new EntitySql(dataSource, ResourceEntity);
   }
 
   exists(
@@ -46,18 +51,29 @@ export class ResourceAdministratorsSql {
   ): string {
     const a = this.assignments;
     const d = this.definitions;
+    const r = this.resources;
     const assignment = (property: keyof RoleAssignmentEntity) =>
       `a.${a.column(property)}`;
+    const heldId = `LOWER(held.${r.column('externalId')})`;
+    const targetId = `LOWER(target.${r.column('externalId')})`;
+    // Placeholders are bound in the order they appear: SQLite's are positional.
     return `EXISTS (SELECT 1 FROM ${a.table} a
               JOIN ${d.table} d
                 ON d.${d.column('tenantId')} = ${assignment('tenantId')}
                AND d.${d.column('id')} = ${assignment('roleDefinitionId')}
+              JOIN ${r.table} held
+                ON held.${r.column('tenantId')} = ${assignment('tenantId')}
+               AND held.${r.column('id')} = ${assignment('resourceId')}
+              JOIN ${r.table} target
+                ON target.${r.column('tenantId')} = ${assignment('tenantId')}
+               AND target.${r.column('id')} = ${where.resource()}
              WHERE ${assignment('tenantId')} = ${where.tenant()}
-               AND ${assignment('resourceId')} = ${where.resource()}
                AND ${assignment('subjectId')} = ${bind(userId)}
                AND ${assignment('assignmentState')} = ${bind('Active')}
                AND (${assignment('startDateTime')} IS NULL OR ${assignment('startDateTime')} <= ${bind(a.valueOf('startDateTime', at))})
                AND (${assignment('endDateTime')} IS NULL OR ${assignment('endDateTime')} > ${bind(a.valueOf('endDateTime', at))})
-               AND d.${d.column('templateId')} IN (${RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ')}))`;
+               AND d.${d.column('templateId')} IN (${RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ')})
+               AND (held.${r.column('id')} = target.${r.column('id')}
+                    OR SUBSTR(${targetId}, 1, LENGTH(${heldId}) + 1) = ${heldId} || '/'))`;
   }
 }

@@ -582,6 +582,14 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
           api: 'ResourceManager',
         },
       ]);
+      const schedule = `${SCOPE}/providers/Microsoft.Authorization/roleEligibilitySchedules/${name}`;
+      expect(created.body.properties).toMatchObject({
+        targetRoleEligibilityScheduleId: schedule,
+        targetRoleEligibilityScheduleInstanceId: `${SCOPE}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/${name}`,
+      });
+      const made = await arm(schedule, armUserToken(USERS.owner)).get();
+      expect(made.status).toBe(200);
+      expect(made.body.properties.principalId).toBe(USERS.requestor);
     });
 
     it('the same name again: 409 RequestNameInUse, the first request untouched', async () => {

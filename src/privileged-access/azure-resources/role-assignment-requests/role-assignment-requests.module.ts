@@ -30,6 +30,7 @@ import { ROLE_ASSIGNMENT_REQUESTS } from './graph/role-assignment-requests.entit
 import { AUDIT_EVENTS } from './graph/audit-events.entity-set.js';
 
 import { ArmIds } from '../resource-manager/arm-ids.js';
+import { ArmReferences } from '../resource-manager/arm-references.js';
 import {
   RoleAssignmentScheduleRequestsController,
   RoleEligibilityScheduleRequestsController,
@@ -68,6 +69,7 @@ import { RecordTheApiOfRequestAuditEvents1764400001500 } from './migrations/1764
     RoleAssignmentRequestTransitions,
     ArmIds,
     RoleScheduleRequestPresenter,
+    ArmReferences,
   ],
   // The emulator's clock runs it.
   exports: [RoleAssignmentRequestScheduler],

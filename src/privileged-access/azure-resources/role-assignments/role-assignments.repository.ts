@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { SqlClient } from '../../../database/sql-client.js';
+import { TenantKeyedReads } from '../../../database/tenant-keyed-reads.js';
 import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
-import { RoleAssignmentEntity } from './role-assignment.entity.js';
+import {
+  RoleAssignmentEntity,
+  type RoleAssignmentState,
+} from './role-assignment.entity.js';
 
 /** Who holds which role on which resource: the key of an assignment. */
 export interface AssignmentKey {
@@ -13,13 +17,27 @@ export interface AssignmentKey {
   readonly subjectId: string;
 }
 
+/** Which assignments of a tenant a list shows, a page at a time in the order of their ids. */
+export interface AssignmentSelection {
+  readonly resourceIds: readonly string[];
+  readonly assignmentState: RoleAssignmentState;
+  readonly subjectId?: string;
+  /** Only those that have not ended by then. */
+  readonly notEndedAt: Date;
+  /** The last id of the previous page. */
+  readonly after?: string;
+  readonly limit: number;
+}
+
 /**
- * The role assignments' own table, for the modules that grant, extend and end assignments:
- * plain SQL written once from the entity's metadata, in the caller's unit of work when it runs
- * in one.
+ * The role assignments' own table, for the modules that grant, extend and end assignments and
+ * for the surfaces that read them: plain SQL written once from the entity's metadata, in the
+ * caller's unit of work when it runs in one.
  */
 @Injectable()
-export class RoleAssignmentsRepository {
+export class RoleAssignmentsRepository extends TenantKeyedReads(
+  RoleAssignmentEntity,
+) {
   private readonly assignments: EntitySql<RoleAssignmentEntity>;
   private readonly administrators: ResourceAdministratorsSql;
   private readonly expiredSql: string;
@@ -32,6 +50,7 @@ export class RoleAssignmentsRepository {
     dataSource: DataSource,
     private readonly sql: SqlClient,
   ) {
+    super(dataSource, sql);
     const assignments = new EntitySql(dataSource, RoleAssignmentEntity);
     this.assignments = assignments;
     this.administrators = new ResourceAdministratorsSql(dataSource);
@@ -97,6 +116,41 @@ export class RoleAssignmentsRepository {
       parameters,
     );
     return Number(row?.found) === 1;
+  }
+
+  /** A page of the tenant's assignments on some resources that have not ended, by id. */
+  async select(
+    tenantId: string,
+    selection: AssignmentSelection,
+  ): Promise<RoleAssignmentEntity[]> {
+    if (selection.resourceIds.length === 0) {
+      return [];
+    }
+    const a = this.assignments;
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => a.parameter(parameters.push(value) - 1);
+    const end = a.column('endDateTime');
+    // Bound in the order they appear: SQLite's placeholders are positional.
+    const conditions = [
+      `${a.column('tenantId')} = ${bind(tenantId)}`,
+      `${a.column('resourceId')} IN (${selection.resourceIds.map(bind).join(', ')})`,
+      `${a.column('assignmentState')} = ${bind(selection.assignmentState)}`,
+      `(${end} IS NULL OR ${end} > ${bind(a.valueOf('endDateTime', selection.notEndedAt))})`,
+      ...(selection.subjectId === undefined
+        ? []
+        : [`${a.column('subjectId')} = ${bind(selection.subjectId)}`]),
+      ...(selection.after === undefined
+        ? []
+        : [`${a.column('id')} > ${bind(selection.after)}`]),
+    ];
+    const rows = await this.sql.rows(
+      `SELECT * FROM ${a.table}
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY ${a.column('id')}
+        LIMIT ${bind(selection.limit)}`,
+      parameters,
+    );
+    return rows.map((row) => a.hydrate(row));
   }
 
   async insert(assignment: RoleAssignmentEntity): Promise<void> {

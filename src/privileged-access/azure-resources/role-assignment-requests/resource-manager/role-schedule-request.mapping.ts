@@ -19,6 +19,9 @@ export interface ScheduleRequestKind {
   /** The name of the properties that point at the schedule the request made. */
   readonly targetSchedule: string;
   readonly targetScheduleInstance: string;
+  /** The collections of the schedules and instances its requests make. */
+  readonly schedules: string;
+  readonly scheduleInstances: string;
 }
 
 export const ROLE_ASSIGNMENT_SCHEDULE_REQUESTS: ScheduleRequestKind = {
@@ -27,6 +30,8 @@ export const ROLE_ASSIGNMENT_SCHEDULE_REQUESTS: ScheduleRequestKind = {
   assignmentState: 'Active',
   targetSchedule: 'targetRoleAssignmentScheduleId',
   targetScheduleInstance: 'targetRoleAssignmentScheduleInstanceId',
+  schedules: 'roleAssignmentSchedules',
+  scheduleInstances: 'roleAssignmentScheduleInstances',
 };
 
 export const ROLE_ELIGIBILITY_SCHEDULE_REQUESTS: ScheduleRequestKind = {
@@ -35,6 +40,8 @@ export const ROLE_ELIGIBILITY_SCHEDULE_REQUESTS: ScheduleRequestKind = {
   assignmentState: 'Eligible',
   targetSchedule: 'targetRoleEligibilityScheduleId',
   targetScheduleInstance: 'targetRoleEligibilityScheduleInstanceId',
+  schedules: 'roleEligibilitySchedules',
+  scheduleInstances: 'roleEligibilityScheduleInstances',
 };
 
 /** ARM's `requestType` of each Graph request `type`, one for one. */

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ResourcesRepository } from '../../resources/resources.repository.js';
-import { RoleDefinitionsRepository } from '../../role-definitions/role-definitions.repository.js';
-import { SubjectsRepository } from '../../subjects/subjects.repository.js';
+import {
+  type ArmReferenced,
+  ArmReferences,
+} from '../../resource-manager/arm-references.js';
 import type { RoleAssignmentRequestEntity } from '../role-assignment-request.entity.js';
+import { ADDITION_TYPES } from '../role-assignment-request.model.js';
 import {
   ARM_REQUEST_TYPES,
   type ArmScheduleInfo,
@@ -29,134 +31,75 @@ export interface ArmScheduleRequest {
   type: string;
 }
 
-interface Named {
-  id: string;
-  displayName: string | null;
-  type: string | null;
-}
-
 /**
  * Requests in Resource Manager's shape: what the request row holds, and what ARM names through
- * the rows it points at (its resource's ARM id as `scope`, its role definition's ARM id, its
- * subject's type), read once per page.
+ * the rows it points at (ArmReferences: its resource's ARM id as `scope`, its role definition's
+ * ARM id, its subject's type), read once per page.
  */
 @Injectable()
 export class RoleScheduleRequestPresenter {
-  constructor(
-    private readonly resources: ResourcesRepository,
-    private readonly roleDefinitions: RoleDefinitionsRepository,
-    private readonly subjects: SubjectsRepository,
-  ) {}
+  constructor(private readonly references: ArmReferences) {}
 
   async present(
     kind: ScheduleRequestKind,
     requests: readonly RoleAssignmentRequestEntity[],
   ): Promise<ArmScheduleRequest[]> {
-    const lookups = new PageLookups(
-      this.resources,
-      this.roleDefinitions,
-      this.subjects,
+    const referenced = await this.references.of(requests);
+    return requests.map((request, index) =>
+      presented(kind, request, referenced[index]),
     );
-    return Promise.all(
-      requests.map((request) => this.presentOne(kind, request, lookups)),
-    );
-  }
-
-  private async presentOne(
-    kind: ScheduleRequestKind,
-    request: RoleAssignmentRequestEntity,
-    lookups: PageLookups,
-  ): Promise<ArmScheduleRequest> {
-    const { tenantId } = request;
-    const [resource, role, subject] = await Promise.all([
-      lookups.resource(tenantId, request.resourceId),
-      lookups.roleDefinition(tenantId, request.roleDefinitionId),
-      lookups.subject(tenantId, request.subjectId),
-    ]);
-    const scope = resource?.externalId ?? '';
-    const roleDefinitionId = role?.externalId ?? request.roleDefinitionId;
-    const scopeInfo: Named = {
-      id: scope,
-      displayName: resource?.displayName ?? null,
-      type: resource?.type ?? null,
-    };
-    return {
-      properties: {
-        [kind.targetSchedule]: null,
-        [kind.targetScheduleInstance]: null,
-        scope,
-        roleDefinitionId,
-        principalId: request.subjectId,
-        principalType: subject?.type ?? null,
-        requestType: ARM_REQUEST_TYPES[request.type],
-        status: request.subStatus,
-        approvalId: null,
-        scheduleInfo: scheduleInfoOf(request),
-        ...(kind.assignmentState === 'Active' && {
-          linkedRoleEligibilityScheduleId:
-            request.linkedEligibleRoleAssignmentId,
-        }),
-        justification: request.reason,
-        ticketInfo: {
-          ticketNumber: request.ticketNumber,
-          ticketSystem: request.ticketSystem,
-        },
-        condition: request.condition,
-        conditionVersion: request.conditionVersion,
-        createdOn: request.requestedDateTime.toISOString(),
-        requestorId: request.requestorId,
-        expandedProperties: {
-          scope: scopeInfo,
-          roleDefinition: {
-            id: roleDefinitionId,
-            displayName: role?.displayName ?? null,
-            type: 'BuiltInRole',
-          },
-          principal: {
-            id: request.subjectId,
-            displayName: subject?.displayName ?? null,
-            email: subject?.email ?? null,
-            type: subject?.type ?? null,
-          },
-        },
-      },
-      name: request.id,
-      id: `${scope}/providers/Microsoft.Authorization/${kind.resourceType}/${request.id}`,
-      type: `Microsoft.Authorization/${kind.resourceType}`,
-    };
   }
 }
 
-/** The rows a page of requests points at, each read once for the page. */
-class PageLookups {
-  private readonly cache = new Map<string, Promise<unknown>>();
+function presented(
+  kind: ScheduleRequestKind,
+  request: RoleAssignmentRequestEntity,
+  { scope, roleDefinitionId, principalType, expandedProperties }: ArmReferenced,
+): ArmScheduleRequest {
+  const granted = grantedSchedule(request);
+  return {
+    properties: {
+      [kind.targetSchedule]: granted
+        ? `${scope}/providers/Microsoft.Authorization/${kind.schedules}/${granted}`
+        : null,
+      [kind.targetScheduleInstance]: granted
+        ? `${scope}/providers/Microsoft.Authorization/${kind.scheduleInstances}/${granted}`
+        : null,
+      scope,
+      roleDefinitionId,
+      principalId: request.subjectId,
+      principalType,
+      requestType: ARM_REQUEST_TYPES[request.type],
+      status: request.subStatus,
+      approvalId: null,
+      scheduleInfo: scheduleInfoOf(request),
+      ...(kind.assignmentState === 'Active' && {
+        linkedRoleEligibilityScheduleId: request.linkedEligibleRoleAssignmentId,
+      }),
+      justification: request.reason,
+      ticketInfo: {
+        ticketNumber: request.ticketNumber,
+        ticketSystem: request.ticketSystem,
+      },
+      condition: request.condition,
+      conditionVersion: request.conditionVersion,
+      createdOn: request.requestedDateTime.toISOString(),
+      requestorId: request.requestorId,
+      expandedProperties,
+    },
+    name: request.id,
+    id: `${scope}/providers/Microsoft.Authorization/${kind.resourceType}/${request.id}`,
+    type: `Microsoft.Authorization/${kind.resourceType}`,
+  };
+}
 
-  constructor(
-    private readonly resources: ResourcesRepository,
-    private readonly roleDefinitions: RoleDefinitionsRepository,
-    private readonly subjects: SubjectsRepository,
-  ) {}
-
-  resource(tenantId: string, id: string) {
-    return this.once(`resource/${id}`, () => this.resources.find(tenantId, id));
-  }
-
-  roleDefinition(tenantId: string, id: string) {
-    return this.once(`role/${id}`, () =>
-      this.roleDefinitions.find(tenantId, id),
-    );
-  }
-
-  subject(tenantId: string, id: string) {
-    return this.once(`subject/${id}`, () => this.subjects.find(tenantId, id));
-  }
-
-  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
-    let found = this.cache.get(key) as Promise<T> | undefined;
-    if (!found) {
-      found = read();
-      this.cache.set(key, found);
-    }
-    return found;
-  }
+/**
+ * The name of the schedule a request made: an addition, once provisioned, made its assignment
+ * under its own id (the provisioning's rule); other requests change or end one they did not make.
+ */
+function grantedSchedule(request: RoleAssignmentRequestEntity): string | null {
+  return ADDITION_TYPES.includes(request.type) &&
+    request.subStatus === 'Provisioned'
+    ? request.id
+    : null;
 }

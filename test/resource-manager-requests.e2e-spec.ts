@@ -452,8 +452,12 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
           },
         },
       });
+      // Narrowed to this subject: other tests leave more than a page of requests waiting.
       const asApprover = (token: string, path = ASSIGNMENT_REQUESTS) =>
-        arm(`${path}?$filter=asApprover()`, token).get();
+        arm(
+          `${path}?$filter=asApprover() and principalId eq '${USERS.futureOwner}'`,
+          token,
+        ).get();
 
       const forApprover = await asApprover(armUserToken(USERS.approver));
       const forRequestor = await asApprover(armUserToken(USERS.futureOwner));
@@ -470,7 +474,7 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
 
       expect(activated.body.properties.status).toBe('PendingApproval');
       expect(forApprover.status).toBe(200);
-      expect(namesOf(forApprover.body)).toContain(name);
+      expect(namesOf(forApprover.body)).toEqual([name]);
       expect(
         (
           forApprover.body as { value: { properties: { status: string } }[] }

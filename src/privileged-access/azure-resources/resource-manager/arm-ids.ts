@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ArmError } from '../../../resource-manager/arm-error.js';
 import type { ResourceEntity } from '../resources/resource.entity.js';
+import type { RoleDefinitionEntity } from '../role-definitions/role-definition.entity.js';
 import { RoleDefinitionsRepository } from '../role-definitions/role-definitions.repository.js';
 import {
   ResourcesRepository,
@@ -27,6 +28,30 @@ export class ScopeNotFoundError extends ArmError {
       super(404, 'ResourceNotFound', `The Resource '${scope}' was not found.`);
     }
   }
+}
+
+const ROLE_DEFINITION_SEGMENT =
+  '/providers/microsoft.authorization/roledefinitions/';
+
+/**
+ * The ARM id of a stored role definition: its `externalId` when that is one, else the id ARM
+ * gives a built-in role at its resource's scope (its template's GUID).
+ */
+export function roleDefinitionArmIdOf(
+  definition: RoleDefinitionEntity,
+  resource: ResourceEntity,
+): string {
+  return definition.externalId.toLowerCase().includes(ROLE_DEFINITION_SEGMENT)
+    ? definition.externalId
+    : `${resource.externalId}/providers/Microsoft.Authorization/roleDefinitions/${definition.templateId}`;
+}
+
+/** The name ARM gives a stored role definition: the GUID that ends its ARM id. */
+export function roleDefinitionNameOf(
+  definition: RoleDefinitionEntity,
+  resource: ResourceEntity,
+): string {
+  return roleDefinitionArmIdOf(definition, resource).split('/').pop() ?? '';
 }
 
 /**

@@ -13,17 +13,35 @@ import { NumberAuditEventsPerSetting1764400001200 } from './migrations/176440000
 import { ROLE_SETTINGS } from './graph/role-settings.entity-set.js';
 import { ROLE_SETTING_AUDIT_EVENTS } from './graph/role-setting-audit-events.entity-set.js';
 import { RecordTheApiOfSettingAuditEvents1764400001600 } from './migrations/1764400001600-record-the-api-of-setting-audit-events.js';
+import { ArmIds } from '../resource-manager/arm-ids.js';
+import { ResourcesModule } from '../resources/resources.module.js';
+import { RoleDefinitionsModule } from '../role-definitions/role-definitions.module.js';
+import { SubjectsModule } from '../subjects/subjects.module.js';
+import { RoleManagementPoliciesController } from './resource-manager/role-management-policies.controller.js';
+import { RoleManagementPolicyAssignmentsController } from './resource-manager/role-management-policy-assignments.controller.js';
+import { RoleManagementPolicyPresenter } from './resource-manager/role-management-policy.presenter.js';
+import { RoleManagementPolicyQueries } from './resource-manager/role-management-policy.queries.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([RoleSettingEntity, RoleSettingAuditEventEntity]),
+    ResourcesModule,
+    RoleDefinitionsModule,
+    SubjectsModule,
   ],
-  controllers: [RoleSettingsController],
+  controllers: [
+    RoleSettingsController,
+    RoleManagementPoliciesController,
+    RoleManagementPolicyAssignmentsController,
+  ],
   providers: [
     RoleSettingsService,
     RoleSettingQueries,
     RoleSettingsRepository,
     RoleSettingsSeeder,
+    ArmIds,
+    RoleManagementPolicyQueries,
+    RoleManagementPolicyPresenter,
   ],
   // The reads of its table, for the requests its rules govern.
   exports: [RoleSettingsRepository],

@@ -6,6 +6,7 @@ import { EntityLookup } from '../../../database/entity-lookup.js';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { NumberedLog } from '../../../database/numbered-log.js';
 import { SqlClient } from '../../../database/sql-client.js';
+import { TenantKeyedReads } from '../../../database/tenant-keyed-reads.js';
 import { ResourceAdministratorsSql } from '../resource-administrators.sql.js';
 import {
   RoleSettingAuditEventEntity,
@@ -47,7 +48,9 @@ export type RoleSettingAccess = 'no-such-setting' | 'denied' | 'allowed';
  * metadata, in the calling service's unit of work when it runs in one.
  */
 @Injectable()
-export class RoleSettingsRepository {
+export class RoleSettingsRepository extends TenantKeyedReads(
+  RoleSettingEntity,
+) {
   private readonly settings: EntitySql<RoleSettingEntity>;
   private readonly administrators: ResourceAdministratorsSql;
   private readonly byRoleDefinition: EntityLookup<RoleSettingEntity>;
@@ -58,6 +61,7 @@ export class RoleSettingsRepository {
     dataSource: DataSource,
     private readonly sql: SqlClient,
   ) {
+    super(dataSource, sql);
     const settings = new EntitySql(dataSource, RoleSettingEntity);
     this.settings = settings;
     this.administrators = new ResourceAdministratorsSql(dataSource);
@@ -85,6 +89,33 @@ export class RoleSettingsRepository {
     roleDefinitionId: string,
   ): Promise<RoleSettingEntity | undefined> {
     return this.byRoleDefinition.find(tenantId, roleDefinitionId);
+  }
+
+  /**
+   * Up to `limit` settings of the roles of a resource, in the order of their ids, after the id
+   * `after` when given: a page of a list, continued from its last.
+   */
+  async pageOfResource(
+    tenantId: string,
+    resourceId: string,
+    page: { after?: string; limit: number },
+  ): Promise<RoleSettingEntity[]> {
+    const s = this.settings;
+    const parameters: unknown[] = [tenantId, resourceId];
+    const after =
+      page.after === undefined
+        ? ''
+        : `AND ${s.column('id')} > ${s.parameter(parameters.push(page.after) - 1)}`;
+    const rows = await this.sql.rows(
+      `SELECT * FROM ${s.table}
+        WHERE ${s.column('tenantId')} = ${s.parameter(0)}
+          AND ${s.column('resourceId')} = ${s.parameter(1)}
+          ${after}
+        ORDER BY ${s.column('id')}
+        LIMIT ${s.parameter(parameters.push(page.limit) - 1)}`,
+      parameters,
+    );
+    return rows.map((row) => s.hydrate(row));
   }
 
   /** The settings of the roles of some of the tenant's resources. */

@@ -53,27 +53,30 @@ export class RoleSettingsService {
     body: RoleSettingUpdate,
     httpRequest: RequestIds,
   ): Promise<void> {
-    const rules: Partial<Record<RuleListName, RoleSettingRule[]>> = {};
-    const problems: string[] = [];
-    for (const list of RULE_LISTS) {
-      const given = body[list];
-      if (given !== undefined) {
-        problems.push(...ruleProblems(list, given));
-        rules[list] = given.map(({ ruleIdentifier, setting }) => ({
-          ruleIdentifier,
-          setting,
-        }));
-      }
-    }
-    if (problems.length > 0) {
-      throw new InvalidRoleSettingError(problems);
-    }
+    throwIfInvalid(body);
+    await this.edit(caller, id, () => body, httpRequest);
+  }
+
+  /**
+   * Changes a setting by `edit`, which is given its current rule lists (read in the unit of
+   * work, so that no other change comes between) and names the lists to replace: for a surface
+   * whose changes are of single rules. By the same rules as `update`: the same access, the same
+   * validation of what the lists become, one audit trail. A setting that `where` refuses does
+   * not exist for the call. Answers the setting as changed.
+   */
+  async edit(
+    caller: Principal,
+    id: string,
+    edit: (current: RoleSettingRuleLists) => RoleSettingUpdate,
+    httpRequest: RequestIds,
+    where: (setting: RoleSettingEntity) => boolean = () => true,
+  ): Promise<RoleSettingEntity> {
     const settingId = normalizeGuid(id);
     if (!settingId) {
       throw new RoleSettingNotFoundError();
     }
     const at = this.clock.now();
-    await this.unitOfWork.run(async () => {
+    return this.unitOfWork.run(async () => {
       // Of two changes at once, the second reads what the first left and is recorded after it.
       await this.unitOfWork.serialize(
         `role-setting:${caller.tenantId}:${settingId}`,
@@ -84,13 +87,15 @@ export class RoleSettingsService {
         caller.actorId,
         at,
       );
-      if (!found) {
+      if (!found || !where(found.setting)) {
         throw new RoleSettingNotFoundError();
       }
       if (actsOnlyAsUser(caller) && !found.administered) {
         throw new NotPermittedError();
       }
       const before = ruleListsOf(found.setting);
+      const replaced = edit(before);
+      throwIfInvalid(replaced);
       const change: RoleSettingChange = {
         tenantId: caller.tenantId,
         roleSettingId: settingId,
@@ -101,10 +106,16 @@ export class RoleSettingsService {
         clientRequestId: httpRequest.clientRequestId,
         api: httpRequest.api ?? null,
         before,
-        after: { ...before, ...rules },
+        after: { ...before, ...copiesOf(replaced) },
       };
       await this.repository.replaceRules(change);
       await this.repository.recordChange(change);
+      return {
+        ...found.setting,
+        ...change.after,
+        lastUpdatedDateTime: at,
+        lastUpdatedBy: caller.actorId,
+      };
     });
   }
 
@@ -130,6 +141,32 @@ export class RoleSettingsService {
     }
     return settingId;
   }
+}
+
+/** Refuses a change whose rules are not each of its rule's shape, naming every problem. */
+function throwIfInvalid(update: RoleSettingUpdate): void {
+  const problems = RULE_LISTS.flatMap((list) => {
+    const given = update[list];
+    return given === undefined ? [] : ruleProblems(list, given);
+  });
+  if (problems.length > 0) {
+    throw new InvalidRoleSettingError(problems);
+  }
+}
+
+/** The lists a change names, as plain rules (a DTO's instances hold no more than these two). */
+function copiesOf(update: RoleSettingUpdate): Partial<RoleSettingRuleLists> {
+  const lists: Partial<Record<RuleListName, RoleSettingRule[]>> = {};
+  for (const list of RULE_LISTS) {
+    const given = update[list];
+    if (given !== undefined) {
+      lists[list] = given.map(({ ruleIdentifier, setting }) => ({
+        ruleIdentifier,
+        setting,
+      }));
+    }
+  }
+  return lists;
 }
 
 function ruleListsOf(setting: RoleSettingEntity): RoleSettingRuleLists {

@@ -1,12 +1,15 @@
 import { Get, Param, Query } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../../auth/principal.js';
 import { parseArmFilter } from '../../../../resource-manager/arm-filter.js';
 import { ArmScope } from '../../../../resource-manager/arm-request.decorators.js';
 import type { ArmPage } from '../../../../resource-manager/arm-responses.js';
 import { ResourceManagerController } from '../../../../resource-manager/resource-manager-controller.decorator.js';
-import { ArmIds } from '../../resource-manager/arm-ids.js';
+import {
+  ArmIds,
+  roleDefinitionArmIdOf,
+  roleDefinitionNameOf,
+} from '../../resource-manager/arm-ids.js';
 import type { ResourceEntity } from '../../resources/resource.entity.js';
 import type { RoleDefinitionEntity } from '../role-definition.entity.js';
 import { RoleDefinitionNotFoundError } from '../role-definition.errors.js';
@@ -41,7 +44,6 @@ export interface ArmRoleDefinition {
  * resources above it (and below, with `atScopeAndBelow()`), as ARM lists the definitions
  * applicable at a scope. Anyone of the tenant may read them, as in Azure.
  */
-@ApiExcludeController()
 @ResourceManagerController('roleDefinitions', ROLE_DEFINITION_API_VERSIONS)
 export class RoleDefinitionsArmController {
   constructor(
@@ -85,7 +87,8 @@ export class RoleDefinitionsArmController {
   ): Promise<ArmRoleDefinition> {
     const found = (await this.applicable(caller, scope, { below: false })).find(
       ({ definition, resource }) =>
-        nameOf(definition, resource).toLowerCase() === name.toLowerCase(),
+        roleDefinitionNameOf(definition, resource).toLowerCase() ===
+        name.toLowerCase(),
     );
     if (!found) {
       throw new RoleDefinitionNotFoundError();
@@ -114,37 +117,14 @@ export class RoleDefinitionsArmController {
   }
 }
 
-const ROLE_DEFINITION_SEGMENT =
-  '/providers/microsoft.authorization/roledefinitions/';
-
-/**
- * The ARM id of a stored role definition: its `externalId` when that is one, else the id ARM
- * gives a built-in role at its resource's scope (its template's GUID).
- */
-function armIdOf(
-  definition: RoleDefinitionEntity,
-  resource: ResourceEntity,
-): string {
-  return definition.externalId.toLowerCase().includes(ROLE_DEFINITION_SEGMENT)
-    ? definition.externalId
-    : `${resource.externalId}/providers/Microsoft.Authorization/roleDefinitions/${definition.templateId}`;
-}
-
-function nameOf(
-  definition: RoleDefinitionEntity,
-  resource: ResourceEntity,
-): string {
-  return armIdOf(definition, resource).split('/').pop() ?? '';
-}
-
 function presented(
   definition: RoleDefinitionEntity,
   resource: ResourceEntity,
 ): ArmRoleDefinition {
-  const id = armIdOf(definition, resource);
+  const id = roleDefinitionArmIdOf(definition, resource);
   return {
     id,
-    name: nameOf(definition, resource),
+    name: roleDefinitionNameOf(definition, resource),
     type: 'Microsoft.Authorization/roleDefinitions',
     properties: {
       roleName: definition.displayName,

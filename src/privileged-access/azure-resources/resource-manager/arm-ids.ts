@@ -90,19 +90,6 @@ export class ArmIds {
   }
 
   /**
-   * Whether the tenant's resource of that id is the one at this scope: read by its key, as a
-   * request names it, rather than by its ARM id, which has no index.
-   */
-  async isScopeOf(
-    tenantId: string,
-    resourceId: string,
-    scope: string,
-  ): Promise<boolean> {
-    const resource = await this.resources.find(tenantId, resourceId);
-    return resource?.externalId.toLowerCase() === scope.toLowerCase();
-  }
-
-  /**
    * The resources a list at a scope covers (ResourcesRepository.around) and, among them, the one
    * at the scope itself (none at the root): one read, refused as ARM refuses a scope that names
    * no resource.

@@ -35,6 +35,7 @@ import {
 } from '../../../../resource-manager/arm-responses.js';
 import { ResourceManagerController } from '../../../../resource-manager/resource-manager-controller.decorator.js';
 import { ArmIds } from '../../resource-manager/arm-ids.js';
+import { PIM_API_VERSIONS } from '../../resource-manager/pim-api-versions.js';
 import { RoleAssignmentRequestsService } from '../role-assignment-requests.service.js';
 import {
   newRequestOf,
@@ -49,7 +50,6 @@ import {
 // Worded before any of these routes answers.
 import './role-assignment-request.arm-errors.js';
 
-export const PIM_API_VERSIONS = ['2020-10-01'] as const;
 /** Requests a page of a list holds; `$skiptoken` continues after the last. */
 const PAGE_SIZE = 100;
 

@@ -15,6 +15,7 @@ import {
 import { ResourceManagerController } from '../../../../resource-manager/resource-manager-controller.decorator.js';
 import { ArmIds } from '../../resource-manager/arm-ids.js';
 import { RoleAssignmentsService } from '../role-assignments.service.js';
+import { PIM_API_VERSIONS } from '../../resource-manager/pim-api-versions.js';
 import {
   type ArmSchedule,
   ROLE_ASSIGNMENT_SCHEDULE_INSTANCES,
@@ -27,8 +28,6 @@ import { RoleSchedulePresenter } from './role-schedule.presenter.js';
 // Worded before any of these routes answers.
 import './role-assignment.arm-errors.js';
 
-/** The api-version of Microsoft's PIM schedules, the one the Azure SDK (9.x) sends. */
-const SCHEDULE_API_VERSIONS = ['2020-10-01'] as const;
 /** Schedules a page of a list holds; `$skiptoken` continues after the last. */
 const PAGE_SIZE = 100;
 
@@ -38,7 +37,7 @@ const PAGE_SIZE = 100;
  */
 function schedulesController(kind: ScheduleKind): Type {
   @ApiExcludeController()
-  @ResourceManagerController(kind.collection, SCHEDULE_API_VERSIONS)
+  @ResourceManagerController(kind.collection, PIM_API_VERSIONS)
   class SchedulesController {
     constructor(
       private readonly assignments: RoleAssignmentsService,

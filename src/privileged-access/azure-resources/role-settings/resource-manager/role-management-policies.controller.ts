@@ -17,6 +17,7 @@ import {
   type ArmPage,
   ArmResponses,
 } from '../../../../resource-manager/arm-responses.js';
+import { PIM_API_VERSIONS } from '../../resource-manager/pim-api-versions.js';
 import { ResourceManagerController } from '../../../../resource-manager/resource-manager-controller.decorator.js';
 import { ArmIds } from '../../resource-manager/arm-ids.js';
 import { RoleSettingNotFoundError } from '../role-setting.errors.js';
@@ -28,7 +29,6 @@ import {
   RoleManagementPolicyPresenter,
 } from './role-management-policy.presenter.js';
 import {
-  PIM_POLICY_API_VERSIONS,
   POLICY_FILTER,
   POLICY_PAGE_SIZE,
   RoleManagementPolicyQueries,
@@ -42,7 +42,7 @@ import './role-setting.arm-errors.js';
  * through the same domain service as Graph's `PATCH …/roleSettings/{id}`.
  */
 @ApiExcludeController()
-@ResourceManagerController('roleManagementPolicies', PIM_POLICY_API_VERSIONS)
+@ResourceManagerController('roleManagementPolicies', PIM_API_VERSIONS)
 export class RoleManagementPoliciesController {
   constructor(
     private readonly queries: RoleManagementPolicyQueries,

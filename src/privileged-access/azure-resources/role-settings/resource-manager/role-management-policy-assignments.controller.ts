@@ -12,6 +12,7 @@ import {
   type ArmPage,
   ArmResponses,
 } from '../../../../resource-manager/arm-responses.js';
+import { PIM_API_VERSIONS } from '../../resource-manager/pim-api-versions.js';
 import { ResourceManagerController } from '../../../../resource-manager/resource-manager-controller.decorator.js';
 import { RoleSettingNotFoundError } from '../role-setting.errors.js';
 import {
@@ -19,7 +20,6 @@ import {
   RoleManagementPolicyPresenter,
 } from './role-management-policy.presenter.js';
 import {
-  PIM_POLICY_API_VERSIONS,
   POLICY_FILTER,
   POLICY_PAGE_SIZE,
   RoleManagementPolicyQueries,
@@ -33,10 +33,7 @@ import './role-setting.arm-errors.js';
  * `{policy name}_{role definition name}`. Read by anyone of the tenant.
  */
 @ApiExcludeController()
-@ResourceManagerController(
-  'roleManagementPolicyAssignments',
-  PIM_POLICY_API_VERSIONS,
-)
+@ResourceManagerController('roleManagementPolicyAssignments', PIM_API_VERSIONS)
 export class RoleManagementPolicyAssignmentsController {
   constructor(
     private readonly queries: RoleManagementPolicyQueries,

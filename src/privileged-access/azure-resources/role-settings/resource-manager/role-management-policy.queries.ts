@@ -12,9 +12,6 @@ import type { RoleSettingEntity } from '../role-setting.entity.js';
 import { RoleSettingNotFoundError } from '../role-setting.errors.js';
 import { RoleSettingsRepository } from '../role-settings.repository.js';
 
-/** The api-version of Azure's PIM API, which the Azure SDK (9.x) sends for policies. */
-export const PIM_POLICY_API_VERSIONS = ['2020-10-01'] as const;
-
 /** What a list of policies or policy assignments may be filtered by, as ARM documents it. */
 export const POLICY_FILTER = {
   functions: [],

@@ -9,10 +9,18 @@ import type {
 } from '@nestjs/swagger';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { RequiredScopes } from '../src/auth/required-scopes.decorator.js';
 import { ARM_PROVIDER_ROUTE } from '../src/resource-manager/arm-address.js';
+import { ApiVersions } from '../src/resource-manager/resource-manager-controller.decorator.js';
 import { SeedService } from '../src/seeding/seed.service.js';
+import {
+  authorizationDirectory,
+  RESOURCE as DIRECTORY_RESOURCE,
+  ROLES,
+  USERS,
+} from './support/authorization-directory.js';
 import {
   RESOURCE,
   ROLE_ASSIGNMENT,
@@ -26,9 +34,10 @@ import {
   REQUESTS_PATH,
   storeRequests,
 } from './support/requests.js';
+import { ROLE_TEMPLATES } from './support/directory.js';
 import { rawRequest } from './support/raw-http.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { appToken, READ, userToken } from './support/tokens.js';
+import { appToken, armUserToken, READ, userToken } from './support/tokens.js';
 
 // ajv-formats is CommonJS: imported from ESM, its plugin is the `default` of the module.
 const addFormats = ajvFormats.default;
@@ -36,6 +45,10 @@ const addFormats = ajvFormats.default;
 const ENTITY_PATH =
   '/beta/privilegedAccess/azureResources/roleAssignmentRequests/{id}';
 const CANCEL_PATH = `${ENTITY_PATH}/cancel`;
+const ARM_COLLECTION_PATH = `/{scope}/${ARM_PROVIDER_ROUTE}/roleAssignmentScheduleRequests`;
+const ARM_REQUEST_PATH = `${ARM_COLLECTION_PATH}/{name}`;
+const ARM_CANCEL_PATH = `${ARM_REQUEST_PATH}/cancel`;
+const ARM_ERROR_SCHEMA = { $ref: '#/components/schemas/CloudError' };
 const UNKNOWN_ID = 'd2b1f6a0-1111-4222-8333-944455556666';
 const BODY_LIMIT = 1024;
 const SCHEMAS_ID = 'https://pim.test/openapi.json/components/schemas';
@@ -143,9 +156,14 @@ class DocumentedApp {
   /**
    * Checks a response against what the document says of its path, method (for a 405: of the
    * path's operation) and status: the headers, the body's schema, and for errors that the code
-   * is one the document shows.
+   * is one the document shows (but for an operation's `ownRefusal`).
    */
-  expectDocumented(sample: Sample, path: string, method: HttpMethod): void {
+  expectDocumented(
+    sample: Sample,
+    path: string,
+    method: HttpMethod,
+    { ownRefusal = false }: { ownRefusal?: boolean } = {},
+  ): void {
     const answer = this.responseOf(path, method, sample.status);
     for (const header of Object.keys(answer.headers ?? {})) {
       expect([header, sample.headers[header.toLowerCase()]]).toEqual([
@@ -162,7 +180,8 @@ class DocumentedApp {
     const body = JSON.parse(sample.text) as unknown;
     const validate = this.validatorFor(media.schema!);
     expect([validate(body), validate.errors]).toEqual([true, null]);
-    if (sample.status >= 400) {
+    // An operation's own refusals (a Resource Manager route's domain errors) are described, not listed.
+    if (sample.status >= 400 && !ownRefusal) {
       const documentedCodes = Object.values(media.examples ?? {}).map(
         (example) =>
           (example as { value: { error: { code: string } } }).value.error.code,
@@ -242,8 +261,7 @@ describe('the OpenAPI document', () => {
   });
 
   describe('content', () => {
-    // The Resource Manager routes are not in this Graph document yet (docs/resource-manager.md).
-    it('has every Graph and service route the application registers, with its method', () => {
+    it('has every route the application registers, Graph, Resource Manager and the service’s own, with its method', () => {
       const discovery = testApp.app.get(DiscoveryService);
       const scanner = testApp.app.get(MetadataScanner);
       const registered = discovery
@@ -269,15 +287,16 @@ describe('the OpenAPI document', () => {
       const documented = operationsOf(document).map(
         ({ path, method }) => `${method} ${path}`,
       );
-      const graphAndService = registered.filter(
-        (route) => !route.includes(`/${ARM_PROVIDER_ROUTE}/`),
-      );
 
       expect(registered).toEqual(
-        expect.arrayContaining([`get ${ENTITY_PATH}`, `post ${CANCEL_PATH}`]),
+        expect.arrayContaining([
+          `get ${ENTITY_PATH}`,
+          `post ${CANCEL_PATH}`,
+          `put ${ARM_REQUEST_PATH}`,
+          `post ${ARM_CANCEL_PATH}`,
+        ]),
       );
-      expect(graphAndService.length).toBeLessThan(registered.length);
-      expect(documented.sort()).toEqual([...new Set(graphAndService)].sort());
+      expect(documented.sort()).toEqual([...new Set(registered)].sort());
     });
 
     it('gives every Graph route the bearer scheme and the permissions its @RequiredScopes declares', () => {
@@ -348,6 +367,148 @@ describe('the OpenAPI document', () => {
         });
       },
     );
+
+    it('gives every Resource Manager route ARM’s terms: its scope, the api-versions its controller serves, ARM’s token and envelope, no Graph permission', () => {
+      const reflector = testApp.app.get(Reflector);
+      const controllers = testApp.app.get(DiscoveryService).getControllers();
+      const armOperations = operationsOf(document).filter(({ path }) =>
+        path.startsWith(`/{scope}/${ARM_PROVIDER_ROUTE}/`),
+      );
+
+      expect(armOperations.length).toBeGreaterThanOrEqual(12);
+      for (const { path, operation } of armOperations) {
+        const [controllerName] = operation.operationId!.split('_');
+        const controller = controllers.find(
+          ({ metatype }) => metatype?.name === controllerName,
+        )!;
+        const served = reflector.get(ApiVersions, controller.metatype!);
+        const parameters = operation.parameters as ParameterObject[];
+        const apiVersion = parameters.find(
+          (parameter) => parameter.name === 'api-version',
+        );
+
+        expect([path, parameters[0]]).toEqual([
+          path,
+          { $ref: '#/components/parameters/scope' },
+        ]);
+        expect(apiVersion).toMatchObject({
+          in: 'query',
+          required: true,
+          schema: { type: 'string', enum: [...served] },
+        });
+        expect(operation.tags).toEqual(['Azure Resource Manager']);
+        expect(operation.security).toEqual([{ resourceManagerBearer: [] }]);
+        expect(permissionsOf(operation)).toBeUndefined();
+        expect(parameters).not.toContainEqual({
+          $ref: '#/components/parameters/client-request-id',
+        });
+        expect(Object.keys(operation.responses)).toEqual(
+          expect.arrayContaining([
+            '400',
+            '401',
+            '403',
+            '404',
+            '405',
+            '500',
+            '503',
+          ]),
+        );
+        for (const [status, answer] of Object.entries(operation.responses)) {
+          const { headers, content } = answer as ResponseObject;
+          expect([path, status, Object.keys(headers!)]).toEqual([
+            path,
+            status,
+            expect.arrayContaining([
+              'x-ms-request-id',
+              'x-ms-correlation-request-id',
+            ]),
+          ]);
+          expect(headers).not.toHaveProperty('request-id');
+          if (Number(status) >= 400) {
+            expect(content!['application/json'].schema).toEqual(
+              ARM_ERROR_SCHEMA,
+            );
+          }
+        }
+      }
+      expect(document.components!.parameters!.scope).toMatchObject({
+        name: 'scope',
+        in: 'path',
+        required: true,
+        'x-ms-skip-url-encoding': true,
+      });
+      expect(
+        document.components!.securitySchemes!.resourceManagerBearer,
+      ).toMatchObject({
+        type: 'http',
+        scheme: 'bearer',
+      });
+      expect(document.components!.schemas!.CloudError).toMatchObject({
+        required: ['error'],
+      });
+      expect(document.tags?.map(({ name }) => name)).toContain(
+        'Azure Resource Manager',
+      );
+    });
+
+    it('documents each Resource Manager route’s answer: 201 for PUT with its body’s schema, 200 without a body for cancel, $filter optional on a list', () => {
+      const list = document.paths[ARM_COLLECTION_PATH].get!;
+      const put = document.paths[ARM_REQUEST_PATH].put!;
+      const cancel = document.paths[ARM_CANCEL_PATH].post!;
+
+      expect(list.parameters).toContainEqual(
+        expect.objectContaining({
+          name: '$filter',
+          in: 'query',
+          required: false,
+        }),
+      );
+      expect(Object.keys(list.responses)).toContain('200');
+      expect(api.responseOf(ARM_COLLECTION_PATH, 'get', 200).content).toEqual({
+        'application/json': {
+          schema: { $ref: '#/components/schemas/ArmResourceList' },
+        },
+      });
+      expect(Object.keys(put.responses)).toEqual(
+        expect.arrayContaining(['201', '409', '413']),
+      );
+      expect(put.requestBody).toEqual({
+        required: true,
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/PutScheduleRequestDto' },
+          },
+        },
+      });
+      expect(
+        document.components!.schemas!.ScheduleRequestPropertiesDto,
+      ).toMatchObject({
+        required: ['roleDefinitionId', 'principalId', 'requestType'],
+        additionalProperties: false,
+      });
+      expect(Object.keys(cancel.responses)).toContain('200');
+      expect(
+        api.responseOf(ARM_CANCEL_PATH, 'post', 200).content,
+      ).toBeUndefined();
+      expect(
+        document.paths[`/{scope}/${ARM_PROVIDER_ROUTE}/roleDefinitions`].get!
+          .parameters,
+      ).toContainEqual(
+        expect.objectContaining({
+          name: 'api-version',
+          schema: { type: 'string', enum: ['2022-04-01'] },
+        }),
+      );
+    });
+
+    it('leaves Resource Manager’s ids off the Graph routes', () => {
+      const answer = api.responseOf(ENTITY_PATH, 'get', 200);
+
+      expect(Object.keys(answer.headers!)).not.toContain('x-ms-request-id');
+      expect(document.paths[ENTITY_PATH].get!.tags).not.toContain(
+        'Azure Resource Manager',
+      );
+    });
 
     it('compiles every schema, and every example validates against its schema', () => {
       let examples = 0;
@@ -864,6 +1025,349 @@ describe('the OpenAPI document of the OData modules', () => {
   );
 });
 
+describe('the OpenAPI document of the Resource Manager routes', () => {
+  let api: DocumentedApp;
+  const SCOPE = `/subscriptions/${DIRECTORY_RESOURCE}`;
+  const REQUESTS = `${SCOPE}/${ARM_PROVIDER_ROUTE}/roleAssignmentScheduleRequests`;
+  const ELIGIBILITY_REQUESTS = `${SCOPE}/${ARM_PROVIDER_ROUTE}/roleEligibilityScheduleRequests`;
+  const ELIGIBILITY_PATH = `/{scope}/${ARM_PROVIDER_ROUTE}/roleEligibilityScheduleRequests/{name}`;
+  const DEFINITIONS = `${SCOPE}/${ARM_PROVIDER_ROUTE}/roleDefinitions`;
+  const DEFINITIONS_PATH = `/{scope}/${ARM_PROVIDER_ROUTE}/roleDefinitions`;
+  const VERSION = 'api-version=2020-10-01';
+  const owner = () => armUserToken(USERS.owner);
+  const subject = () => armUserToken(USERS.subject);
+  const eligibility = (principalId: string) => ({
+    properties: {
+      roleDefinitionId: `/roleDefinitions/${ROLES.reader}`,
+      principalId,
+      requestType: 'AdminAssign',
+      scheduleInfo: {
+        expiration: { type: 'AfterDuration', duration: 'P30D' },
+      },
+    },
+  });
+
+  beforeAll(async () => {
+    api = await DocumentedApp.start({
+      MAX_REQUEST_BODY_BYTES: String(BODY_LIMIT),
+    });
+    await api.testApp.app.get(SeedService).seed(authorizationDirectory());
+  });
+  afterAll(() => api.close());
+
+  const send = (...args: Parameters<DocumentedApp['send']>) =>
+    api.send(...args);
+  const pendingRequest = () =>
+    api.stored({
+      id: randomUUID(),
+      requestorId: USERS.subject,
+      subjectId: USERS.subject,
+      resourceId: DIRECTORY_RESOURCE,
+      roleDefinitionId: ROLES.reader,
+    });
+
+  type Case = [
+    string,
+    string,
+    HttpMethod,
+    number,
+    () => Promise<Sample>,
+    { ownRefusal?: boolean }?,
+  ];
+  const cases: Case[] = [
+    [
+      'a page of requests',
+      ARM_COLLECTION_PATH,
+      'get',
+      200,
+      async () => {
+        await pendingRequest();
+        return send('GET', `${REQUESTS}?${VERSION}`, { token: owner() });
+      },
+    ],
+    [
+      'InvalidFilter',
+      ARM_COLLECTION_PATH,
+      'get',
+      400,
+      () =>
+        send(
+          'GET',
+          `${REQUESTS}?${VERSION}&$filter=${encodeURIComponent("status eq 'Granted'")}`,
+          { token: owner() },
+        ),
+    ],
+    [
+      'MissingApiVersionParameter',
+      ARM_COLLECTION_PATH,
+      'get',
+      400,
+      () => send('GET', REQUESTS, { token: owner() }),
+    ],
+    [
+      'InvalidApiVersionParameter',
+      ARM_COLLECTION_PATH,
+      'get',
+      400,
+      () =>
+        send('GET', `${REQUESTS}?api-version=2015-07-01`, { token: owner() }),
+    ],
+    [
+      'no token',
+      ARM_COLLECTION_PATH,
+      'get',
+      401,
+      () => send('GET', `${REQUESTS}?${VERSION}`),
+    ],
+    [
+      'a Graph token',
+      ARM_COLLECTION_PATH,
+      'get',
+      401,
+      () => send('GET', `${REQUESTS}?${VERSION}`, { token: userToken() }),
+    ],
+    [
+      'an expired token',
+      ARM_COLLECTION_PATH,
+      'get',
+      401,
+      () =>
+        send('GET', `${REQUESTS}?${VERSION}`, {
+          token: armUserToken(USERS.owner, { expiresInSeconds: -3600 }),
+        }),
+    ],
+    [
+      'a subscription no resource is',
+      ARM_COLLECTION_PATH,
+      'get',
+      404,
+      () =>
+        send(
+          'GET',
+          `/subscriptions/${UNKNOWN_ID}/${ARM_PROVIDER_ROUTE}/roleAssignmentScheduleRequests?${VERSION}`,
+          { token: owner() },
+        ),
+    ],
+    [
+      'a request',
+      ARM_REQUEST_PATH,
+      'get',
+      200,
+      async () =>
+        send('GET', `${REQUESTS}/${await pendingRequest()}?${VERSION}`, {
+          token: subject(),
+        }),
+    ],
+    [
+      'a name no request has',
+      ARM_REQUEST_PATH,
+      'get',
+      404,
+      () =>
+        send('GET', `${REQUESTS}/${UNKNOWN_ID}?${VERSION}`, {
+          token: owner(),
+        }),
+    ],
+    [
+      'DELETE on the path',
+      ARM_REQUEST_PATH,
+      'get',
+      405,
+      () =>
+        send('DELETE', `${REQUESTS}/${UNKNOWN_ID}?${VERSION}`, {
+          token: owner(),
+        }),
+    ],
+    [
+      'an eligibility created',
+      ELIGIBILITY_PATH,
+      'put',
+      201,
+      () =>
+        send('PUT', `${ELIGIBILITY_REQUESTS}/${randomUUID()}?${VERSION}`, {
+          token: owner(),
+          body: JSON.stringify(eligibility(USERS.futureOwner)),
+        }),
+    ],
+    [
+      'a body its schema does not allow',
+      ELIGIBILITY_PATH,
+      'put',
+      400,
+      () =>
+        send('PUT', `${ELIGIBILITY_REQUESTS}/${randomUUID()}?${VERSION}`, {
+          token: owner(),
+          body: JSON.stringify(eligibility('not-a-guid')),
+        }),
+    ],
+    [
+      'malformed JSON',
+      ELIGIBILITY_PATH,
+      'put',
+      400,
+      () =>
+        send('PUT', `${ELIGIBILITY_REQUESTS}/${randomUUID()}?${VERSION}`, {
+          token: owner(),
+          body: '{"properties":',
+        }),
+    ],
+    [
+      'a body over MAX_REQUEST_BODY_BYTES',
+      ELIGIBILITY_PATH,
+      'put',
+      413,
+      () =>
+        send('PUT', `${ELIGIBILITY_REQUESTS}/${randomUUID()}?${VERSION}`, {
+          token: owner(),
+          body: JSON.stringify({
+            properties: { justification: 'x'.repeat(BODY_LIMIT) },
+          }),
+        }),
+    ],
+    [
+      'a name in use',
+      ELIGIBILITY_PATH,
+      'put',
+      409,
+      async () => {
+        const name = randomUUID();
+        const put = (principalId: string) =>
+          send('PUT', `${ELIGIBILITY_REQUESTS}/${name}?${VERSION}`, {
+            token: owner(),
+            body: JSON.stringify(eligibility(principalId)),
+          });
+        await put(USERS.formerOwner);
+        return put(USERS.eligibleOwner);
+      },
+      { ownRefusal: true },
+    ],
+    [
+      'a validated request',
+      `${ELIGIBILITY_PATH}/validate`,
+      'post',
+      200,
+      () =>
+        send(
+          'POST',
+          `${ELIGIBILITY_REQUESTS}/${randomUUID()}/validate?${VERSION}`,
+          {
+            token: owner(),
+            body: JSON.stringify(eligibility(USERS.outsider)),
+          },
+        ),
+    ],
+    [
+      'a cancel',
+      ARM_CANCEL_PATH,
+      'post',
+      200,
+      async () =>
+        send(
+          'POST',
+          `${REQUESTS}/${await pendingRequest()}/cancel?${VERSION}`,
+          {
+            token: subject(),
+          },
+        ),
+    ],
+    [
+      'a cancel of a cancelled request',
+      ARM_CANCEL_PATH,
+      'post',
+      400,
+      async () => {
+        const cancel = `${REQUESTS}/${await pendingRequest()}/cancel?${VERSION}`;
+        await send('POST', cancel, { token: subject() });
+        return send('POST', cancel, { token: subject() });
+      },
+      { ownRefusal: true },
+    ],
+    [
+      'a caller who may not cancel it',
+      ARM_CANCEL_PATH,
+      'post',
+      403,
+      async () =>
+        send(
+          'POST',
+          `${REQUESTS}/${await pendingRequest()}/cancel?${VERSION}`,
+          {
+            token: armUserToken(USERS.outsider),
+          },
+        ),
+    ],
+    [
+      'the role definitions at a scope',
+      DEFINITIONS_PATH,
+      'get',
+      200,
+      () =>
+        send('GET', `${DEFINITIONS}?api-version=2022-04-01`, {
+          token: subject(),
+        }),
+    ],
+    [
+      'a role definition',
+      `${DEFINITIONS_PATH}/{name}`,
+      'get',
+      200,
+      () =>
+        send(
+          'GET',
+          `${DEFINITIONS}/${ROLE_TEMPLATES.reader}?api-version=2022-04-01`,
+          {
+            token: subject(),
+          },
+        ),
+    ],
+  ];
+
+  it.each(cases)(
+    '%s: as documented',
+    // Spread: a case without options would otherwise be taken for a callback test.
+    async (...[, path, method, status, call, options]: Case) => {
+      const sample = await call();
+
+      // The body shows in the difference when the status is not the one expected.
+      expect([sample.status, sample.text]).toEqual([status, sample.text]);
+      api.expectDocumented(sample, path, method, options);
+    },
+  );
+
+  it('the schema of a PUT’s body allows what the route takes and refuses what it refuses', async () => {
+    const validate = api.validatorFor({
+      $ref: '#/components/schemas/PutScheduleRequestDto',
+    });
+    const taken = eligibility(USERS.approver);
+    const refused = [
+      eligibility('not-a-guid'),
+      { properties: { ...taken.properties, requestType: 'AdminAdd' } },
+      { properties: { ...taken.properties, unknown: true } },
+      {},
+    ];
+
+    const answers = await Promise.all(
+      [taken, ...refused].map((body) =>
+        send('PUT', `${ELIGIBILITY_REQUESTS}/${randomUUID()}?${VERSION}`, {
+          token: owner(),
+          body: JSON.stringify(body),
+        }),
+      ),
+    );
+
+    expect(answers.map(({ status }) => status)).toEqual([
+      201, 400, 400, 400, 400,
+    ]);
+    expect([taken, ...refused].map((body) => validate(body))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
 describe('the OpenAPI document with throttling at its limit', () => {
   let api: DocumentedApp;
 
@@ -901,7 +1405,10 @@ function pathsOf(target: object): string[] {
   return Array.isArray(paths) ? paths : [paths ?? ''];
 }
 
-/** `beta/x` + `:id/cancel` → `/beta/x/{id}/cancel`, as OpenAPI writes paths. */
+/**
+ * `beta/x` + `:id/cancel` → `/beta/x/{id}/cancel`, as OpenAPI writes paths; a Resource Manager
+ * route at the address clients call, under its scope.
+ */
 function toOpenApiPath(base: string, path: string): string {
   const joined = [base, path]
     .flatMap((part) => part.split('/'))
@@ -910,5 +1417,7 @@ function toOpenApiPath(base: string, path: string): string {
       segment.startsWith(':') ? `{${segment.slice(1)}}` : segment,
     )
     .join('/');
-  return `/${joined}`;
+  return joined.startsWith(`${ARM_PROVIDER_ROUTE}/`)
+    ? `/{scope}/${joined}`
+    : `/${joined}`;
 }

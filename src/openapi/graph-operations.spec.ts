@@ -3,9 +3,9 @@ import type {
   OperationObject,
   ResponseObject,
 } from '@nestjs/swagger';
+import type { DocumentedRoute } from './documented-route.js';
 import {
   completeGraphOperations,
-  type DocumentedRoute,
   type GraphOperationsOptions,
 } from './graph-operations.js';
 
@@ -103,6 +103,36 @@ function exampleCodes(op: OperationObject, status: number): string[] {
 }
 
 describe('completeGraphOperations', () => {
+  it('leaves the operations of Resource Manager routes to their own completion', () => {
+    const document = scannedDocument();
+    const armOperation: OperationObject = {
+      operationId: 'WidgetsController_list',
+      responses: { 200: { description: 'Widgets.' } },
+    };
+    document.paths['/providers/Microsoft.Authorization/widgets'] = {
+      get: armOperation,
+    };
+
+    completeGraphOperations(
+      document,
+      [
+        ...ROUTES,
+        {
+          operationId: 'WidgetsController_list',
+          queryOptions: [],
+          noRequestBody: false,
+          apiVersions: ['2020-10-01'],
+        },
+      ],
+      OPTIONS,
+    );
+
+    expect(armOperation).toEqual({
+      operationId: 'WidgetsController_list',
+      responses: { 200: { description: 'Widgets.' } },
+    });
+  });
+
   it('adds the request-id and client-request-id headers to every response of every operation', () => {
     const document = complete();
 

@@ -1,9 +1,4 @@
-import type {
-  OpenAPIObject,
-  OperationObject,
-  PathItemObject,
-  ReferenceObject,
-} from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
 import { getSchemaPath } from '@nestjs/swagger';
 import {
   AccessTokenExpiredError,
@@ -34,18 +29,15 @@ import {
   type SystemQueryOption,
 } from '../graph/odata/query-options.js';
 import { TooManyRequestsError } from '../throttling/throttling.errors.js';
-
-/** What the application declares about one route, read from its handler's metadata. */
-export interface DocumentedRoute {
-  /** The operationId the document gives the route's operation. */
-  readonly operationId: string;
-  /** `@RequiredScopes`; undefined when the route declares none (then it is refused to everyone). */
-  readonly permissions?: PermissionRequirement;
-  /** `@ODataQueryOptions`: the system query options it supports. */
-  readonly queryOptions: readonly SystemQueryOption[];
-  /** `@NoRequestBody`. */
-  readonly noRequestBody: boolean;
-}
+import type { DocumentedRoute } from './documented-route.js';
+import {
+  BODY_METHODS,
+  HTTP_METHODS,
+  type HttpMethod,
+  isReference,
+  methodsOf,
+  otherMethod,
+} from './http-operations.js';
 
 export interface GraphOperationsOptions {
   readonly maxRequestBodyBytes: number;
@@ -60,31 +52,12 @@ export const GRAPH_PATH_PREFIX = '/beta/';
 
 const REQUEST_ID = 'request-id';
 const CLIENT_REQUEST_ID = 'client-request-id';
-const HTTP_METHODS = [
-  'get',
-  'put',
-  'post',
-  'delete',
-  'options',
-  'head',
-  'patch',
-  'trace',
-] as const;
-type HttpMethod = (typeof HTTP_METHODS)[number];
-// Fastify reads a body for these methods only; for GET and HEAD it never does.
-const BODY_METHODS: ReadonlySet<HttpMethod> = new Set([
-  'post',
-  'put',
-  'patch',
-  'delete',
-  'options',
-]);
 
 /**
  * Completes the document Nest's scanner built with what the Graph plumbing does for every route,
  * derived from each route's declarations rather than repeated on each handler:
- * - the `request-id` / `client-request-id` headers on every response of every operation (a
- *   global hook sets them);
+ * - the `request-id` / `client-request-id` headers on every response of every operation but
+ *   Resource Manager's (a global hook sets them);
  * - on every operation under `/beta/`: the `client-request-id` request header; the Graph error
  *   responses the protocol can give (400, 401, 403, 405, 413 when the method reads a body, 429
  *   when throttling is on, 500, 503), merged with the route's own (`@ApiGraphErrors`); the
@@ -103,13 +76,14 @@ export function completeGraphOperations(
   for (const [path, pathItem] of Object.entries(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (!operation) {
+      const route = operation?.operationId
+        ? byOperationId.get(operation.operationId)
+        : undefined;
+      // Resource Manager's routes have ids and errors of their own (resource-manager-operations.ts).
+      if (!operation || route?.apiVersions) {
         continue;
       }
       if (path.toLowerCase().startsWith(GRAPH_PATH_PREFIX)) {
-        const route = operation.operationId
-          ? byOperationId.get(operation.operationId)
-          : undefined;
         describeGraphOperation(operation, {
           method,
           allowedMethods: methodsOf(pathItem),
@@ -429,21 +403,3 @@ function queryOptionsSection(supported: readonly SystemQueryOption[]): string {
 const REQUEST_BODY_SECTION =
   '### Request body\n\nDo not supply a request body for this method. No body, an empty body, ' +
   '`{}` and `null` are accepted, with or without `Content-Type`; anything else gets 400 `BadRequest`.';
-
-function methodsOf(pathItem: PathItemObject): string[] {
-  return HTTP_METHODS.filter((method) => pathItem[method]).map((method) =>
-    method.toUpperCase(),
-  );
-}
-
-function otherMethod(allowed: readonly string[]): string {
-  return (
-    ['DELETE', 'PATCH', 'PUT', 'POST', 'GET'].find(
-      (method) => !allowed.includes(method),
-    ) ?? 'TRACE'
-  );
-}
-
-function isReference(value: object): value is ReferenceObject {
-  return '$ref' in value;
-}

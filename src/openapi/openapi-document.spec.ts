@@ -4,14 +4,18 @@ import {
   HttpCode,
   type INestApplication,
   Post,
+  Put,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OperationObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
+import { IsString } from 'class-validator';
 import { RequiredScopes } from '../auth/required-scopes.decorator.js';
 import { NoRequestBody } from '../graph/no-request-body.js';
 import { ODataQueryOptions } from '../graph/odata/query-options.js';
+import { ArmBody } from '../resource-manager/arm-body.js';
+import { ResourceManagerController } from '../resource-manager/resource-manager-controller.decorator.js';
 import { buildOpenApiDocument, documentedRoutes } from './openapi-document.js';
 
 const READ = {
@@ -37,6 +41,18 @@ class WidgetsController {
   helper(): void {}
 }
 
+class PutGadgetDto {
+  @IsString()
+  colour: string;
+}
+
+@ResourceManagerController('gadgets', ['2020-10-01'])
+class GadgetsController {
+  @Put(':name')
+  @HttpCode(201)
+  create(@ArmBody(PutGadgetDto) _body: PutGadgetDto): void {}
+}
+
 @Controller('health')
 class HealthController {
   @Get('live')
@@ -55,7 +71,7 @@ describe('the OpenAPI document of an application', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [DiscoveryModule],
-      controllers: [WidgetsController, HealthController],
+      controllers: [WidgetsController, GadgetsController, HealthController],
     }).compile();
     app = moduleRef.createNestApplication(new FastifyAdapter(), {
       logger: false,
@@ -84,9 +100,16 @@ describe('the OpenAPI document of an application', () => {
           queryOptions: [],
           noRequestBody: false,
         },
+        {
+          operationId: 'GadgetsController_create',
+          queryOptions: [],
+          noRequestBody: false,
+          apiVersions: ['2020-10-01'],
+          bodyClass: PutGadgetDto,
+        },
       ]),
     );
-    expect(documentedRoutes(app)).toHaveLength(3);
+    expect(documentedRoutes(app)).toHaveLength(4);
   });
 
   it('is OpenAPI 3.1 with every route, and the permissions of each Graph route', () => {
@@ -99,6 +122,7 @@ describe('the OpenAPI document of an application', () => {
       '/beta/widgets',
       '/beta/widgets/{id}/polish',
       '/health/live',
+      '/{scope}/providers/Microsoft.Authorization/gadgets/{name}',
     ]);
     expect(polish.operationId).toBe('WidgetsController_polish');
     expect(polish['x-permissions']).toEqual(WRITE);
@@ -108,6 +132,41 @@ describe('the OpenAPI document of an application', () => {
       'microsoft.graph.ODataErrors.ODataError',
     ]);
     expect(document.servers).toBeUndefined();
+  });
+
+  it('documents a Resource Manager route in ARM’s terms: its api-version, its body’s schema, ARM’s envelope, not Graph’s', () => {
+    const document = buildOpenApiDocument(app, CONFIG);
+    const create =
+      document.paths[
+        '/{scope}/providers/Microsoft.Authorization/gadgets/{name}'
+      ].put!;
+
+    expect(create.parameters).toContainEqual(
+      expect.objectContaining({
+        name: 'api-version',
+        schema: { type: 'string', enum: ['2020-10-01'] },
+      }),
+    );
+    expect(create.security).toEqual([{ resourceManagerBearer: [] }]);
+    expect(create.requestBody).toMatchObject({
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/PutGadgetDto' },
+        },
+      },
+    });
+    expect(document.components!.schemas!.PutGadgetDto).toMatchObject({
+      required: ['colour'],
+    });
+    expect(create.responses[400]).toMatchObject({
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/CloudError' },
+        },
+      },
+    });
+    expect(create.responses[201]).not.toHaveProperty(['headers', 'request-id']);
+    expect(document.info.description).toContain('Azure Resource Manager');
   });
 
   it('names PUBLIC_BASE_URL as the server', () => {

@@ -13,10 +13,12 @@ import { NoRequestBody } from '../graph/no-request-body.js';
 import { ENTITY_SETS } from '../graph/odata/entity-set-registry.js';
 import { resolveEntitySetSchemas } from '../graph/odata/odata-routes.js';
 import { ODataQueryOptions } from '../graph/odata/query-options.js';
-import {
-  completeGraphOperations,
-  type DocumentedRoute,
-} from './graph-operations.js';
+import { ArmBodyClass } from '../resource-manager/arm-body.js';
+import { ArmErrorSchema } from '../resource-manager/arm-error.schema.js';
+import { ApiVersions } from '../resource-manager/resource-manager-controller.decorator.js';
+import type { DocumentedRoute } from './documented-route.js';
+import { completeGraphOperations } from './graph-operations.js';
+import { completeResourceManagerOperations } from './resource-manager-operations.js';
 
 /** The operationId of a handler; the routes found below are matched to operations by it. */
 export function operationIdOf(
@@ -27,14 +29,24 @@ export function operationIdOf(
 }
 
 const DESCRIPTION = [
-  'Privileged Identity Management of Azure resources, as the Microsoft Graph **beta** API ' +
-    'serves it: same paths under `/beta`, JSON shapes, status codes, error payloads and ' +
-    '`request-id` / `client-request-id` headers, so that the Graph SDKs work against it.',
-  'Every error, of every status, has the body `microsoft.graph.ODataErrors.ODataError` with ' +
-    'content type `application/json`. Every response carries `request-id` (new per call) and ' +
-    '`client-request-id` (yours echoed, else the request id).',
-  'Authenticate with an Entra ID access token for Microsoft Graph (`Authorization: Bearer …`); ' +
-    'each operation lists the delegated (`scp`) and application (`roles`) permissions it accepts.',
+  'Privileged Identity Management of Azure resources, over one state, through two APIs:',
+  '- the Microsoft Graph **beta** API (`/beta/privilegedAccess/azureResources/…`): same paths, ' +
+    'JSON shapes, status codes, error payloads and `request-id` / `client-request-id` headers ' +
+    'as Microsoft Graph, so that the Graph SDKs work against it;',
+  '- the Azure Resource Manager PIM API (`/{scope}/providers/Microsoft.Authorization/…`, tag ' +
+    '"Azure Resource Manager"): ARM addresses at any scope, a required `api-version`, `x-ms-*` ' +
+    'request ids and ARM errors, so that the Azure SDKs work against it.',
+  'A request created, cancelled or moved on through one API is seen, in its own shape, through ' +
+    'the other.',
+  'Every Graph error, of every status, has the body `microsoft.graph.ODataErrors.ODataError`; ' +
+    'every Resource Manager error the body `CloudError` (`{"error":{"code","message"}}`); both ' +
+    'with content type `application/json`. A Graph response carries `request-id` (new per call) ' +
+    'and `client-request-id` (yours echoed, else the request id); a Resource Manager response ' +
+    '`x-ms-request-id` and `x-ms-correlation-request-id`.',
+  'Authenticate with an Entra ID access token (`Authorization: Bearer …`): for Microsoft Graph ' +
+    'on the Graph routes, where each operation lists the delegated (`scp`) and application ' +
+    '(`roles`) permissions it accepts; for Azure Resource Manager on the Resource Manager ' +
+    'routes, where what a caller may do comes from its role assignments, as in Azure.',
 ].join('\n\n');
 
 /** The OpenAPI 3.1 document of every route the application registers. */
@@ -44,7 +56,9 @@ export function buildOpenApiDocument(
 ): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
-    .setTitle('PIM governance API (Microsoft Graph beta, Azure resources)')
+    .setTitle(
+      'PIM governance API (Microsoft Graph beta and Azure Resource Manager, Azure resources)',
+    )
     .setDescription(DESCRIPTION)
     .setVersion('beta');
   if (config.publicBaseUrl) {
@@ -52,7 +66,7 @@ export function buildOpenApiDocument(
   }
   const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: operationIdOf,
-    extraModels: [GraphErrorSchema],
+    extraModels: [GraphErrorSchema, ArmErrorSchema],
   });
   // The named types of the entity sets, which their routes show by reference.
   document.components = {
@@ -69,13 +83,15 @@ export function buildOpenApiDocument(
   ) {
     delete document.info.contact;
   }
-  return completeGraphOperations(
-    resolveEntitySetSchemas(document),
-    documentedRoutes(app),
-    {
-      maxRequestBodyBytes: config.maxRequestBodyBytes,
-      throttle: config.throttle,
-    },
+  const routes = documentedRoutes(app);
+  const limits = {
+    maxRequestBodyBytes: config.maxRequestBodyBytes,
+    throttle: config.throttle,
+  };
+  return completeResourceManagerOperations(
+    completeGraphOperations(resolveEntitySetSchemas(document), routes, limits),
+    routes,
+    limits,
   );
 }
 
@@ -105,6 +121,8 @@ export function documentedRoutes(app: INestApplication): DocumentedRoute[] {
             reflector.getAllAndOverride(ODataQueryOptions, targets) ?? [],
           noRequestBody:
             reflector.getAllAndOverride(NoRequestBody, targets) ?? false,
+          apiVersions: reflector.getAllAndOverride(ApiVersions, targets),
+          bodyClass: reflector.get(ArmBodyClass, handler),
         },
       ];
     });

@@ -15,6 +15,7 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_DOCUMENT_PATH,
     raw: ['json'],
-    customSiteTitle: 'PIM governance API (Microsoft Graph beta)',
+    customSiteTitle:
+      'PIM governance API (Microsoft Graph beta and Azure Resource Manager)',
   });
 }

@@ -18,6 +18,11 @@ describe('armAddressOf', () => {
       '/providers/Microsoft.Authorization/roleAssignmentScheduleRequests',
     ],
     [
+      '//providers/Microsoft.Authorization/roleAssignmentScheduleRequests?$filter=asTarget()',
+      '',
+      '/providers/Microsoft.Authorization/roleAssignmentScheduleRequests?$filter=asTarget()',
+    ],
+    [
       '/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?$filter=asTarget()',
       '',
       '/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?$filter=asTarget()',

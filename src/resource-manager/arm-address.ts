@@ -38,8 +38,10 @@ export function armAddressOf(url: string): ArmAddress | undefined {
   if (after !== '' && after !== '/') {
     return undefined;
   }
-  // The Azure SDK puts a slash before a scope that starts with one: `//subscriptions/…`.
-  const scope = path.slice(0, at).replace(/^\/+/, '/');
+  // The Azure SDK puts a slash before the scope it is given: `//subscriptions/…` for one that
+  // starts with a slash, `//providers/…` for the root's empty one.
+  const written = path.slice(0, at);
+  const scope = /^\/*$/.test(written) ? '' : written.replace(/^\/+/, '/');
   if (scope !== '' && !/^\/(subscriptions|providers)\//i.test(scope)) {
     return undefined;
   }

@@ -1,8 +1,12 @@
 import { Body, type PipeTransform } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { NOT_JSON_BODY } from '../http/not-json-body.js';
 import { validationProblems } from '../values/validation-problems.js';
 import { InvalidRequestContentError } from './arm-errors.js';
+
+/** The class a handler's `@ArmBody` validates its body against, for the OpenAPI document. */
+export const ArmBodyClass = Reflector.createDecorator<new () => object>();
 
 /**
  * Validates a JSON request body against a class-validator class: anything else, including a
@@ -27,9 +31,19 @@ class ArmBodyPipe<T extends object> implements PipeTransform<unknown, T> {
   }
 }
 
-/** The request body, validated against `bodyClass`. */
+/** The request body, validated against `bodyClass`, which the OpenAPI document shows as its schema. */
 export function ArmBody<T extends object>(
   bodyClass: new () => T,
 ): ParameterDecorator {
-  return Body(new ArmBodyPipe(bodyClass));
+  const body = Body(new ArmBodyPipe(bodyClass));
+  return (target, propertyKey, parameterIndex) => {
+    body(target, propertyKey, parameterIndex);
+    const handler =
+      propertyKey === undefined
+        ? undefined
+        : Object.getOwnPropertyDescriptor(target, propertyKey);
+    if (propertyKey !== undefined && handler) {
+      ArmBodyClass(bodyClass)(target, propertyKey, handler);
+    }
+  };
 }

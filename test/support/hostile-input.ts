@@ -66,13 +66,24 @@ export function servedRoutes(
   );
   return routes.map((route) => ({
     ...route,
-    path: documented.get(templateKey(route.path)) ?? route.path,
+    path:
+      documented.get(templateKey(route.path))?.replace(ARM_SCOPE, '') ??
+      route.path,
   }));
 }
 
-/** A route's path compared case-insensitively, whatever its parameters are named. */
+// The document writes a Resource Manager route under the scope the router never sees (arm-address.ts).
+const ARM_SCOPE = /^\/\{scope\}(?=\/providers\/)/i;
+
+/**
+ * A route's path compared case-insensitively, whatever its parameters are named; a Resource
+ * Manager route's without its scope.
+ */
 export function templateKey(path: string): string {
-  return path.toLowerCase().replace(/\{[^}]*\}/g, '{}');
+  return path
+    .replace(ARM_SCOPE, '')
+    .toLowerCase()
+    .replace(/\{[^}]*\}/g, '{}');
 }
 
 /** The OpenAPI document the app serves. */

@@ -1,5 +1,4 @@
 import { Get, Param, Query, type Type } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../../auth/principal.js';
 import {
@@ -36,7 +35,6 @@ const PAGE_SIZE = 100;
  * stored assignments: get, and list at a scope with ARM's `$filter`.
  */
 function schedulesController(kind: ScheduleKind): Type {
-  @ApiExcludeController()
   @ResourceManagerController(kind.collection, PIM_API_VERSIONS)
   class SchedulesController {
     constructor(

@@ -1,5 +1,4 @@
 import { Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../../auth/principal.js';
 import {
@@ -41,7 +40,6 @@ import './role-setting.arm-errors.js';
  * role, named by the setting's id. Read by anyone of the tenant; changed (`PATCH` of rules)
  * through the same domain service as Graph's `PATCH …/roleSettings/{id}`.
  */
-@ApiExcludeController()
 @ResourceManagerController('roleManagementPolicies', PIM_API_VERSIONS)
 export class RoleManagementPoliciesController {
   constructor(

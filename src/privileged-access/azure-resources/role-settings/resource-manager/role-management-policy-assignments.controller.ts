@@ -1,5 +1,4 @@
 import { Get, Param, Query } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../../auth/principal.js';
 import {
@@ -32,7 +31,6 @@ import './role-setting.arm-errors.js';
  * resource again, as the assignment of its policy to its role, named
  * `{policy name}_{role definition name}`. Read by anyone of the tenant.
  */
-@ApiExcludeController()
 @ResourceManagerController('roleManagementPolicyAssignments', PIM_API_VERSIONS)
 export class RoleManagementPolicyAssignmentsController {
   constructor(

@@ -1,0 +1,21 @@
+import type { PermissionRequirement } from '../auth/required-scopes.decorator.js';
+import type { SystemQueryOption } from '../graph/odata/query-options.js';
+
+/** What the application declares about one route, read from its handler's metadata. */
+export interface DocumentedRoute {
+  /** The operationId the document gives the route's operation. */
+  readonly operationId: string;
+  /** `@RequiredScopes`; undefined when the route declares none (then it is refused to everyone). */
+  readonly permissions?: PermissionRequirement;
+  /** `@ODataQueryOptions`: the system query options it supports. */
+  readonly queryOptions: readonly SystemQueryOption[];
+  /** `@NoRequestBody`. */
+  readonly noRequestBody: boolean;
+  /**
+   * The api-versions of a Resource Manager route (`@ResourceManagerController`); undefined for
+   * every other route, Graph's and the service's own.
+   */
+  readonly apiVersions?: readonly string[];
+  /** The class `@ArmBody` validates the request body against. */
+  readonly bodyClass?: new () => object;
+}

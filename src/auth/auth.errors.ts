@@ -1,62 +1,53 @@
-import { GraphError } from '../graph/graph-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
-// RFC 6750: a 401 names the scheme and why the token was refused.
-const INVALID_TOKEN_CHALLENGE = {
-  'WWW-Authenticate': 'Bearer error="invalid_token"',
-};
+/*
+ * The access layer's refusals of a caller: its token, or the permission a route asks. Like the
+ * domain's refusals they know no API's wording: each surface words them in its own envelope
+ * (src/graph/auth.graph-errors.ts, src/resource-manager/auth.arm-errors.ts).
+ */
 
-export class EmptyAccessTokenError extends GraphError {
+export class EmptyAccessTokenError extends DomainError {
   constructor() {
-    super(
-      401,
-      'InvalidAuthenticationToken',
-      'Access token is empty.',
-      INVALID_TOKEN_CHALLENGE,
-    );
+    super('EmptyAccessToken', 'The request carries no access token.');
   }
 }
 
-export class AccessTokenValidationError extends GraphError {
+export class AccessTokenValidationError extends DomainError {
   /** What was wrong with the token, when more than its signature or claims' shape. */
   constructor(readonly detail?: 'Invalid audience.' | 'Invalid issuer.') {
     super(
-      401,
-      'InvalidAuthenticationToken',
+      'AccessTokenValidation',
       detail
-        ? `Access token validation failure. ${detail}`
-        : 'Access token validation failure.',
-      INVALID_TOKEN_CHALLENGE,
+        ? `The access token is not valid. ${detail}`
+        : 'The access token is not valid.',
     );
   }
 }
 
-export class AccessTokenExpiredError extends GraphError {
+export class AccessTokenExpiredError extends DomainError {
   constructor() {
     super(
-      401,
-      'InvalidAuthenticationToken',
-      'Access token has expired or is not yet valid.',
-      INVALID_TOKEN_CHALLENGE,
+      'AccessTokenExpired',
+      'The access token has expired or is not yet valid.',
     );
   }
 }
 
-export class MissingPermissionClaimsError extends GraphError {
+export class MissingPermissionClaimsError extends DomainError {
   constructor() {
     super(
-      403,
-      'AccessDenied',
-      'Either scp or roles claim need to be present in the token.',
+      'MissingPermissionClaims',
+      'The access token has neither an scp nor a roles claim.',
     );
   }
 }
 
-export class UnauthorizedAccessError extends GraphError {
+/** The token holds none of the permissions the route asks (Graph's routes only ask any). */
+export class UnauthorizedAccessError extends DomainError {
   constructor() {
     super(
-      403,
-      'UnauthorizedAccessException',
-      'Attempted to perform an unauthorized operation.',
+      'UnauthorizedAccess',
+      'The access token holds none of the permissions the route asks.',
     );
   }
 }

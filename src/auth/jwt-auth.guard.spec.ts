@@ -12,36 +12,11 @@ import type { Principal } from './principal.js';
 import type { AppConfig } from '../config/app-config.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
 
-const CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
-const EMPTY = {
-  status: 401,
-  code: 'InvalidAuthenticationToken',
-  message: 'Access token is empty.',
-  headers: CHALLENGE,
-};
-const INVALID = {
-  status: 401,
-  code: 'InvalidAuthenticationToken',
-  message: 'Access token validation failure.',
-  headers: CHALLENGE,
-};
-const INVALID_AUDIENCE = {
-  ...INVALID,
-  message: 'Access token validation failure. Invalid audience.',
-};
-const EXPIRED = {
-  status: 401,
-  code: 'InvalidAuthenticationToken',
-  message: 'Access token has expired or is not yet valid.',
-  headers: CHALLENGE,
-};
-
 describe('describeTokenFailure', () => {
   it("maps passport-jwt's missing token to 401 Access token is empty", () => {
     const error = describeTokenFailure(new Error('No auth token'));
 
     expect(error).toBeInstanceOf(EmptyAccessTokenError);
-    expect(error).toMatchObject(EMPTY);
   });
 
   it.each([
@@ -51,7 +26,6 @@ describe('describeTokenFailure', () => {
     const error = describeTokenFailure(failure);
 
     expect(error).toBeInstanceOf(AccessTokenExpiredError);
-    expect(error).toMatchObject(EXPIRED);
   });
 
   it('maps a wrong audience to 401 Invalid audience', () => {
@@ -61,7 +35,8 @@ describe('describeTokenFailure', () => {
       ),
     );
 
-    expect(error).toMatchObject(INVALID_AUDIENCE);
+    expect(error).toBeInstanceOf(AccessTokenValidationError);
+    expect(error).toMatchObject({ detail: 'Invalid audience.' });
   });
 
   it.each([
@@ -78,7 +53,7 @@ describe('describeTokenFailure', () => {
       const error = describeTokenFailure(new jwt.JsonWebTokenError(message));
 
       expect(error).toBeInstanceOf(AccessTokenValidationError);
-      expect(error).toMatchObject(INVALID);
+      expect(error).toMatchObject({ detail: undefined });
     },
   );
 
@@ -99,7 +74,10 @@ describe('describeTokenFailure', () => {
   ])(
     'maps %s to 401 Access token validation failure, never to success or a 500',
     (_case, failure) => {
-      expect(describeTokenFailure(failure)).toMatchObject(INVALID);
+      const error = describeTokenFailure(failure);
+
+      expect(error).toBeInstanceOf(AccessTokenValidationError);
+      expect(error).toMatchObject({ detail: undefined });
     },
   );
 });

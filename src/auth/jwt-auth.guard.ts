@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import jwt from 'jsonwebtoken';
 import type { IncomingHttpHeaders } from 'node:http';
-import { GraphError } from '../graph/graph-error.js';
+import { ApiError } from '../errors/api-error.js';
+import { DomainError } from '../errors/domain-error.js';
 import {
   AccessTokenExpiredError,
   AccessTokenValidationError,
@@ -61,9 +62,12 @@ export class JwtAuthGuard extends AuthGuard(GRAPH_JWT_STRATEGY) {
   }
 }
 
-/** Maps what passport-jwt / jsonwebtoken report to the Graph error a client gets. */
-export function describeTokenFailure(failure: unknown): GraphError {
-  if (failure instanceof GraphError) {
+/**
+ * Maps what passport-jwt / jsonwebtoken report to the refusal each API words for its client; a
+ * refusal of ours (the key set unavailable, say) stays as it is.
+ */
+export function describeTokenFailure(failure: unknown): DomainError | ApiError {
+  if (failure instanceof DomainError || failure instanceof ApiError) {
     return failure;
   }
   if (

@@ -1,4 +1,4 @@
-import { GraphError } from '../graph/graph-error.js';
+import { DomainError } from '../errors/domain-error.js';
 import {
   AccessTokenValidationError,
   MissingPermissionClaimsError,
@@ -12,11 +12,11 @@ const CLIENT = 'a3a3a3a3-0000-4000-8000-0000000000a3';
 const SERVICE_PRINCIPAL = 'a4a4a4a4-0000-4000-8000-0000000000a4';
 const READ_WRITE = 'PrivilegedAccess.ReadWrite.AzureResources';
 
-function refusal(claims: AccessTokenClaims): GraphError {
+function refusal(claims: AccessTokenClaims): DomainError {
   try {
     principalFromClaims(claims);
   } catch (error) {
-    if (error instanceof GraphError) {
+    if (error instanceof DomainError) {
       return error;
     }
     throw error;
@@ -94,7 +94,6 @@ describe('principalFromClaims', () => {
       const error = refusal({ tid: TENANT, oid, scp: READ_WRITE });
 
       expect(error).toBeInstanceOf(AccessTokenValidationError);
-      expect(error.status).toBe(401);
     });
 
     it('stores the ids in lower case', () => {
@@ -172,7 +171,6 @@ describe('principalFromClaims', () => {
       const error = refusal({ tid: TENANT, roles: [READ_WRITE] });
 
       expect(error).toBeInstanceOf(AccessTokenValidationError);
-      expect(error.status).toBe(401);
     });
 
     it('keeps only the string entries of roles', () => {
@@ -201,11 +199,6 @@ describe('principalFromClaims', () => {
       const error = refusal(claims);
 
       expect(error).toBeInstanceOf(MissingPermissionClaimsError);
-      expect(error).toMatchObject({
-        status: 403,
-        code: 'AccessDenied',
-        message: 'Either scp or roles claim need to be present in the token.',
-      });
     },
   );
 
@@ -225,11 +218,6 @@ describe('principalFromClaims', () => {
         const error = refusal(claims);
 
         expect(error).toBeInstanceOf(AccessTokenValidationError);
-        expect(error).toMatchObject({
-          status: 401,
-          code: 'InvalidAuthenticationToken',
-          message: 'Access token validation failure.',
-        });
       }
     },
   );

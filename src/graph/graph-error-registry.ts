@@ -11,6 +11,8 @@ export interface GraphWording {
   /** Graph's code when it is not the domain's own (Graph's generic `BadRequest`, say). */
   readonly code?: string;
   readonly message: string;
+  /** Headers the answer carries beside Graph's own (a 401's challenge). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** The wording of every domain error class a `*.errors.ts` module exports, by its export name. */
@@ -65,7 +67,7 @@ class WordedDomainError extends GraphError {
       wording.status,
       wording.code ?? error.code,
       wording.message,
-      {},
+      { ...wording.headers },
       error,
     );
   }

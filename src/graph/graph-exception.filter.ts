@@ -27,6 +27,8 @@ import {
 import { nodeRequestOf, nodeResponseOf } from '../http/node-http.js';
 import { assignRequestIds } from './request-ids.js';
 import { RouteCatalog } from './route-catalog.js';
+// Words the access layer's refusals, which any route may answer, before any is answered.
+import './auth.graph-errors.js';
 
 /**
  * The one place where failures become HTTP responses: every error, ours or the framework's or

@@ -7,6 +7,9 @@ import {
   MissingPermissionClaimsError,
   UnauthorizedAccessError,
 } from '../auth/auth.errors.js';
+import { requireGraphErrorOf } from '../graph/graph-error-registry.js';
+// Worded before the examples below are made.
+import '../graph/auth.graph-errors.js';
 import type { PermissionRequirement } from '../auth/required-scopes.decorator.js';
 import {
   describeGraphErrors,
@@ -252,29 +255,29 @@ const AUTHENTICATION_ERRORS: readonly GraphErrorExample[] = [
   {
     key: 'emptyToken',
     summary: 'no or an empty bearer token',
-    error: new EmptyAccessTokenError(),
+    error: requireGraphErrorOf(new EmptyAccessTokenError()),
   },
   {
     key: 'invalidToken',
     summary:
       'a bad signature, malformed token, wrong algorithm, unknown key; with "Invalid audience." or "Invalid issuer." when those are wrong',
-    error: new AccessTokenValidationError(),
+    error: requireGraphErrorOf(new AccessTokenValidationError()),
   },
   {
     key: 'expiredToken',
     summary: 'an expired or not yet valid token',
-    error: new AccessTokenExpiredError(),
+    error: requireGraphErrorOf(new AccessTokenExpiredError()),
   },
   {
     key: 'noPermissionClaims',
     summary: 'a token with neither `scp` nor `roles`',
-    error: new MissingPermissionClaimsError(),
+    error: requireGraphErrorOf(new MissingPermissionClaimsError()),
   },
   {
     key: 'permissionMissing',
     summary:
       'none of the permissions the operation accepts, or a personal Microsoft account',
-    error: new UnauthorizedAccessError(),
+    error: requireGraphErrorOf(new UnauthorizedAccessError()),
   },
 ];
 

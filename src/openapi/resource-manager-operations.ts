@@ -15,11 +15,8 @@ import { ARM_PROVIDER_ROUTE } from '../resource-manager/arm-address.js';
 import type { ArmErrorBody } from '../resource-manager/arm-error.js';
 import { ArmErrorSchema } from '../resource-manager/arm-error.schema.js';
 import {
-  AuthenticationFailedError,
-  AuthorizationFailedError,
   InternalServerError,
   InvalidApiVersionParameterError,
-  InvalidAuthenticationTokenError,
   InvalidRequestContentError,
   MissingApiVersionParameterError,
   RequestEntityTooLargeError,
@@ -27,6 +24,20 @@ import {
   UnsupportedHttpMethodError,
 } from '../resource-manager/arm-errors.js';
 import { InvalidFilterError } from '../resource-manager/arm-filter.js';
+import {
+  type ArmCall,
+  requireArmErrorOf,
+} from '../resource-manager/arm-error-registry.js';
+import {
+  AccessTokenExpiredError,
+  AccessTokenValidationError,
+  EmptyAccessTokenError,
+} from '../auth/auth.errors.js';
+import type { DomainError } from '../errors/domain-error.js';
+import { NotPermittedError } from '../errors/not-permitted.error.js';
+// Worded before the examples below are made.
+import '../resource-manager/auth.arm-errors.js';
+import '../resource-manager/shared-domain-errors.arm-errors.js';
 import { TooManyRequestsError } from '../throttling/throttling.errors.js';
 import type { DocumentedRoute } from './documented-route.js';
 import {
@@ -380,41 +391,31 @@ function callerErrors({
   const id = [address.resourceType, address.name && EXAMPLE_NAME]
     .filter(Boolean)
     .join('/');
-  const invalidToken = (code: string, message: string, summary: string) =>
-    exampleOf(new InvalidAuthenticationTokenError(code, message), summary);
+  const call: ArmCall = {
+    callerId: EXAMPLE_CALLER,
+    action: `Microsoft.Authorization/${address.resourceType}/${verb}`,
+    scope: `${EXAMPLE_SCOPE}/providers/Microsoft.Authorization/${id}`,
+    acceptedAudiences: RESOURCE_MANAGER_AUDIENCES,
+  };
+  const refusal = (error: DomainError, summary: string) =>
+    exampleOf(requireArmErrorOf(error, call), summary);
   return [
-    exampleOf(
-      new AuthenticationFailedError(
-        "Authentication failed. The 'Authorization' header is missing.",
-      ),
-      'no bearer token',
-    ),
-    invalidToken(
-      'InvalidAuthenticationToken',
-      'The access token is invalid.',
+    refusal(new EmptyAccessTokenError(), 'no bearer token'),
+    refusal(
+      new AccessTokenValidationError(),
       'a malformed token, a bad signature or an unknown key',
     ),
-    invalidToken(
-      'ExpiredAuthenticationToken',
-      'The access token has expired or is not yet valid.',
-      'an expired or not yet valid token',
-    ),
-    invalidToken(
-      'InvalidAuthenticationTokenAudience',
-      `The access token has been obtained for wrong audience or resource. It should exactly match with one of the allowed audiences '${RESOURCE_MANAGER_AUDIENCES.join("','")}'.`,
+    refusal(new AccessTokenExpiredError(), 'an expired or not yet valid token'),
+    refusal(
+      new AccessTokenValidationError('Invalid audience.'),
       'a token for another audience, such as Microsoft Graph',
     ),
-    invalidToken(
-      'InvalidAuthenticationTokenTenant',
-      'The access token is from the wrong issuer. It must be issued by the tenant of the resource.',
+    refusal(
+      new AccessTokenValidationError('Invalid issuer.'),
       'a token of an issuer the service does not trust',
     ),
-    exampleOf(
-      new AuthorizationFailedError({
-        callerId: EXAMPLE_CALLER,
-        action: `Microsoft.Authorization/${address.resourceType}/${verb}`,
-        scope: `${EXAMPLE_SCOPE}/providers/Microsoft.Authorization/${id}`,
-      }),
+    refusal(
+      new NotPermittedError(),
       'a caller whose role assignments at or above the scope do not allow it',
     ),
     ...SCOPE_NOT_FOUND,

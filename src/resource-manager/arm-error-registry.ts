@@ -13,6 +13,8 @@ export interface ArmCall {
   readonly action: string;
   /** The full ARM id the call addressed. */
   readonly scope: string;
+  /** The token audiences the Resource Manager routes accept. */
+  readonly acceptedAudiences: readonly string[];
 }
 
 /** How Resource Manager answers one domain refusal. */
@@ -21,6 +23,8 @@ export interface ArmWording {
   /** ARM's code when it is not the domain's own. */
   readonly code?: string;
   readonly message: string;
+  /** Headers the answer carries beside ARM's own (a 401's challenge). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type ArmWordingsOf<ErrorsModule> = WordingsOf<
@@ -57,13 +61,24 @@ export function armErrorOf(
   return wording && new WordedDomainError(error, wording);
 }
 
+/** For a documentation that cannot do without the wording: an error naming the class if none. */
+export function requireArmErrorOf(error: DomainError, call: ArmCall): ArmError {
+  const armError = armErrorOf(error, call);
+  if (!armError) {
+    throw new Error(
+      `${error.name} has no Resource Manager wording: import its module's *.arm-errors.ts first`,
+    );
+  }
+  return armError;
+}
+
 class WordedDomainError extends ArmError {
   constructor(error: DomainError, wording: ArmWording) {
     super(
       wording.status,
       wording.code ?? error.code,
       wording.message,
-      {},
+      { ...wording.headers },
       error,
     );
   }

@@ -67,29 +67,6 @@ export class RequestEntityTooLargeError extends ArmError {
   }
 }
 
-export class AuthenticationFailedError extends ArmError {
-  constructor(message: string) {
-    super(401, 'AuthenticationFailed', message, {
-      'WWW-Authenticate': 'Bearer error="invalid_token"',
-    });
-  }
-}
-
-export class InvalidAuthenticationTokenError extends ArmError {
-  constructor(code: string, message: string) {
-    super(401, code, message, {
-      'WWW-Authenticate': 'Bearer error="invalid_token"',
-    });
-  }
-}
-
-/** A caller whose role assignments do not allow the action at the scope. */
-export class AuthorizationFailedError extends ArmError {
-  constructor(call: ArmCall) {
-    super(403, 'AuthorizationFailed', authorizationFailedMessage(call));
-  }
-}
-
 export function authorizationFailedMessage(call: ArmCall): string {
   return `The client '${call.callerId}' with object id '${call.callerId}' does not have authorization to perform action '${call.action}' over scope '${call.scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`;
 }

@@ -9,13 +9,6 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
-import {
-  AccessTokenExpiredError,
-  AccessTokenValidationError,
-  EmptyAccessTokenError,
-  MissingPermissionClaimsError,
-  UnauthorizedAccessError,
-} from '../auth/auth.errors.js';
 import type { Principal } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
 import { DependencyFailures } from '../errors/dependency-failures.js';
@@ -31,10 +24,7 @@ import { armScopeOf } from './arm-address.js';
 import { ArmError, armErrorBody } from './arm-error.js';
 import { type ArmCall, armErrorOf } from './arm-error-registry.js';
 import {
-  AuthenticationFailedError,
-  AuthorizationFailedError,
   InternalServerError,
-  InvalidAuthenticationTokenError,
   InvalidRequestContentError,
   InvalidResourceTypeError,
   RequestEntityTooLargeError,
@@ -46,6 +36,7 @@ import { apiVersionOf } from './arm-request.guard.js';
 import { isServedResourceType } from './resource-manager-controller.decorator.js';
 // Words the domain refusals every module shares, before any of them is answered.
 import './shared-domain-errors.arm-errors.js';
+import './auth.arm-errors.js';
 
 /**
  * Where failures of a Resource Manager call become its response: ARM's envelope and headers,
@@ -111,17 +102,15 @@ export class ArmExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) {
       return (
-        armErrorOf(exception, armCallOf(request, call.principal)) ??
-        new InternalServerError(call.trackingId)
+        armErrorOf(
+          exception,
+          armCallOf(
+            request,
+            call.principal,
+            this.config.auth.resourceManagerAudiences,
+          ),
+        ) ?? new InternalServerError(call.trackingId)
       );
-    }
-    const tokenRefusal = this.tokenRefusalOf(
-      exception,
-      request,
-      call.principal,
-    );
-    if (tokenRefusal) {
-      return tokenRefusal;
     }
     if (exception instanceof NotFoundException) {
       return unmatchedRouteError(request);
@@ -134,56 +123,13 @@ export class ArmExceptionFilter implements ExceptionFilter {
       new InternalServerError(call.trackingId)
     );
   }
-
-  /** A token or a caller the authentication layer refused, in ARM's words. */
-  private tokenRefusalOf(
-    exception: unknown,
-    request: IncomingMessage,
-    principal: Principal | undefined,
-  ): ArmError | undefined {
-    if (exception instanceof EmptyAccessTokenError) {
-      return new AuthenticationFailedError(
-        "Authentication failed. The 'Authorization' header is missing.",
-      );
-    }
-    if (exception instanceof AccessTokenExpiredError) {
-      return new InvalidAuthenticationTokenError(
-        'ExpiredAuthenticationToken',
-        'The access token has expired or is not yet valid.',
-      );
-    }
-    if (exception instanceof AccessTokenValidationError) {
-      if (exception.detail === 'Invalid audience.') {
-        return new InvalidAuthenticationTokenError(
-          'InvalidAuthenticationTokenAudience',
-          `The access token has been obtained for wrong audience or resource. It should exactly match with one of the allowed audiences '${this.config.auth.resourceManagerAudiences.join("','")}'.`,
-        );
-      }
-      if (exception.detail === 'Invalid issuer.') {
-        return new InvalidAuthenticationTokenError(
-          'InvalidAuthenticationTokenTenant',
-          'The access token is from the wrong issuer. It must be issued by the tenant of the resource.',
-        );
-      }
-      return new InvalidAuthenticationTokenError(
-        'InvalidAuthenticationToken',
-        'The access token is invalid.',
-      );
-    }
-    if (
-      exception instanceof UnauthorizedAccessError ||
-      exception instanceof MissingPermissionClaimsError
-    ) {
-      return new AuthorizationFailedError(armCallOf(request, principal));
-    }
-    return undefined;
-  }
 }
 
 /** What ARM's messages name of a call: who made it, which action, over which id. */
 export function armCallOf(
   request: IncomingMessage,
   principal: Principal | undefined,
+  acceptedAudiences: readonly string[],
 ): ArmCall {
   const path = (request.url ?? '/').split('?')[0];
   const [resourceType, name, operation] = path
@@ -199,6 +145,7 @@ export function armCallOf(
     callerId: principal?.actorId ?? '',
     action: `Microsoft.Authorization/${resourceType ?? ''}/${verb}`,
     scope: `${armScopeOf(request)}/providers/Microsoft.Authorization/${[resourceType, name].filter(Boolean).join('/')}`,
+    acceptedAudiences,
   };
 }
 

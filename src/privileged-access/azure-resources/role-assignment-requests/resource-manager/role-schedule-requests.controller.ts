@@ -30,6 +30,7 @@ import {
 } from '../../../../resource-manager/arm-request.decorators.js';
 import type { ArmRequestIds } from '../../../../resource-manager/arm-request-ids.js';
 import {
+  ARM_PAGE_READ,
   type ArmPage,
   ArmResponses,
 } from '../../../../resource-manager/arm-responses.js';
@@ -49,9 +50,6 @@ import {
 } from './role-schedule-request.presenter.js';
 // Worded before any of these routes answers.
 import './role-assignment-request.arm-errors.js';
-
-/** Requests a page of a list holds; `$skiptoken` continues after the last. */
-const PAGE_SIZE = 100;
 
 /**
  * The Resource Manager routes of one kind of schedule request, over the same requests as the
@@ -99,13 +97,10 @@ function scheduleRequestsController(kind: ScheduleRequestKind): Type {
           ? caller.actorId
           : undefined,
         after: skipToken,
-        limit: PAGE_SIZE + 1,
+        limit: ARM_PAGE_READ,
       });
-      const page = found.slice(0, PAGE_SIZE);
-      return this.responses.page(
-        address,
-        await this.presenter.present(kind, page),
-        found.length > PAGE_SIZE ? page[page.length - 1].id : undefined,
+      return this.responses.pageOf(address, found, (page) =>
+        this.presenter.present(kind, page),
       );
     }
 

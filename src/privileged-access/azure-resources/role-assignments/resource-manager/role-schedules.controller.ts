@@ -8,6 +8,7 @@ import {
 import { parseArmFilter } from '../../../../resource-manager/arm-filter.js';
 import { ArmScope } from '../../../../resource-manager/arm-request.decorators.js';
 import {
+  ARM_PAGE_READ,
   type ArmPage,
   ArmResponses,
 } from '../../../../resource-manager/arm-responses.js';
@@ -26,9 +27,6 @@ import {
 import { RoleSchedulePresenter } from './role-schedule.presenter.js';
 // Worded before any of these routes answers.
 import './role-assignment.arm-errors.js';
-
-/** Schedules a page of a list holds; `$skiptoken` continues after the last. */
-const PAGE_SIZE = 100;
 
 /**
  * The Resource Manager routes of one kind of schedule (or schedule instance), read from the
@@ -73,13 +71,10 @@ function schedulesController(kind: ScheduleKind): Type {
           ? caller.actorId
           : filter.equals.get('principalid')?.toLowerCase(),
         after: skipToken,
-        limit: PAGE_SIZE + 1,
+        limit: ARM_PAGE_READ,
       });
-      const page = found.slice(0, PAGE_SIZE);
-      return this.responses.page(
-        address,
-        await this.presenter.present(kind, page),
-        found.length > PAGE_SIZE ? page[page.length - 1].id : undefined,
+      return this.responses.pageOf(address, found, (page) =>
+        this.presenter.present(kind, page),
       );
     }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../../resource-manager/arm-request.decorators.js';
 import type { ArmRequestIds } from '../../../../resource-manager/arm-request-ids.js';
 import {
+  ARM_PAGE_READ,
   type ArmPage,
   ArmResponses,
 } from '../../../../resource-manager/arm-responses.js';
@@ -29,7 +30,6 @@ import {
 } from './role-management-policy.presenter.js';
 import {
   POLICY_FILTER,
-  POLICY_PAGE_SIZE,
   RoleManagementPolicyQueries,
 } from './role-management-policy.queries.js';
 // Worded before any of these routes answers.
@@ -62,13 +62,10 @@ export class RoleManagementPoliciesController {
     const { resource, settings } = await this.queries.list(caller, scope, {
       roleDefinitionId: filter.equals.get('roledefinitionid'),
       after: skipToken,
-      limit: POLICY_PAGE_SIZE + 1,
+      limit: ARM_PAGE_READ,
     });
-    const page = settings.slice(0, POLICY_PAGE_SIZE);
-    return this.responses.page(
-      address,
-      resource ? await this.presenter.policies(resource, page) : [],
-      settings.length > POLICY_PAGE_SIZE ? page[page.length - 1].id : undefined,
+    return this.responses.pageOf(address, settings, async (page) =>
+      resource ? this.presenter.policies(resource, page) : [],
     );
   }
 

@@ -8,6 +8,7 @@ import {
 import { parseArmFilter } from '../../../../resource-manager/arm-filter.js';
 import { ArmScope } from '../../../../resource-manager/arm-request.decorators.js';
 import {
+  ARM_PAGE_READ,
   type ArmPage,
   ArmResponses,
 } from '../../../../resource-manager/arm-responses.js';
@@ -20,7 +21,6 @@ import {
 } from './role-management-policy.presenter.js';
 import {
   POLICY_FILTER,
-  POLICY_PAGE_SIZE,
   RoleManagementPolicyQueries,
 } from './role-management-policy.queries.js';
 // Worded before any of these routes answers.
@@ -51,13 +51,10 @@ export class RoleManagementPolicyAssignmentsController {
     const { resource, settings } = await this.queries.list(caller, scope, {
       roleDefinitionId: filter.equals.get('roledefinitionid'),
       after: skipToken,
-      limit: POLICY_PAGE_SIZE + 1,
+      limit: ARM_PAGE_READ,
     });
-    const page = settings.slice(0, POLICY_PAGE_SIZE);
-    return this.responses.page(
-      address,
-      resource ? await this.presenter.assignments(resource, page) : [],
-      settings.length > POLICY_PAGE_SIZE ? page[page.length - 1].id : undefined,
+    return this.responses.pageOf(address, settings, async (page) =>
+      resource ? this.presenter.assignments(resource, page) : [],
     );
   }
 

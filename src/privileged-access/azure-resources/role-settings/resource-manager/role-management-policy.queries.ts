@@ -18,9 +18,6 @@ export const POLICY_FILTER = {
   properties: ['roleDefinitionId'],
 } as const;
 
-/** Policies a page of a list holds; `$skiptoken` continues after the last. */
-export const POLICY_PAGE_SIZE = 100;
-
 /** The settings a list at a scope found: those of the scope's resource (none at the root). */
 export interface SettingsAtScope {
   readonly resource?: ResourceEntity;

@@ -1,5 +1,3 @@
-import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import type { TokenCredential } from '@azure/core-auth';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -22,6 +20,7 @@ import {
 } from './support/authorization-directory.js';
 import { ROLE_TEMPLATES } from './support/directory.js';
 import { fixtureId } from './support/pim-fixture.js';
+import { azureSdkClientOf } from './support/azure-sdk.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { TEST_NOW } from './support/test-clock.js';
 import { armUserToken, TENANT_A, TENANT_B } from './support/tokens.js';
@@ -623,18 +622,10 @@ describe('Resource Manager role management policies over the role settings', () 
 
   describe('the Azure SDK (@azure/arm-authorization) over HTTPS', () => {
     function clientOf(objectId: string, agent: Agent) {
-      const credential: TokenCredential = {
-        getToken: () =>
-          Promise.resolve({
-            token: armUserToken(objectId),
-            expiresOnTimestamp: Date.now() + 3_600_000,
-          }),
-      };
-      return new AuthorizationManagementClient(credential, RESOURCE, {
+      return azureSdkClientOf(objectId, {
         endpoint: testApp.baseUrl,
-        credentialScopes: ['https://management.azure.com/.default'],
+        subscriptionId: RESOURCE,
         agent,
-        retryOptions: { maxRetries: 0 },
       });
     }
 

@@ -1,5 +1,4 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import type { TokenCredential } from '@azure/core-auth';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -28,6 +27,7 @@ import {
 import { fixtureId } from './support/pim-fixture.js';
 import { REQUESTS_PATH } from './support/requests.js';
 import { TEST_NOW } from './support/test-clock.js';
+import { azureSdkClientOf } from './support/azure-sdk.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { armUserToken, TENANT_A, TENANT_B } from './support/tokens.js';
 
@@ -833,18 +833,10 @@ describe('Resource Manager schedules and schedule instances over the stored assi
 
   describe('the Azure SDK (@azure/arm-authorization)', () => {
     function clientOf(objectId: string): AuthorizationManagementClient {
-      const credential: TokenCredential = {
-        getToken: () =>
-          Promise.resolve({
-            token: armUserToken(objectId),
-            expiresOnTimestamp: Date.now() + 3_600_000,
-          }),
-      };
-      return new AuthorizationManagementClient(credential, RESOURCE, {
+      return azureSdkClientOf(objectId, {
         endpoint: testApp.baseUrl,
-        credentialScopes: ['https://management.azure.com/.default'],
+        subscriptionId: RESOURCE,
         agent,
-        retryOptions: { maxRetries: 0 },
       });
     }
 

@@ -1,5 +1,4 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import type { TokenCredential } from '@azure/core-auth';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -17,8 +16,8 @@ import {
   USERS,
 } from './support/authorization-directory.js';
 import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
+import { azureSdkClientOf } from './support/azure-sdk.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { armUserToken } from './support/tokens.js';
 
 const SCOPE = `/subscriptions/${RESOURCE}`;
 const READER = `/roleDefinitions/${ROLES.reader}`;
@@ -53,19 +52,10 @@ describe('the Azure SDK (@azure/arm-authorization) against the service', () => {
 
   /** The client a user of the tenant gets with `DefaultAzureCredential`, here a development token. */
   function clientOf(objectId: string): AuthorizationManagementClient {
-    const credential: TokenCredential = {
-      getToken: () =>
-        Promise.resolve({
-          token: armUserToken(objectId),
-          expiresOnTimestamp: Date.now() + 3_600_000,
-        }),
-    };
-    return new AuthorizationManagementClient(credential, RESOURCE, {
+    return azureSdkClientOf(objectId, {
       endpoint: testApp.baseUrl,
-      credentialScopes: ['https://management.azure.com/.default'],
+      subscriptionId: RESOURCE,
       agent,
-      // Its retries of a 5xx would only slow a failing test down.
-      retryOptions: { maxRetries: 0 },
     });
   }
 

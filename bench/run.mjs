@@ -197,6 +197,13 @@ async function startTarget(name, database, profileDirectory) {
   return {
     url: `http://127.0.0.1:${port}`,
     resetPeakRss: () => writeFileSync(`/proc/${child.pid}/clear_refs`, '5'),
+    // utime + stime of the target, in clock ticks (USER_HZ, 100 a second on Linux).
+    cpuTicks: () => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    },
     peakRssMb: () =>
       Number(
         /VmHWM:\s+(\d+)/.exec(
@@ -370,6 +377,7 @@ async function drive(url, plan, seconds, stub) {
     .filter(([code]) => succeeded(Number(code)))
     .reduce((sum, [, stats]) => sum + stats.count, 0);
   return {
+    answered: Object.values(codes).reduce((sum, stats) => sum + stats.count, 0),
     requestsPerSecond: Math.round(expected / (result.duration || seconds)),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -386,11 +394,22 @@ async function measure(target, server, plan) {
   await plan.prepare?.(server.url);
   await drive(server.url, plan, warmup, isStub(target));
   server.resetPeakRss();
-  const figures = await drive(server.url, plan, duration, isStub(target));
+  const ticksBefore = server.cpuTicks();
+  const { answered, ...figures } = await drive(
+    server.url,
+    plan,
+    duration,
+    isStub(target),
+  );
   const result = {
     target,
     scenario: plan.name,
     ...figures,
+    // CPU the target spent per call answered: steadier from run to run than calls a second on
+    // a shared machine, whose neighbours take wall-clock time but not the target's CPU.
+    cpuMsPerThousand: answered
+      ? Math.round(((server.cpuTicks() - ticksBefore) * 10 * 1000) / answered)
+      : null,
     peakRssMb: Math.round(server.peakRssMb()),
   };
   // Stubs answer every cancel alike: ids used twice change nothing for them.
@@ -401,7 +420,7 @@ async function measure(target, server, plan) {
     result.note = plan.note();
   }
   log(
-    `  ${target.padEnd(14)} ${plan.name.padEnd(15)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}${result.note ? `  (${result.note})` : ''}`,
+    `  ${target.padEnd(14)} ${plan.name.padEnd(15)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  CPU ${result.cpuMsPerThousand} ms/1000${result.note ? `  (${result.note})` : ''}`,
   );
   return result;
 }
@@ -697,9 +716,9 @@ function printReport() {
       `\nN = ${scale.n} stored requests (+${poolSize} pending for cancel success); seeded in ${scale.seeding.seconds.toFixed(1)} s`,
     );
     lines.push(
-      '| target | scenario | req/s | vs reference | p50 ms | p99 ms | errors | peak RSS MB |',
+      '| target | scenario | req/s | vs reference | p50 ms | p99 ms | errors | CPU ms / 1000 calls | peak RSS MB |',
     );
-    lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const result of scale.results) {
       // Stubs and SQLite targets compare with the SQLite reference; PostgreSQL ones with theirs;
       // the ARM cancel with the same target's Graph cancel (the reference serves no ARM route).
@@ -718,7 +737,7 @@ function printReport() {
         ? `${Math.round((100 * result.requestsPerSecond) / reference.requestsPerSecond)}%${byArm ? ' of its Graph cancel' : ''}`
         : '';
       lines.push(
-        `| ${result.target} | ${result.scenario} | ${result.requestsPerSecond} | ${ratio} | ${result.p50} | ${result.p99} | ${result.errors} | ${result.peakRssMb} |`,
+        `| ${result.target} | ${result.scenario} | ${result.requestsPerSecond} | ${ratio} | ${result.p50} | ${result.p99} | ${result.errors} | ${result.cpuMsPerThousand} | ${result.peakRssMb} |`,
       );
     }
     lines.push('Query plans (SQLite):');

@@ -18,6 +18,9 @@ export class EntitySql<T extends ObjectLiteral> {
   readonly columnList: string;
   private readonly columns: readonly ColumnMetadata[];
   private readonly columnsByProperty: ReadonlyMap<string, ColumnMetadata>;
+  // Quoted once: statements are written on every call of a hot path (the cancel's UPDATE).
+  private readonly quotedColumns: ReadonlyMap<string, string>;
+  private readonly quotedInOrder: readonly string[];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,14 +32,25 @@ export class EntitySql<T extends ObjectLiteral> {
     this.columnsByProperty = new Map(
       metadata.columns.map((column) => [column.propertyName, column]),
     );
-    this.columnList = `(${this.columns.map((column) => dataSource.driver.escape(column.databaseName)).join(', ')})`;
+    this.quotedInOrder = metadata.columns.map((column) =>
+      dataSource.driver.escape(column.databaseName),
+    );
+    this.quotedColumns = new Map(
+      metadata.columns.map((column, index) => [
+        column.propertyName,
+        this.quotedInOrder[index],
+      ]),
+    );
+    this.columnList = `(${this.quotedInOrder.join(', ')})`;
   }
 
   /** The quoted column of a property. */
   column(property: keyof T & string): string {
-    return this.dataSource.driver.escape(
-      this.columnMetadata(property).databaseName,
-    );
+    const quoted = this.quotedColumns.get(property);
+    if (quoted === undefined) {
+      throw this.noColumnFor(property);
+    }
+    return quoted;
   }
 
   /** The quoted names of the primary key columns. */
@@ -48,9 +62,7 @@ export class EntitySql<T extends ObjectLiteral> {
 
   /** The quoted names of every column. */
   allColumns(): string[] {
-    return this.columns.map((column) =>
-      this.dataSource.driver.escape(column.databaseName),
-    );
+    return [...this.quotedInOrder];
   }
 
   /** The placeholder of the parameter at `index` (0-based): `?` on SQLite, `$n` on PostgreSQL. */
@@ -114,8 +126,12 @@ export class EntitySql<T extends ObjectLiteral> {
   private columnMetadata(property: string): ColumnMetadata {
     const column = this.columnsByProperty.get(property);
     if (!column) {
-      throw new Error(`${this.table} has no column for ${property}`);
+      throw this.noColumnFor(property);
     }
     return column;
+  }
+
+  private noColumnFor(property: string): Error {
+    return new Error(`${this.table} has no column for ${property}`);
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { EntitySql } from '../../database/entity-sql.js';
+import type { NextPlaceholder } from '../../database/shaped-statement.js';
 import { ResourceEntity } from './resources/resource.entity.js';
 import { RoleAssignmentEntity } from './role-assignments/role-assignment.entity.js';
 import { RoleDefinitionEntity } from './role-definitions/role-definition.entity.js';
@@ -43,12 +44,32 @@ export class ResourceAdministratorsSql {
     this.resources = new EntitySql(dataSource, ResourceEntity);
   }
 
+  /** The condition, binding its values through `bind` in the order they appear. */
   exists(
     where: AdministeredResource,
     userId: string,
     at: Date,
     bind: Bind,
   ): string {
+    const values = this.values(userId, at);
+    let next = 0;
+    return this.existsSql(where, () => bind(values[next++]));
+  }
+
+  /** The condition's values, in the order `existsSql` places them. */
+  values(userId: string, at: Date): unknown[] {
+    const a = this.assignments;
+    return [
+      userId,
+      'Active',
+      a.valueOf('startDateTime', at),
+      a.valueOf('endDateTime', at),
+      ...RESOURCE_ADMINISTRATOR_ROLES,
+    ];
+  }
+
+  /** The condition, with a placeholder from `next` for each of `values`, in their order. */
+  existsSql(where: AdministeredResource, next: NextPlaceholder): string {
     const a = this.assignments;
     const d = this.definitions;
     const r = this.resources;
@@ -68,11 +89,11 @@ export class ResourceAdministratorsSql {
                 ON target.${r.column('tenantId')} = ${assignment('tenantId')}
                AND target.${r.column('id')} = ${where.resource()}
              WHERE ${assignment('tenantId')} = ${where.tenant()}
-               AND ${assignment('subjectId')} = ${bind(userId)}
-               AND ${assignment('assignmentState')} = ${bind('Active')}
-               AND (${assignment('startDateTime')} IS NULL OR ${assignment('startDateTime')} <= ${bind(a.valueOf('startDateTime', at))})
-               AND (${assignment('endDateTime')} IS NULL OR ${assignment('endDateTime')} > ${bind(a.valueOf('endDateTime', at))})
-               AND d.${d.column('templateId')} IN (${RESOURCE_ADMINISTRATOR_ROLES.map(bind).join(', ')})
+               AND ${assignment('subjectId')} = ${next()}
+               AND ${assignment('assignmentState')} = ${next()}
+               AND (${assignment('startDateTime')} IS NULL OR ${assignment('startDateTime')} <= ${next()})
+               AND (${assignment('endDateTime')} IS NULL OR ${assignment('endDateTime')} > ${next()})
+               AND d.${d.column('templateId')} IN (${RESOURCE_ADMINISTRATOR_ROLES.map(() => next()).join(', ')})
                AND (held.${r.column('id')} = target.${r.column('id')}
                     OR SUBSTR(${targetId}, 1, LENGTH(${heldId}) + 1) = ${heldId} || '/'))`;
   }

@@ -5,6 +5,11 @@ import { bulkUpsert } from '../../../database/bulk-upsert.js';
 import { EntityLookup } from '../../../database/entity-lookup.js';
 import { EntitySql } from '../../../database/entity-sql.js';
 import { NumberedLog } from '../../../database/numbered-log.js';
+import {
+  type NextPlaceholder,
+  ShapedStatement,
+  type StatementShape,
+} from '../../../database/shaped-statement.js';
 import { SqlClient } from '../../../database/sql-client.js';
 import type { CallingApi } from '../../../values/request-ids.js';
 import { RoleAssignmentRequestAuditEventEntity } from './role-assignment-request-audit-event.entity.js';
@@ -88,6 +93,9 @@ export class RoleAssignmentRequestsRepository {
   private readonly auditTrail: NumberedLog<RoleAssignmentRequestAuditEventEntity>;
   private readonly administrators: ResourceAdministratorsSql;
   private readonly resources: EntitySql<ResourceEntity>;
+  private readonly moveStatement: ShapedStatement<Transition>;
+  private readonly accessStatement: ShapedStatement<AccessQuestion>;
+  private readonly findAtStatement: ShapedStatement<PlacedLookup>;
 
   constructor(
     dataSource: DataSource,
@@ -109,6 +117,10 @@ export class RoleAssignmentRequestsRepository {
       RoleAssignmentRequestAuditEventEntity,
       ['tenantId', 'requestId'],
     );
+    const placeholder = (index: number) => requests.parameter(index);
+    this.moveStatement = new ShapedStatement(placeholder, this.moveShape());
+    this.accessStatement = new ShapedStatement(placeholder, this.accessShape());
+    this.findAtStatement = new ShapedStatement(placeholder, this.findAtShape());
   }
 
   findInTenant(
@@ -124,18 +136,13 @@ export class RoleAssignmentRequestsRepository {
     id: string,
     place: RequestPlace,
   ): Promise<RoleAssignmentRequestEntity | undefined> {
-    const sql = this.requests;
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
-    // Bound in the order they appear: SQLite's placeholders are positional.
-    const [row] = await this.sql.rows(
-      `SELECT * FROM ${sql.table}
-        WHERE ${sql.column('id')} = ${bind(id)}
-          AND ${sql.column('tenantId')} = ${bind(tenantId)}
-          AND ${this.placeSql(place, bind)}`,
-      parameters,
-    );
-    return row && sql.hydrate(row);
+    const { text, parameters } = this.findAtStatement.of({
+      tenantId,
+      id,
+      place,
+    });
+    const [row] = await this.sql.rows(text, parameters);
+    return row && this.requests.hydrate(row);
   }
 
   /** A page of the tenant's requests on some resources, by id. */
@@ -211,15 +218,12 @@ export class RoleAssignmentRequestsRepository {
     requestId: string,
     actor: UserActor,
   ): Promise<UserAccess> {
-    const sql = this.requests;
-    const parameters: unknown[] = [];
-    const mayAct = this.userMayActSql(actor, parameters);
-    const [row] = await this.sql.rows(
-      `SELECT CASE WHEN ${mayAct} THEN 1 ELSE 0 END AS allowed FROM ${sql.table}
-        WHERE ${sql.column('tenantId')} = ${sql.parameter(parameters.push(tenantId) - 1)}
-          AND ${sql.column('id')} = ${sql.parameter(parameters.push(requestId) - 1)}`,
-      parameters,
-    );
+    const { text, parameters } = this.accessStatement.of({
+      tenantId,
+      requestId,
+      actor,
+    });
+    const [row] = await this.sql.rows(text, parameters);
     if (!row) {
       return 'no-such-request';
     }
@@ -257,76 +261,126 @@ export class RoleAssignmentRequestsRepository {
    * request had, or undefined when no request of the tenant was in an allowed sub-status.
    */
   async moveSubStatus(transition: Transition): Promise<SubStatus | undefined> {
+    const { text, parameters } = this.moveStatement.of(transition);
+    const [row] = await this.sql.rows(text, parameters);
+    return row?.previous as SubStatus | undefined;
+  }
+
+  private moveShape(): StatementShape<Transition> {
     const sql = this.requests;
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => sql.parameter(parameters.push(value) - 1);
-    const set = `${sql.column('status')} = ${bind(transition.toStatus)},
-              ${sql.column('subStatus')} = ${bind(transition.toSubStatus)}`;
-    // Placeholders are bound in the order they appear: SQLite's are positional.
-    const conditions = [
-      `${sql.column('id')} = ${bind(transition.requestId)}`,
-      `${sql.column('tenantId')} = ${bind(transition.tenantId)}`,
-      `${sql.column('subStatus')} IN (${transition.fromSubStatuses.map(bind).join(', ')})`,
-      ...(transition.onlyFor
-        ? [this.userMayActSql(transition.onlyFor, parameters)]
-        : []),
-      ...(transition.within ? [this.placeSql(transition.within, bind)] : []),
-    ];
-    // SET expressions read the row as it was before the UPDATE: previous_sub_status gets the
-    // old value, which RETURNING then hands back.
-    const [row] = await this.sql.rows(
-      `UPDATE ${sql.table}
+    return {
+      shapeOf: (transition) =>
+        [
+          transition.fromSubStatuses.length,
+          mayActShapeOf(transition.onlyFor),
+          transition.within ? 'placed' : 'anywhere',
+        ].join(' '),
+      values: (transition) => [
+        transition.toStatus,
+        transition.toSubStatus,
+        transition.requestId,
+        transition.tenantId,
+        ...transition.fromSubStatuses,
+        ...(transition.onlyFor ? this.mayActValues(transition.onlyFor) : []),
+        ...(transition.within ? placeValues(transition.within) : []),
+      ],
+      // SET expressions read the row as it was before the UPDATE: previous_sub_status gets
+      // the old value, which RETURNING then hands back.
+      write: (transition, next) => {
+        const set = `${sql.column('status')} = ${next()},
+              ${sql.column('subStatus')} = ${next()}`;
+        const conditions = [
+          `${sql.column('id')} = ${next()}`,
+          `${sql.column('tenantId')} = ${next()}`,
+          `${sql.column('subStatus')} IN (${transition.fromSubStatuses.map(() => next()).join(', ')})`,
+          ...(transition.onlyFor
+            ? [this.mayActSql(transition.onlyFor, next)]
+            : []),
+          ...(transition.within ? [this.placeSql(next)] : []),
+        ];
+        return `UPDATE ${sql.table}
           SET ${sql.column('previousSubStatus')} = ${sql.column('subStatus')},
               ${set}
         WHERE ${conditions.join(' AND ')}
-        RETURNING ${sql.column('previousSubStatus')} AS previous`,
-      parameters,
-    );
-    return row?.previous as SubStatus | undefined;
+        RETURNING ${sql.column('previousSubStatus')} AS previous`;
+      },
+    };
+  }
+
+  private accessShape(): StatementShape<AccessQuestion> {
+    const sql = this.requests;
+    return {
+      shapeOf: ({ actor }) => mayActShapeOf(actor),
+      values: ({ actor, tenantId, requestId }) => [
+        ...this.mayActValues(actor),
+        tenantId,
+        requestId,
+      ],
+      write: ({ actor }, next) =>
+        `SELECT CASE WHEN ${this.mayActSql(actor, next)} THEN 1 ELSE 0 END AS allowed FROM ${sql.table}
+        WHERE ${sql.column('tenantId')} = ${next()}
+          AND ${sql.column('id')} = ${next()}`,
+    };
+  }
+
+  private findAtShape(): StatementShape<PlacedLookup> {
+    const sql = this.requests;
+    return {
+      shapeOf: () => 'one',
+      values: ({ id, tenantId, place }) => [
+        id,
+        tenantId,
+        ...placeValues(place),
+      ],
+      write: (_lookup, next) => `SELECT * FROM ${sql.table}
+        WHERE ${sql.column('id')} = ${next()}
+          AND ${sql.column('tenantId')} = ${next()}
+          AND ${this.placeSql(next)}`,
+    };
   }
 
   /**
    * The condition, on a row of the requests table, that the user is its requestor or subject
    * (unless administrators only), or has an active Owner or User Access Administrator assignment
-   * on its resource at that time.
+   * on its resource at that time; its values are `mayActValues`.
    */
-  private userMayActSql(actor: UserActor, parameters: unknown[]): string {
+  private mayActSql(actor: UserActor, next: NextPlaceholder): string {
     const requests = this.requests;
-    const bind = (value: unknown) =>
-      requests.parameter(parameters.push(value) - 1);
-    // Placeholders are bound in the order they appear: SQLite's are positional.
     const participant = actor.administratorsOnly
       ? ''
-      : `${requests.column('requestorId')} = ${bind(actor.userId)}
-        OR ${requests.column('subjectId')} = ${bind(actor.userId)}
+      : `${requests.column('requestorId')} = ${next()}
+        OR ${requests.column('subjectId')} = ${next()}
         OR `;
-    const administrator = this.administrators.exists(
+    const administrator = this.administrators.existsSql(
       {
         tenant: () => `${requests.table}.${requests.column('tenantId')}`,
         resource: () => `${requests.table}.${requests.column('resourceId')}`,
       },
-      actor.userId,
-      actor.at,
-      bind,
+      next,
     );
     return `(${participant}${administrator})`;
   }
 
+  private mayActValues(actor: UserActor): unknown[] {
+    return [
+      ...(actor.administratorsOnly ? [] : [actor.userId, actor.userId]),
+      ...this.administrators.values(actor.userId, actor.at),
+    ];
+  }
+
   /**
    * The condition, on a row of the requests table, that the request is in the place: of its
-   * assignment state, on the tenant's resource of that external id.
+   * assignment state, on the tenant's resource of that external id; its values are
+   * `placeValues`.
    */
-  private placeSql(
-    place: RequestPlace,
-    bind: (value: unknown) => string,
-  ): string {
+  private placeSql(next: NextPlaceholder): string {
     const requests = this.requests;
     const r = this.resources;
-    return `${requests.column('assignmentState')} = ${bind(place.assignmentState)}
+    return `${requests.column('assignmentState')} = ${next()}
       AND ${requests.column('resourceId')} IN (
         SELECT r.${r.column('id')} FROM ${r.table} r
          WHERE r.${r.column('tenantId')} = ${requests.table}.${requests.column('tenantId')}
-           AND LOWER(r.${r.column('externalId')}) = ${bind(place.resourceExternalId.toLowerCase())})`;
+           AND LOWER(r.${r.column('externalId')}) = ${next()})`;
   }
 
   private awaitingApprovalSql(
@@ -345,4 +399,30 @@ export class RoleAssignmentRequestsRepository {
     return `${waiting}
       AND (${onRoutes.length > 0 ? onRoutes.join(' OR ') : 'FALSE'})`;
   }
+}
+
+/** Whether a user may act on a request of the tenant: the question of `accessOf`. */
+interface AccessQuestion {
+  readonly tenantId: string;
+  readonly requestId: string;
+  readonly actor: UserActor;
+}
+
+interface PlacedLookup {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly place: RequestPlace;
+}
+
+/** What the text of a user's access condition depends on. */
+function mayActShapeOf(actor: UserActor | undefined): string {
+  if (!actor) {
+    return 'anyone';
+  }
+  return actor.administratorsOnly ? 'administrators' : 'participants';
+}
+
+/** The values of `placeSql`, in its order. */
+function placeValues(place: RequestPlace): unknown[] {
+  return [place.assignmentState, place.resourceExternalId.toLowerCase()];
 }

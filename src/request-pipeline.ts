@@ -15,7 +15,9 @@ export class RequestPipeline {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     for (const check of this.checks) {
-      if (!(await check.canActivate(context))) {
+      const verdict = check.canActivate(context);
+      // Awaiting a plain answer still costs a turn of the microtask queue on every request.
+      if (!(verdict instanceof Promise ? await verdict : verdict)) {
         return false;
       }
     }

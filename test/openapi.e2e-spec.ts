@@ -12,6 +12,7 @@ import ajvFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { RequiredScopes } from '../src/auth/required-scopes.decorator.js';
+import { handlerOperationIdOf } from '../src/openapi/documented-route.js';
 import { ARM_PROVIDER_ROUTE } from '../src/resource-manager/arm-address.js';
 import { ApiVersions } from '../src/resource-manager/resource-manager-controller.decorator.js';
 import { SeedService } from '../src/seeding/seed.service.js';
@@ -308,7 +309,9 @@ describe('the OpenAPI document', () => {
 
       expect(graphOperations.length).toBeGreaterThanOrEqual(2);
       for (const { operation } of graphOperations) {
-        const [controllerName, methodName] = operation.operationId!.split('_');
+        const [controllerName, methodName] = handlerOperationIdOf(
+          operation.operationId!,
+        ).split('_');
         const controller = controllers.find(
           ({ metatype }) => metatype?.name === controllerName,
         )!;

@@ -18,6 +18,16 @@ export class SegmentNotFoundError extends GraphError {
   }
 }
 
+/**
+ * A single-valued navigation that leads nowhere (a resource without a parent): 404, as Graph
+ * answers a navigation with no entity behind it.
+ */
+export class NavigationTargetNotFoundError extends GraphError {
+  constructor(typeName: string, navigation: string) {
+    super(404, 'ResourceNotFound', `The ${typeName} has no ${navigation}.`);
+  }
+}
+
 export class MethodNotAllowedError extends GraphError {
   constructor(method: string, allowedMethods: readonly string[]) {
     super(

@@ -7,6 +7,8 @@ export interface DocumentedRoute {
   readonly operationId: string;
   /** `@RequiredScopes`; undefined when the route declares none (then it is refused to everyone). */
   readonly permissions?: PermissionRequirement;
+  /** `@AuthenticationOnly()`: any Graph token, the route needing no permission of its own. */
+  readonly authenticationOnly?: boolean;
   /** `@ODataQueryOptions`: the system query options it supports. */
   readonly queryOptions: readonly SystemQueryOption[];
   /** `@NoRequestBody`. */
@@ -18,4 +20,12 @@ export interface DocumentedRoute {
   readonly apiVersions?: readonly string[];
   /** The class `@ArmBody` validates the request body against. */
   readonly bodyClass?: new () => object;
+}
+
+/**
+ * The operationId of the handler an operation belongs to: the document numbers the operations
+ * of a handler with several paths (`…_navigate[0]`, `…_navigate[1]`: one per navigation).
+ */
+export function handlerOperationIdOf(operationId: string): string {
+  return operationId.replace(/\[\d+\]$/, '');
 }

@@ -32,7 +32,10 @@ import {
   type SystemQueryOption,
 } from '../graph/odata/query-options.js';
 import { TooManyRequestsError } from '../throttling/throttling.errors.js';
-import type { DocumentedRoute } from './documented-route.js';
+import {
+  type DocumentedRoute,
+  handlerOperationIdOf,
+} from './documented-route.js';
 import {
   BODY_METHODS,
   HTTP_METHODS,
@@ -80,7 +83,7 @@ export function completeGraphOperations(
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       const route = operation?.operationId
-        ? byOperationId.get(operation.operationId)
+        ? byOperationId.get(handlerOperationIdOf(operation.operationId))
         : undefined;
       // Resource Manager's routes have ids and errors of their own (resource-manager-operations.ts).
       if (!operation || route?.apiVersions) {

@@ -14,11 +14,15 @@ import type { ODataEntitySet, TenantEntity } from './entity-set.js';
 import { type GraphCollectionBody, GraphResponses } from './graph-responses.js';
 import type { ListQuery, ShapeQuery } from './list-query.js';
 import {
+  CountRoute,
   EntityRoute,
   ListQueryOf,
   ListRoute,
+  NavigationOf,
+  NavigationRoutes,
   ShapeQueryOf,
 } from './odata-routes.js';
+import { NavigationTargetNotFoundError } from '../graph-errors.js';
 import {
   CurrentRequestAddress,
   type RequestAddress,
@@ -105,6 +109,54 @@ export function EntitySetRoutes<T extends TenantEntity>(
       );
     }
 
+    @CountRoute(set, {
+      path: `${options.collection}/$count`,
+      summary: `Count ${many}`,
+      description: `How many ${many} of your tenant the list would answer, with \`$filter\`, as plain text.`,
+    })
+    @RequiredScopes(options.permissions)
+    async count(
+      @CurrentPrincipal() caller: Principal,
+      @ListQueryOf(set) query: ListQuery,
+    ): Promise<string> {
+      return countOf(await this.reads.list(caller, countingOnly(query)));
+    }
+
+    @RouteIf(
+      Object.keys(set.navigation).length > 0,
+      NavigationRoutes(set, options.collection),
+      RequiredScopes(options.permissions),
+      ApiGraphErrors(
+        { error: options.notFound },
+        {
+          error: new NavigationTargetNotFoundError(
+            set.typeName,
+            Object.keys(set.navigation)[0] ?? '',
+          ),
+        },
+      ),
+    )
+    async navigate(
+      @CurrentPrincipal() caller: Principal,
+      @Param('id') id: string,
+      @NavigationOf(set) navigation: string,
+      @CurrentRequestAddress() address: RequestAddress,
+    ): Promise<object> {
+      const entity = (await this.reads.get(caller, id, {
+        select: ['id'],
+        expand: [{ navigation }],
+      })) as Record<string, object | null>;
+      const related = entity[navigation];
+      if (!related) {
+        throw new NavigationTargetNotFoundError(set.typeName, navigation);
+      }
+      return this.responses.entity(
+        address,
+        set.navigation[navigation].target,
+        related,
+      );
+    }
+
     @RouteIf(
       options.entityRoute !== false,
       EntityRoute(set, {
@@ -150,6 +202,35 @@ export function EntitySetRoutes<T extends TenantEntity>(
         await this.reads.listOfParent(caller, parentId, query),
       );
     }
+
+    @RouteIf(
+      parent !== undefined,
+      CountRoute(set, {
+        path: `${parent?.collection}/:parentId/${options.collection}/$count`,
+        summary: `Count ${many} of a ${parent?.typeName}`,
+        description: `How many ${many} of one ${parent?.typeName} of your tenant the list would answer, with \`$filter\`, as plain text.`,
+      }),
+      RequiredScopes(options.permissions),
+      ApiGraphErrors({ error: parent?.notFound ?? options.notFound }),
+    )
+    async countOfParent(
+      @CurrentPrincipal() caller: Principal,
+      @Param('parentId') parentId: string,
+      @ListQueryOf(set) query: ListQuery,
+    ): Promise<string> {
+      return countOf(
+        await this.reads.listOfParent(caller, parentId, countingOnly(query)),
+      );
+    }
   }
   return Routes;
+}
+
+/** A list read for its count alone: the smallest page, nothing expanded. */
+function countingOnly(query: ListQuery): ListQuery {
+  return { ...query, count: true, top: 1, skip: 0, expand: [], orderBy: [] };
+}
+
+function countOf(page: EntityPage): string {
+  return String(page.count ?? 0);
 }

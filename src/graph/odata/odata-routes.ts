@@ -3,14 +3,17 @@ import {
   createParamDecorator,
   type ExecutionContext,
   Get,
+  Header,
 } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   type ReferenceObject,
   type SchemaObject,
 } from '@nestjs/swagger';
 import { nodeRequestOf } from '../../http/node-http.js';
+import { SegmentNotFoundError } from '../graph-errors.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
 import type {
   EntitySetName,
@@ -23,7 +26,7 @@ import {
   parseListQuery,
   parseShapeQuery,
 } from './list-query.js';
-import { ODataQueryOptions } from './query-options.js';
+import { ODataQueryOptions, type SystemQueryOption } from './query-options.js';
 
 type AnySet = ODataEntitySet<TenantEntity>;
 
@@ -65,6 +68,75 @@ export function ListRoute<T extends TenantEntity>(
     }),
   );
 }
+
+/**
+ * A GET of `<collection>/$count`: how many entities of `set` the list would answer, `$filter`
+ * applied, as plain text (Kiota's `.count` builder reads it so).
+ */
+export function CountRoute<T extends TenantEntity>(
+  set: ODataEntitySet<T>,
+  route: ODataRouteDescription,
+): MethodDecorator {
+  return applyDecorators(
+    Get(route.path),
+    Header('Content-Type', 'text/plain; charset=utf-8'),
+    ODataQueryOptions(COUNT_QUERY_OPTIONS),
+    ApiOperation({ summary: route.summary, description: route.description }),
+    ApiProduces('text/plain'),
+    ApiOkResponse({
+      description: `The number of ${set.name} the list would answer.`,
+      schema: { type: 'integer', minimum: 0 },
+    }),
+  );
+}
+
+/** The options of a `$count` route: which entities to count. */
+export const COUNT_QUERY_OPTIONS: readonly SystemQueryOption[] = ['filter'];
+
+/**
+ * GETs of `<collection>/{id}/<navigation>`, one path per single-valued navigation of `set`: the
+ * related entity, as `$expand` would give it, in its own entity set's envelope.
+ */
+export function NavigationRoutes<T extends TenantEntity>(
+  set: ODataEntitySet<T>,
+  collection: string,
+): MethodDecorator {
+  const navigations = Object.keys(set.navigation);
+  return applyDecorators(
+    Get(navigations.map((name) => `${collection}/:id/${name}`)),
+    ODataQueryOptions([]),
+    ApiOperation({
+      summary: `Get an entity related to a ${set.typeName}`,
+      description: `The ${navigations.join(', ')} of one ${set.typeName} of your tenant, each at its own path.`,
+    }),
+    ApiOkResponse({
+      description: 'The related entity, with `@odata.context`.',
+      schema: {
+        anyOf: Object.values(set.navigation).map((navigation) =>
+          entitySetSchema(navigation.target),
+        ),
+      },
+    }),
+  );
+}
+
+/**
+ * The navigation a request of `NavigationRoutes` asked for: its path's last segment (the router
+ * ignores a trailing slash, and matches names in any case).
+ */
+export const NavigationOf = createParamDecorator(
+  (set: AnySet, context: ExecutionContext): string => {
+    const path = urlOf(context).split('?')[0].replace(/\/+$/, '');
+    const segment = path.slice(path.lastIndexOf('/') + 1);
+    const name = Object.keys(set.navigation).find(
+      (navigation) => navigation.toLowerCase() === segment.toLowerCase(),
+    );
+    if (name === undefined) {
+      throw new SegmentNotFoundError(segment);
+    }
+    return name;
+  },
+);
 
 /** A GET answering one entity of `set`, with `$select` and `$expand`. */
 export function EntityRoute<T extends TenantEntity>(

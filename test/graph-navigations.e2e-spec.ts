@@ -24,7 +24,7 @@ const COLLECTIONS = [
   ['roleAssignmentRequests', "assignmentState eq 'Eligible'"],
 ] as const;
 
-describe('$count and navigation paths of the Graph entity sets', () => {
+describe('$count, navigation paths and items under a resource, of the Graph entity sets', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
@@ -285,6 +285,87 @@ describe('$count and navigation paths of the Graph entity sets', () => {
       );
 
       expect(response.status).toBe(401);
+    });
+  });
+
+  describe('/resources/{id}/<collection>/{id}', () => {
+    it.each([
+      ['roleDefinitions', ROLE_DEFINITION(4), RESOURCE(1)],
+      ['roleSettings', ROLE_SETTING(5), RESOURCE(1)],
+      ['roleAssignments', ROLE_ASSIGNMENT(5), RESOURCE(1)],
+      ['roleAssignmentRequests', REQUEST_OF_A(1), RESOURCE(0)],
+    ])(
+      'answers the %s item of its resource as its own GET does',
+      async (collection, id, resourceId) => {
+        const nested = await get(`resources/${resourceId}/${collection}/${id}`);
+        const direct = await get(`${collection}/${id}`);
+
+        expect(nested.status).toBe(200);
+        expect(nested.body).toEqual(direct.body);
+      },
+    );
+
+    it('takes $select and $expand', async () => {
+      const response = await get(
+        `resources/${RESOURCE(1)}/roleDefinitions/${ROLE_DEFINITION(4)}?$select=displayName&$expand=resource($select=id)`,
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        '@odata.context': contextOf(response, 'governanceRoleDefinitions'),
+        displayName: 'owner 4',
+        resource: { id: RESOURCE(1) },
+      });
+    });
+
+    it('does not show another resource’s item: it is not found under this one', async () => {
+      // Role definition 4 belongs to resource 1, not to resource 0.
+      const response = await get(
+        `resources/${RESOURCE(0)}/roleDefinitions/${ROLE_DEFINITION(4)}`,
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: 'RoleDefinitionNotFound',
+        message: 'The governanceRoleDefinition does not exist in system.',
+      });
+    });
+
+    it('answers an unknown resource with its not-found error', async () => {
+      const response = await get(
+        `resources/99999999-0000-4000-8000-000000000000/roleSettings/${ROLE_SETTING(0)}`,
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        'The governanceResource does not exist in system.',
+      );
+    });
+
+    it('lists and counts a resource’s role settings', async () => {
+      const list = await get(
+        `resources/${RESOURCE(1)}/roleSettings?$count=true`,
+      );
+      const count = await get(`resources/${RESOURCE(1)}/roleSettings/$count`);
+
+      expect(list.status).toBe(200);
+      const settings = list.body.value as { id: string }[];
+      expect(settings.map((setting) => setting.id)).toEqual([
+        ROLE_SETTING(4),
+        ROLE_SETTING(5),
+        ROLE_SETTING(6),
+      ]);
+      expect(count.text).toBe('3');
+    });
+
+    it('never shows another tenant’s item of the same ids', async () => {
+      const response = await get(
+        `resources/${RESOURCE(0)}/roleDefinitions/${ROLE_DEFINITION(0)}`,
+        userToken([READ_WRITE], { tenantId: TENANT_B }),
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.body.displayName).toBe('fabrikam owner 0');
     });
   });
 });

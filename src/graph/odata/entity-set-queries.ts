@@ -38,6 +38,39 @@ export class EntitySetQueries<T extends TenantEntity> {
     parentId: string,
     query: ListQuery,
   ): Promise<EntityPage> {
+    return this.reader.list(
+      this.set,
+      caller.tenantId,
+      query,
+      await this.parentScope(caller, parentId),
+    );
+  }
+
+  /**
+   * One entity of one parent: the parent's not-found error if the tenant has no such parent,
+   * the entity's if the parent has no such entity (another parent's is not shown).
+   */
+  async getOfParent(
+    caller: Principal,
+    parentId: string,
+    id: string,
+    query: ShapeQuery,
+  ): Promise<object> {
+    return this.reader.get(
+      this.set,
+      caller.tenantId,
+      id,
+      query,
+      this.notFound,
+      await this.parentScope(caller, parentId),
+    );
+  }
+
+  /** The condition of being the parent's: its id, once the tenant is known to have it. */
+  private async parentScope(
+    caller: Principal,
+    parentId: string,
+  ): Promise<Partial<Record<keyof T & string, string>>> {
     if (!this.parent) {
       throw new Error(`${this.set.name} has no parent entity set`);
     }
@@ -48,8 +81,8 @@ export class EntitySetQueries<T extends TenantEntity> {
       { select: ['id'], expand: [] },
       this.parent.notFound,
     )) as { id: string };
-    return this.reader.list(this.set, caller.tenantId, query, {
-      [this.parent.property]: parent.id,
-    } as Partial<Record<keyof T & string, string>>);
+    return { [this.parent.property]: parent.id } as Partial<
+      Record<keyof T & string, string>
+    >;
   }
 }

@@ -52,7 +52,8 @@ export class EntitySetReader {
 
   /**
    * One entity of the tenant, selected and expanded. An id that is not a GUID, or names no
-   * entity of the tenant (another tenant's included), throws `notFound()`.
+   * entity of the tenant (another tenant's included) within `scope` (properties it must have,
+   * such as the parent of `/resources/{id}/roleDefinitions/{id}`), throws `notFound()`.
    */
   async get<T extends TenantEntity>(
     set: ODataEntitySet<T>,
@@ -60,10 +61,11 @@ export class EntitySetReader {
     id: string,
     query: ShapeQuery,
     notFound: () => Error,
+    scope: Partial<Record<keyof T & string, string>> = {},
   ): Promise<GraphObject> {
     const key = normalizeGuid(id);
     const found =
-      key && (await this.getOf(asAnySet(set), tenantId, key, query));
+      key && (await this.getOf(asAnySet(set), tenantId, key, query, scope));
     if (!found) {
       throw notFound();
     }
@@ -124,8 +126,9 @@ export class EntitySetReader {
     tenantId: string,
     id: string,
     query: ShapeQuery,
+    scope: Record<string, string | undefined>,
   ): Promise<GraphObject | undefined> {
-    const select = this.tenantSelect(set, tenantId);
+    const select = this.scoped(set, tenantId, scope);
     const [entity] = await select
       .where(`${select.column('id')} = ${select.bind('id', id)}`)
       .entities();
@@ -143,6 +146,21 @@ export class EntitySetReader {
     scope: Record<string, string | undefined>,
     query: ListQuery,
   ): EntitySelect<TenantEntity> {
+    const select = this.scoped(set, tenantId, scope);
+    if (query.filter) {
+      select.where(
+        filterSql(query.filter, new PropertyConditions(set, select)),
+      );
+    }
+    return select;
+  }
+
+  /** The tenant's entities whose properties have the scope's values. */
+  private scoped(
+    set: AnySet,
+    tenantId: string,
+    scope: Record<string, string | undefined>,
+  ): EntitySelect<TenantEntity> {
     const select = this.tenantSelect(set, tenantId);
     for (const [property, value] of Object.entries(scope)) {
       if (value !== undefined) {
@@ -150,11 +168,6 @@ export class EntitySetReader {
           `${select.column(property)} = ${select.bind(property, value)}`,
         );
       }
-    }
-    if (query.filter) {
-      select.where(
-        filterSql(query.filter, new PropertyConditions(set, select)),
-      );
     }
     return select;
   }

@@ -37,6 +37,12 @@ export interface EntitySetReads {
     parentId: string,
     query: ListQuery,
   ): Promise<EntityPage>;
+  getOfParent(
+    caller: Principal,
+    parentId: string,
+    id: string,
+    query: ShapeQuery,
+  ): Promise<object>;
 }
 
 export interface EntitySetRoutesOptions {
@@ -200,6 +206,33 @@ export function EntitySetRoutes<T extends TenantEntity>(
         address,
         set.name,
         await this.reads.listOfParent(caller, parentId, query),
+      );
+    }
+
+    @RouteIf(
+      parent !== undefined,
+      EntityRoute(set, {
+        path: `${parent?.collection}/:parentId/${options.collection}/:id`,
+        summary: `Get ${set.typeName} of a ${parent?.typeName}`,
+        description: `One ${set.typeName} of one ${parent?.typeName} of your tenant, with \`$select\`${expand}; another ${parent?.typeName}'s is not found.`,
+      }),
+      RequiredScopes(options.permissions),
+      ApiGraphErrors(
+        { error: parent?.notFound ?? options.notFound },
+        { error: options.notFound },
+      ),
+    )
+    async getOfParent(
+      @CurrentPrincipal() caller: Principal,
+      @Param('parentId') parentId: string,
+      @Param('id') id: string,
+      @ShapeQueryOf(set) query: ShapeQuery,
+      @CurrentRequestAddress() address: RequestAddress,
+    ): Promise<object> {
+      return this.responses.entity(
+        address,
+        set.name,
+        await this.reads.getOfParent(caller, parentId, id, query),
       );
     }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../auth/principal.js';
 import { EntitySetQueries } from '../../../../graph/odata/entity-set-queries.js';
+import { RESOURCE_PARENT } from '../../resources/graph/resources.parent.js';
 import {
   type EntityPage,
   EntitySetReader,
@@ -19,7 +20,12 @@ export class RoleSettingQueries extends EntitySetQueries<RoleSettingEntity> {
     reader: EntitySetReader,
     private readonly settings: RoleSettingsService,
   ) {
-    super(reader, ROLE_SETTINGS, () => new RoleSettingNotFoundError());
+    super(
+      reader,
+      ROLE_SETTINGS,
+      () => new RoleSettingNotFoundError(),
+      RESOURCE_PARENT.queries,
+    );
   }
 
   /** A page of a setting's changes, for those who may change it. */

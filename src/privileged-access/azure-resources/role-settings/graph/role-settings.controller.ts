@@ -39,10 +39,12 @@ import {
 } from '../role-setting.errors.js';
 import { ROLE_SETTING_AUDIT_EVENTS } from './role-setting-audit-events.entity-set.js';
 import { ROLE_SETTINGS } from './role-settings.entity-set.js';
+import { RESOURCE_PARENT } from '../../resources/graph/resources.parent.js';
 import { RoleSettingQueries } from './role-setting.queries.js';
 import { RoleSettingsService } from '../role-settings.service.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
 import '../../../../graph/shared-domain-errors.graph-errors.js';
+import '../../resources/graph/resource.graph-errors.js';
 import './role-setting.graph-errors.js';
 
 const NOT_AN_ADMINISTRATOR = {
@@ -56,6 +58,7 @@ export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
   collection: 'roleSettings',
   permissions: READ_AZURE_RESOURCES,
   notFound: new RoleSettingNotFoundError(),
+  parent: RESOURCE_PARENT.route,
 }) {
   constructor(
     private readonly queries: RoleSettingQueries,

@@ -184,16 +184,36 @@ describe('GET …/roleAssignmentRequests/{id}', () => {
     });
   });
 
-  it('refuses OData query options with 400 BadRequest', async () => {
+  it('takes $select and $expand, as the documentation says', async () => {
     const stored = aRequest();
     await storeRequests(testApp.dataSource, stored);
 
     const response = await request(testApp.server)
-      .get(`${REQUESTS_PATH}/${stored.id}?$expand=subject`)
+      .get(`${REQUESTS_PATH}/${stored.id}?$select=id,status&$expand=subject`)
+      .set('Authorization', `Bearer ${userToken()}`);
+
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body)).toEqual([
+      '@odata.context',
+      'id',
+      'status',
+      'subject',
+    ]);
+    expect(response.body.status).toMatchObject({
+      subStatus: 'PendingApproval',
+    });
+  });
+
+  it('refuses the options of a list with 400 BadRequest', async () => {
+    const stored = aRequest();
+    await storeRequests(testApp.dataSource, stored);
+
+    const response = await request(testApp.server)
+      .get(`${REQUESTS_PATH}/${stored.id}?$top=1`)
       .set('Authorization', `Bearer ${userToken()}`);
 
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: 'BadRequest' });
-    expect(response.body.error.message).toContain("'$expand'");
+    expect(response.body.error.message).toContain("'$top'");
   });
 });

@@ -25,14 +25,17 @@ import {
   type GraphEntityBody,
   GraphResponses,
 } from '../../../../graph/odata/graph-responses.js';
-import type {
-  ListQuery,
-  ShapeQuery,
+import {
+  ENTITY_QUERY_OPTIONS,
+  type ListQuery,
+  type ShapeQuery,
 } from '../../../../graph/odata/list-query.js';
 import {
   ListQueryOf,
   ListRoute,
+  ShapeQueryOf,
 } from '../../../../graph/odata/odata-routes.js';
+import { ODataQueryOptions } from '../../../../graph/odata/query-options.js';
 import {
   CurrentRequestAddress,
   type RequestAddress,
@@ -107,9 +110,6 @@ const ID_PARAMETER = ApiParam({
   },
 });
 
-/** Graph's GET of a request takes no OData query options: every property, nothing expanded. */
-const WHOLE_REQUEST: ShapeQuery = { expand: [] };
-
 /** `POST …/{id}/approve` or `…/deny`: an approver's decision, documented alike. */
 function ApprovalDecisionRoute(
   action: 'approve' | 'deny',
@@ -141,11 +141,12 @@ export class RoleAssignmentRequestsController {
 
   @ID_PARAMETER
   @Get(':id')
+  @ODataQueryOptions(ENTITY_QUERY_OPTIONS)
   @RequiredScopes(READ_AZURE_RESOURCES)
   @ApiOperation({
     summary: 'Get governanceRoleAssignmentRequest',
     description:
-      'Retrieve the properties of a governanceRoleAssignmentRequest of your tenant.',
+      'Retrieve the properties of a governanceRoleAssignmentRequest of your tenant, with `$select` and `$expand` of resource, roleDefinition, subject and linkedEligibleRoleAssignment.',
   })
   @ApiOkResponse({
     description: 'The request, with `@odata.context`.',
@@ -156,13 +157,14 @@ export class RoleAssignmentRequestsController {
   async get(
     @CurrentPrincipal() caller: Principal,
     @Param('id') id: string,
+    @ShapeQueryOf(ROLE_ASSIGNMENT_REQUESTS) query: ShapeQuery,
     @CurrentRequestAddress() address: RequestAddress,
   ): Promise<GraphEntityBody<object>> {
     return this.responses.entity(
       address,
       ROLE_ASSIGNMENT_REQUESTS.name,
       // The request as its lists show it: one read path for both.
-      await this.queries.get(caller, id, WHOLE_REQUEST),
+      await this.queries.get(caller, id, query),
     );
   }
 

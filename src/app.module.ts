@@ -15,6 +15,7 @@ import { FEATURE_MODULES } from './feature-modules.js';
 import { EmulatorModule } from './emulator/emulator.module.js';
 import { FaultInjectionGuard } from './emulator/fault-injection.js';
 import { GraphModule } from './graph/graph.module.js';
+import { MetadataModule } from './graph/metadata/metadata.module.js';
 import { ODataModule } from './graph/odata/odata.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MIGRATIONS } from './migrations.js';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         GraphModule,
+        MetadataModule,
         ResourceManagerModule,
         ThrottlingModule,
         ODataModule,

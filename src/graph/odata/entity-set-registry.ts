@@ -38,6 +38,11 @@ export class EntitySetRegistry {
     ) as Record<string, SchemaObject>;
   }
 
+  /** Every registered set, in the order registered: what `$metadata` describes. */
+  all(): readonly ODataEntitySet[] {
+    return [...this.sets.values()];
+  }
+
   named(name: EntitySetName): ODataEntitySet {
     const set = this.sets.get(name);
     if (!set) {

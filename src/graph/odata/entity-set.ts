@@ -4,6 +4,7 @@ import {
   graphTypeOf,
   type NamedType,
   type ODataPropertyMapping,
+  type ODataPropertyType,
 } from './graph-type.js';
 
 /** A stored entity of a tenant-scoped entity set. */
@@ -31,6 +32,27 @@ export interface ODataNavigationProperty {
 }
 
 /**
+ * A declared Graph type of any entity: `never` widens its columns to any name, so that every
+ * set's declaration fits it. Read for what it describes (`$metadata`), never to present.
+ */
+export type AnyGraphTypeDeclaration = GraphTypeDeclaration<never>;
+
+/** A parameter of a bound action's body: a primitive type, or a type the document names. */
+export interface ODataActionParameter {
+  readonly name: string;
+  readonly type: ODataPropertyType | { readonly named: string };
+}
+
+/** An action bound to one entity of a set, `POST …/{id}/<name>`, as `$metadata` declares it. */
+export interface ODataBoundAction {
+  readonly name: string;
+  /** Its body's parameters, in Graph's order. */
+  readonly parameters?: readonly ODataActionParameter[];
+  /** The entity set whose type it returns, when it returns one. */
+  readonly returns?: EntitySetName;
+}
+
+/**
  * What the shared OData machinery needs to know of an entity set to list, filter, order, page,
  * select and expand it in SQL. Each feature module declares its own.
  */
@@ -46,6 +68,9 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   /** The property paths `$filter` and `$orderby` may use. */
   readonly properties: Readonly<Record<string, ODataPropertyMapping>>;
   readonly navigation: Readonly<Record<string, ODataNavigationProperty>>;
+  /** Its Graph type as declared, from which `$metadata` describes it. */
+  readonly type: AnyGraphTypeDeclaration;
+  readonly actions?: readonly ODataBoundAction[];
   /** The order of a list without `$orderby` (then by id); by id alone when omitted. */
   readonly defaultOrderBy?: readonly {
     readonly property: string;
@@ -73,6 +98,7 @@ export interface EntitySetDeclaration<T extends TenantEntity> {
     >
   >;
   readonly defaultOrderBy?: ODataEntitySet<T>['defaultOrderBy'];
+  readonly actions?: readonly ODataBoundAction[];
   /** When the document names its type: shown by reference, with its parts. */
   readonly named?: NamedEntityType;
 }
@@ -90,8 +116,8 @@ export interface NamedEntityType extends NamedType {
 export function defineEntitySet<T extends TenantEntity>(
   declaration: EntitySetDeclaration<T>,
 ): ODataEntitySet<T> {
-  const { type, named, ...set } = declaration;
-  const graphType = graphTypeOf(type, named);
+  const { named, ...set } = declaration;
+  const graphType = graphTypeOf(set.type, named);
   return {
     ...set,
     graphProperties: graphType.graphProperties,

@@ -175,6 +175,23 @@ export const ROLE_ASSIGNMENT_REQUESTS: ODataEntitySet<RoleAssignmentRequestEntit
       },
     },
     navigation: REFERENCE_NAVIGATION,
+    actions: [
+      { name: 'cancel' },
+      {
+        name: 'updateRequest',
+        parameters: [
+          { name: 'decision', type: 'string' },
+          { name: 'assignmentState', type: 'string' },
+          {
+            name: 'schedule',
+            type: { named: 'microsoft.graph.governanceSchedule' },
+          },
+          { name: 'reason', type: 'string' },
+        ],
+        // As Graph declares it, though this service answers it 204 without a body.
+        returns: 'governanceRoleAssignmentRequests',
+      },
+    ],
     named: {
       name: REQUEST_TYPE_NAME,
       description:

@@ -13,6 +13,8 @@ import { RoleSettingEntity } from '../role-setting.entity.js';
 export const RULES_SCHEMA: SchemaObject = {
   type: 'array',
   items: {
+    // Graph's name of the rule's type, which $metadata declares.
+    title: 'microsoft.graph.governanceRuleSetting',
     type: 'object',
     properties: {
       ruleIdentifier: { type: 'string', example: 'ExpirationRule' },

@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { FEATURE_MODULES } from './feature-modules.js';
 import { EmulatorModule } from './emulator/emulator.module.js';
 import { FaultInjectionGuard } from './emulator/fault-injection.js';
+import { BatchModule } from './graph/batch/batch.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { MetadataModule } from './graph/metadata/metadata.module.js';
 import { ODataModule } from './graph/odata/odata.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         GraphModule,
         MetadataModule,
+        BatchModule,
         ResourceManagerModule,
         ThrottlingModule,
         ODataModule,

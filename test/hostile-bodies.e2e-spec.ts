@@ -1,3 +1,5 @@
+// Before the app: `$batch` runs its requests through `inject` (see the module).
+import './support/fastify-inject.js';
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -135,6 +137,28 @@ interface BodyCase {
 
 /** Well-formed bodies of each documented operation with a body, keyed `METHOD path`. */
 const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
+  'POST /beta/$batch': [
+    {
+      // A list and a request of one entity, each with the batch caller's token.
+      token: () => appToken(),
+      path: '/beta/$batch',
+      body: {
+        requests: [
+          {
+            id: '1',
+            method: 'GET',
+            url: '/privilegedAccess/azureResources/resources',
+          },
+          {
+            id: '2',
+            method: 'GET',
+            url: `/privilegedAccess/azureResources/resources/${RESOURCE(0)}`,
+            dependsOn: ['1'],
+          },
+        ],
+      },
+    },
+  ],
   [`POST ${REQUESTS}`]: [
     {
       // An administrator's eligible assignment, within the role's ExpirationRule.

@@ -5,7 +5,11 @@ import {
   type Type,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UnauthorizedAccessError } from './auth.errors.js';
+import {
+  AccessTokenValidationError,
+  UnauthorizedAccessError,
+} from './auth.errors.js';
+import { AuthenticationOnly } from './authentication-only.decorator.js';
 import type { Principal } from './principal.js';
 import {
   type PermissionRequirement,
@@ -45,6 +49,11 @@ class RequestsController {
   cancel(): void {}
 
   forgotten(): void {}
+}
+
+class BatchController {
+  @AuthenticationOnly()
+  batch(): void {}
 }
 
 @RequiredScopes(CLASS_REQUIREMENT)
@@ -302,6 +311,27 @@ describe('ScopeGuard', () => {
         ),
       ).toBeInstanceOf(UnauthorizedAccessError);
     });
+  });
+});
+
+describe('ScopeGuard on an @AuthenticationOnly() route', () => {
+  const guard = new ScopeGuard(new Reflector());
+
+  it.each<[string, Principal]>([
+    ['a delegated caller without any permission', delegated([])],
+    ['an application caller without any role', application([])],
+  ])('lets %s through with a Graph token', (_case, caller) => {
+    expect(
+      guard.canActivate(contextFor(BatchController, 'batch', caller)),
+    ).toBe(true);
+  });
+
+  it('refuses a Resource Manager token as of another audience', () => {
+    const armCaller = delegated([], { audience: 'resource-manager' });
+
+    expect(() =>
+      guard.canActivate(contextFor(BatchController, 'batch', armCaller)),
+    ).toThrow(AccessTokenValidationError);
   });
 });
 

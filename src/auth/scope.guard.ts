@@ -9,6 +9,7 @@ import {
   AccessTokenValidationError,
   UnauthorizedAccessError,
 } from './auth.errors.js';
+import { AuthenticationOnly } from './authentication-only.decorator.js';
 import type { Principal, TokenAudience } from './principal.js';
 import { Public } from './public.decorator.js';
 import { RoleBasedAccess } from './role-based-access.decorator.js';
@@ -24,7 +25,8 @@ export const PERSONAL_ACCOUNT_TENANT_ID =
 /**
  * Checks the caller's token is for the route's API and grants one of the permissions the route
  * declares: a Graph route's @RequiredScopes, or, for a @RoleBasedAccess() route, a Resource
- * Manager token (the domain checks its role assignments). @Public() routes need none.
+ * Manager token (the domain checks its role assignments), or, for an @AuthenticationOnly() route,
+ * a Graph token. @Public() routes need none.
  */
 @Injectable()
 export class ScopeGuard implements CanActivate {
@@ -42,6 +44,9 @@ export class ScopeGuard implements CanActivate {
       .getRequest<{ user: Principal }>().user;
     if (this.reflector.getAllAndOverride(RoleBasedAccess, targets)) {
       return requireAudience(principal, 'resource-manager');
+    }
+    if (this.reflector.getAllAndOverride(AuthenticationOnly, targets)) {
+      return requireAudience(principal, 'graph');
     }
     const requirement = this.reflector.getAllAndOverride(
       RequiredScopes,

@@ -11,6 +11,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { AuthenticationOnly } from '../src/auth/authentication-only.decorator.js';
+import { Public } from '../src/auth/public.decorator.js';
 import { RequiredScopes } from '../src/auth/required-scopes.decorator.js';
 import { handlerOperationIdOf } from '../src/openapi/documented-route.js';
 import { ARM_PROVIDER_ROUTE } from '../src/resource-manager/arm-address.js';
@@ -318,10 +320,26 @@ describe('the OpenAPI document', () => {
         const handler = (
           controller.instance as Record<string, (...args: unknown[]) => unknown>
         )[methodName];
-        const declared = reflector.getAllAndOverride(RequiredScopes, [
-          handler,
-          controller.metatype!,
-        ]);
+        const targets = [handler, controller.metatype!];
+        if (reflector.getAllAndOverride(Public, targets)) {
+          // `$metadata`: served to anyone, as Graph serves it.
+          expect(operation.security).toBeUndefined();
+          expect(permissionsOf(operation)).toBeUndefined();
+          expect(operation.responses['401']).toBeUndefined();
+          expect(operation.responses['403']).toBeUndefined();
+          expect(operation.description).toContain(
+            'None: served without a token',
+          );
+          continue;
+        }
+        if (reflector.getAllAndOverride(AuthenticationOnly, targets)) {
+          // `$batch`: any Graph token; each of its requests checks its own permissions.
+          expect(operation.security).toEqual([{ bearer: [] }]);
+          expect(permissionsOf(operation)).toBeUndefined();
+          expect(operation.description).toContain('Any Microsoft Graph token');
+          continue;
+        }
+        const declared = reflector.getAllAndOverride(RequiredScopes, targets);
 
         expect(operation.security).toEqual([{ bearer: [] }]);
         expect(permissionsOf(operation)).toEqual({

@@ -9,6 +9,8 @@ export interface DocumentedRoute {
   readonly permissions?: PermissionRequirement;
   /** `@AuthenticationOnly()`: any Graph token, the route needing no permission of its own. */
   readonly authenticationOnly?: boolean;
+  /** `@Public()`: served without a token (`$metadata`, as Graph serves it). */
+  readonly public?: boolean;
   /** `@ODataQueryOptions`: the system query options it supports. */
   readonly queryOptions: readonly SystemQueryOption[];
   /** `@NoRequestBody`. */

@@ -183,16 +183,20 @@ function describeGraphOperation(
     ...(operation.parameters ?? []),
     { $ref: `#/components/parameters/${CLIENT_REQUEST_ID}` },
   ];
-  operation.security = [{ [BEARER_SCHEME]: [] }];
-  Object.assign(operation, {
-    [PERMISSIONS_EXTENSION]: {
-      delegated: [...(route.permissions?.delegated ?? [])],
-      application: [...(route.permissions?.application ?? [])],
-    },
-  });
+  if (!route.public) {
+    operation.security = [{ [BEARER_SCHEME]: [] }];
+  }
+  if (!route.authenticationOnly && !route.public) {
+    Object.assign(operation, {
+      [PERMISSIONS_EXTENSION]: {
+        delegated: [...(route.permissions?.delegated ?? [])],
+        application: [...(route.permissions?.application ?? [])],
+      },
+    });
+  }
   operation.description = [
     operation.description,
-    permissionsSection(route.permissions),
+    accessSection(route),
     queryOptionsSection(route.queryOptions),
     route.noRequestBody ? REQUEST_BODY_SECTION : undefined,
   ]
@@ -201,7 +205,7 @@ function describeGraphOperation(
 
   const errors = [
     ...requestShapeErrors(context),
-    ...AUTHENTICATION_ERRORS,
+    ...(route.public ? [] : AUTHENTICATION_ERRORS),
     ...protocolLimitErrors(context),
     ...SERVICE_ERRORS,
   ];
@@ -289,6 +293,7 @@ function protocolLimitErrors({
   method,
   allowedMethods,
   options,
+  route,
 }: OperationContext): GraphErrorExample[] {
   return [
     {
@@ -308,7 +313,8 @@ function protocolLimitErrors({
           },
         ]
       : []),
-    ...(options.throttle.limit > 0
+    // The throttle counts callers by their token: a public route has none to count.
+    ...(options.throttle.limit > 0 && !route.public
       ? [
           {
             key: 'throttled',
@@ -369,6 +375,28 @@ function mergeErrorResponse(
     },
   };
 }
+
+/** Who may call the route: its permissions, any Graph token (`$batch`) or anyone (`$metadata`). */
+function accessSection(route: DocumentedRoute): string {
+  if (route.public) {
+    return PUBLIC_SECTION;
+  }
+  return route.authenticationOnly
+    ? AUTHENTICATION_ONLY_SECTION
+    : permissionsSection(route.permissions);
+}
+
+const PUBLIC_SECTION = [
+  '### Permissions',
+  '',
+  'None: served without a token, as Graph serves it.',
+].join('\n');
+
+const AUTHENTICATION_ONLY_SECTION = [
+  '### Permissions',
+  '',
+  'Any Microsoft Graph token, whatever its permissions: what the route runs checks its own.',
+].join('\n');
 
 function permissionsSection(
   permissions: PermissionRequirement | undefined,

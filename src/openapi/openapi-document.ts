@@ -6,6 +6,8 @@ import {
   type OpenAPIObject,
   SwaggerModule,
 } from '@nestjs/swagger';
+import { AuthenticationOnly } from '../auth/authentication-only.decorator.js';
+import { Public } from '../auth/public.decorator.js';
 import { RequiredScopes } from '../auth/required-scopes.decorator.js';
 import type { AppConfig } from '../config/app-config.js';
 import { GraphErrorSchema } from '../graph/graph-error.schema.js';
@@ -117,6 +119,11 @@ export function documentedRoutes(app: INestApplication): DocumentedRoute[] {
         {
           operationId: operationIdOf(metatype.name, name),
           permissions: reflector.getAllAndOverride(RequiredScopes, targets),
+          authenticationOnly: reflector.getAllAndOverride(
+            AuthenticationOnly,
+            targets,
+          ),
+          public: reflector.getAllAndOverride(Public, targets),
           queryOptions:
             reflector.getAllAndOverride(ODataQueryOptions, targets) ?? [],
           noRequestBody:

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { Migrations } from './database/database-options.js';
 import type { ODataEntitySet } from './graph/odata/entity-set.js';
 import { ENTITY_SETS } from './graph/odata/entity-set-registry.js';
+import { ProviderModule } from './privileged-access/azure-resources/provider/provider.module.js';
 import { ResourcesModule } from './privileged-access/azure-resources/resources/resources.module.js';
 import { RoleAssignmentRequestsModule } from './privileged-access/azure-resources/role-assignment-requests/role-assignment-requests.module.js';
 import { RoleAssignmentsModule } from './privileged-access/azure-resources/role-assignments/role-assignments.module.js';
@@ -20,6 +21,7 @@ export interface FeatureModule extends Type<unknown> {
  * registers its routes, providers, migrations and entity sets.
  */
 export const FEATURE_MODULES: readonly FeatureModule[] = [
+  ProviderModule,
   ResourcesModule,
   SubjectsModule,
   RoleDefinitionsModule,

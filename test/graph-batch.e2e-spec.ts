@@ -166,7 +166,11 @@ describe('POST /beta/$batch', () => {
     const [unknown, nowhere, invalidBody, cancel] = await responsesOf({
       requests: [
         getStep('unknown', randomUUID()),
-        { id: 'nowhere', method: 'GET', url: '/privilegedAccess/nowhere' },
+        {
+          id: 'nowhere',
+          method: 'GET',
+          url: '/privilegedAccess/azureResources/nowhere',
+        },
         {
           id: 'invalid',
           method: 'POST',

@@ -126,7 +126,7 @@ describe('logs', () => {
 
     it('a path no route matches: route null', async () => {
       const response = await request(testApp.server)
-        .get('/beta/privilegedAccess/nothingHere')
+        .get('/beta/privilegedAccess/azureResources/nothingHere')
         .set('Authorization', `Bearer ${userToken()}`);
 
       expect(response.status).toBe(400);

@@ -21,6 +21,7 @@ import { ApiVersions } from '../resource-manager/resource-manager-controller.dec
 import type { DocumentedRoute } from './documented-route.js';
 import { completeGraphOperations } from './graph-operations.js';
 import { completeResourceManagerOperations } from './resource-manager-operations.js';
+import { withOwnPathParameters } from './path-parameters.js';
 
 /** The operationId of a handler; the routes found below are matched to operations by it. */
 export function operationIdOf(
@@ -91,7 +92,11 @@ export function buildOpenApiDocument(
     throttle: config.throttle,
   };
   return completeResourceManagerOperations(
-    completeGraphOperations(resolveEntitySetSchemas(document), routes, limits),
+    completeGraphOperations(
+      resolveEntitySetSchemas(withOwnPathParameters(document)),
+      routes,
+      limits,
+    ),
     routes,
     limits,
   );

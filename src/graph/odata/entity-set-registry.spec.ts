@@ -34,6 +34,19 @@ describe('EntitySetRegistry', () => {
     expect(registry.target(gadgetsOf('owners').navigation.owner)).toBe(OWNERS);
   });
 
+  it('calls back once the named sets are registered, and at once when they are', () => {
+    const registry = new EntitySetRegistry();
+    const calls: string[] = [];
+    registry.whenRegistered(['owners', 'things'], () => calls.push('waited'));
+    registry.register([OWNERS]);
+    const beforeThings = [...calls];
+    registry.register([THINGS]);
+    registry.whenRegistered(['owners'], () => calls.push('at once'));
+
+    expect(beforeThings).toEqual([]);
+    expect(calls).toEqual(['waited', 'at once']);
+  });
+
   it('refuses, when registering it, a navigation naming no registered set', () => {
     const registry = new EntitySetRegistry();
 

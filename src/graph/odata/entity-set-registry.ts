@@ -13,6 +13,7 @@ import type {
  */
 export class EntitySetRegistry {
   private readonly sets = new Map<EntitySetName, ODataEntitySet>();
+  private waiting: { names: readonly EntitySetName[]; then: () => void }[] = [];
 
   /** Adds the sets, whose navigations may name one another, and returns them. */
   register<Sets extends readonly ODataEntitySet[]>(sets: Sets): Sets {
@@ -22,7 +23,24 @@ export class EntitySetRegistry {
     for (const set of sets) {
       this.checkNavigations(set);
     }
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const { names, then } of waiting) {
+      this.whenRegistered(names, then);
+    }
     return sets;
+  }
+
+  /**
+   * Calls `then` once every named set is registered: now, if they are. A route is declared when
+   * its controller class is defined, which may be before the sets its paths follow are known.
+   */
+  whenRegistered(names: readonly EntitySetName[], then: () => void): void {
+    if (names.every((name) => this.sets.has(name))) {
+      then();
+    } else {
+      this.waiting.push({ names, then });
+    }
   }
 
   /** The entity set a navigation property leads to. */
@@ -61,7 +79,10 @@ export class EntitySetRegistry {
   }
 
   private checkNavigations(set: ODataEntitySet): void {
-    for (const [name, navigation] of Object.entries(set.navigation)) {
+    for (const [name, navigation] of Object.entries({
+      ...set.navigation,
+      ...set.collectionNavigation,
+    })) {
       if (!this.sets.has(navigation.target)) {
         throw new Error(
           `The navigation property '${name}' of ${set.name} names no registered entity set: '${navigation.target}'.`,

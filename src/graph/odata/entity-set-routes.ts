@@ -9,17 +9,28 @@ import {
   ApiGraphErrors,
   type DocumentedError,
 } from '../api-graph-errors.decorator.js';
+import {
+  below,
+  collectionPaths,
+  type ContainedCollection,
+} from './collection-paths.js';
 import type { EntityPage } from './entity-set-reader.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
 import { type GraphCollectionBody, GraphResponses } from './graph-responses.js';
-import type { ListQuery, ShapeQuery } from './list-query.js';
+import {
+  ENTITY_QUERY_OPTIONS,
+  type ListQuery,
+  type ShapeQuery,
+} from './list-query.js';
 import {
   CountRoute,
   EntityRoute,
   ListQueryOf,
   ListRoute,
-  NavigationOf,
+  NavigationPathOf,
   NavigationRoutes,
+  navigationTargetOf,
+  ParentFilterOf,
   ShapeQueryOf,
 } from './odata-routes.js';
 import { NavigationTargetNotFoundError } from '../graph-errors.js';
@@ -32,6 +43,11 @@ import {
 export interface EntitySetReads {
   list(caller: Principal, query: ListQuery): Promise<EntityPage>;
   get(caller: Principal, id: string, query: ShapeQuery): Promise<object>;
+  navigate(
+    caller: Principal,
+    id: string,
+    path: readonly string[],
+  ): Promise<object>;
   listOfParent(
     caller: Principal,
     parentId: string,
@@ -45,18 +61,29 @@ export interface EntitySetReads {
   ): Promise<object>;
 }
 
+/**
+ * The routes are below the controller's path, which is the Graph version's (`beta`): a set is
+ * served at its own name there (`beta/governanceRoleDefinitions`) and, when a provider contains
+ * it, below that provider too (`beta/privilegedAccess/azureResources/roleDefinitions`).
+ */
 export interface EntitySetRoutesOptions {
-  /** The collection's path below the controller's, such as `roleDefinitions`. */
-  readonly collection: string;
+  /** The provider that contains the collection, and the collection's name there and below a parent. */
+  readonly contained?: ContainedCollection;
   readonly permissions: PermissionRequirement;
   /** The error of an unknown id (a domain error shows in its Graph wording). */
   readonly notFound: DocumentedError;
   /** False when the module answers `GET <collection>/{id}` itself. */
   readonly entityRoute?: boolean;
-  /** Adds `GET <parent.collection>/{id}/<collection>`. */
+  /**
+   * Adds `GET <parent>/{id}/<collection>` at each path of the parent's collection, and the
+   * item's `$filter=<property> eq '<parent id>'` (Graph's documented form of the same read).
+   */
   readonly parent?: {
+    readonly set: ODataEntitySet;
+    /** The parent's collection in the same provider, such as `resources`. */
     readonly collection: string;
-    readonly typeName: string;
+    /** The child's property naming its parent, such as `resourceId`. */
+    readonly property: string;
     readonly notFound: DocumentedError;
   };
 }
@@ -89,7 +116,23 @@ export function EntitySetRoutes<T extends TenantEntity>(
     ? ` and \`$expand\` of ${expandable.join(', ')}`
     : '';
   const many = `${set.typeName}s`;
-  const parent = options.parent;
+  const { parent, contained } = options;
+  if (parent && !contained) {
+    throw new Error(
+      `${set.name}: a set listed below a parent has a collection name in a provider.`,
+    );
+  }
+  const collection = collectionPaths(set.name, contained);
+  const ofParent =
+    parent && contained
+      ? below(
+          collectionPaths(parent.set.name, {
+            ...contained,
+            collection: parent.collection,
+          }),
+          `:parentId/${contained.collection}`,
+        )
+      : [];
 
   class Routes {
     constructor(
@@ -98,7 +141,7 @@ export function EntitySetRoutes<T extends TenantEntity>(
     ) {}
 
     @ListRoute(set, {
-      path: options.collection,
+      path: collection,
       summary: `List ${many}`,
       description: `The ${many} of your tenant, with \`$filter\`, \`$orderby\`, \`$top\`, \`$skip\`, \`$count\`, \`$select\`${expand}.`,
     })
@@ -116,7 +159,7 @@ export function EntitySetRoutes<T extends TenantEntity>(
     }
 
     @CountRoute(set, {
-      path: `${options.collection}/$count`,
+      path: below(collection, '$count'),
       summary: `Count ${many}`,
       description: `How many ${many} of your tenant the list would answer, with \`$filter\`, as plain text.`,
     })
@@ -128,9 +171,9 @@ export function EntitySetRoutes<T extends TenantEntity>(
       return countOf(await this.reads.list(caller, countingOnly(query)));
     }
 
-    @RouteIf(
-      Object.keys(set.navigation).length > 0,
-      NavigationRoutes(set, options.collection),
+    @NavigationRoutes(
+      set,
+      collection,
       RequiredScopes(options.permissions),
       ApiGraphErrors(
         { error: options.notFound },
@@ -145,53 +188,57 @@ export function EntitySetRoutes<T extends TenantEntity>(
     async navigate(
       @CurrentPrincipal() caller: Principal,
       @Param('id') id: string,
-      @NavigationOf(set) navigation: string,
+      @NavigationPathOf() path: readonly string[],
       @CurrentRequestAddress() address: RequestAddress,
     ): Promise<object> {
-      const entity = (await this.reads.get(caller, id, {
-        select: ['id'],
-        expand: [{ navigation }],
-      })) as Record<string, object | null>;
-      const related = entity[navigation];
-      if (!related) {
-        throw new NavigationTargetNotFoundError(set.typeName, navigation);
-      }
       return this.responses.entity(
         address,
-        set.navigation[navigation].target,
-        related,
+        navigationTargetOf(set, path),
+        await this.reads.navigate(caller, id, path),
       );
     }
 
     @RouteIf(
       options.entityRoute !== false,
       EntityRoute(set, {
-        path: `${options.collection}/:id`,
+        path: below(collection, ':id'),
         summary: `Get ${set.typeName}`,
-        description: `One ${set.typeName} of your tenant, with \`$select\`${expand}.`,
+        description: parent
+          ? `One ${set.typeName} of your tenant, with \`$select\`${expand}; with \`$filter=${parent.property} eq '<id>'\`, found only when it is that ${parent.set.typeName}'s.`
+          : `One ${set.typeName} of your tenant, with \`$select\`${expand}.`,
+        queryOptions: parent
+          ? [...ENTITY_QUERY_OPTIONS, 'filter']
+          : ENTITY_QUERY_OPTIONS,
       }),
       RequiredScopes(options.permissions),
-      ApiGraphErrors({ error: options.notFound }),
+      ApiGraphErrors(
+        { error: options.notFound },
+        ...(parent ? [{ error: parent.notFound }] : []),
+      ),
     )
     async get(
       @CurrentPrincipal() caller: Principal,
       @Param('id') id: string,
       @ShapeQueryOf(set) query: ShapeQuery,
+      @ParentFilterOf({ set, property: parent?.property })
+      parentId: string | undefined,
       @CurrentRequestAddress() address: RequestAddress,
     ): Promise<object> {
       return this.responses.entity(
         address,
         set.name,
-        await this.reads.get(caller, id, query),
+        parentId === undefined
+          ? await this.reads.get(caller, id, query)
+          : await this.reads.getOfParent(caller, parentId, id, query),
       );
     }
 
     @RouteIf(
       parent !== undefined,
       ListRoute(set, {
-        path: `${parent?.collection}/:parentId/${options.collection}`,
-        summary: `List ${many} of a ${parent?.typeName}`,
-        description: `The ${many} of one ${parent?.typeName} of your tenant, with the options of the whole list.`,
+        path: ofParent,
+        summary: `List ${many} of a ${parent?.set.typeName}`,
+        description: `The ${many} of one ${parent?.set.typeName} of your tenant, with the options of the whole list.`,
       }),
       RequiredScopes(options.permissions),
       ApiGraphErrors({ error: parent?.notFound ?? options.notFound }),
@@ -212,9 +259,9 @@ export function EntitySetRoutes<T extends TenantEntity>(
     @RouteIf(
       parent !== undefined,
       EntityRoute(set, {
-        path: `${parent?.collection}/:parentId/${options.collection}/:id`,
-        summary: `Get ${set.typeName} of a ${parent?.typeName}`,
-        description: `One ${set.typeName} of one ${parent?.typeName} of your tenant, with \`$select\`${expand}; another ${parent?.typeName}'s is not found.`,
+        path: below(ofParent, ':id'),
+        summary: `Get ${set.typeName} of a ${parent?.set.typeName}`,
+        description: `One ${set.typeName} of one ${parent?.set.typeName} of your tenant, with \`$select\`${expand}; another ${parent?.set.typeName}'s is not found.`,
       }),
       RequiredScopes(options.permissions),
       ApiGraphErrors(
@@ -239,9 +286,9 @@ export function EntitySetRoutes<T extends TenantEntity>(
     @RouteIf(
       parent !== undefined,
       CountRoute(set, {
-        path: `${parent?.collection}/:parentId/${options.collection}/$count`,
-        summary: `Count ${many} of a ${parent?.typeName}`,
-        description: `How many ${many} of one ${parent?.typeName} of your tenant the list would answer, with \`$filter\`, as plain text.`,
+        path: below(ofParent, '$count'),
+        summary: `Count ${many} of a ${parent?.set.typeName}`,
+        description: `How many ${many} of one ${parent?.set.typeName} of your tenant the list would answer, with \`$filter\`, as plain text.`,
       }),
       RequiredScopes(options.permissions),
       ApiGraphErrors({ error: parent?.notFound ?? options.notFound }),

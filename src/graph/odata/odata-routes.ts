@@ -13,18 +13,20 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import { nodeRequestOf } from '../../http/node-http.js';
-import { SegmentNotFoundError } from '../graph-errors.js';
+import { BadRequestError } from '../graph-errors.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
 import type {
   EntitySetName,
   ODataEntitySet,
   TenantEntity,
 } from './entity-set.js';
+import { parseFilter } from './filter-expression.js';
 import {
   ENTITY_QUERY_OPTIONS,
   LIST_QUERY_OPTIONS,
   parseListQuery,
   parseShapeQuery,
+  systemQueryOptions,
 } from './list-query.js';
 import { ODataQueryOptions, type SystemQueryOption } from './query-options.js';
 
@@ -47,10 +49,16 @@ export const ShapeQueryOf = createParamDecorator(
 );
 
 export interface ODataRouteDescription {
-  /** The route below the controller's path; the controller's path itself when omitted. */
-  readonly path?: string;
+  /** The route below the controller's path, or several; the controller's path itself when omitted. */
+  readonly path?: string | readonly string[];
   readonly summary: string;
   readonly description: string;
+  /** The system query options it takes, when not those of its kind of route. */
+  readonly queryOptions?: readonly SystemQueryOption[];
+}
+
+function GetAt(path: ODataRouteDescription['path']): MethodDecorator {
+  return Get(typeof path === 'string' ? path : [...(path ?? [''])]);
 }
 
 /** A GET answering a page of `set`: its OData options and its documented 200 answer. */
@@ -59,8 +67,8 @@ export function ListRoute<T extends TenantEntity>(
   route: ODataRouteDescription,
 ): MethodDecorator {
   return applyDecorators(
-    Get(route.path ?? ''),
-    ODataQueryOptions(LIST_QUERY_OPTIONS),
+    GetAt(route.path),
+    ODataQueryOptions(route.queryOptions ?? LIST_QUERY_OPTIONS),
     ApiOperation({ summary: route.summary, description: route.description }),
     ApiOkResponse({
       description: `A page of ${set.name}, with \`@odata.context\`, \`@odata.nextLink\` when more follow and \`@odata.count\` when asked for.`,
@@ -78,9 +86,9 @@ export function CountRoute<T extends TenantEntity>(
   route: ODataRouteDescription,
 ): MethodDecorator {
   return applyDecorators(
-    Get(route.path),
+    GetAt(route.path),
     Header('Content-Type', 'text/plain; charset=utf-8'),
-    ODataQueryOptions(COUNT_QUERY_OPTIONS),
+    ODataQueryOptions(route.queryOptions ?? COUNT_QUERY_OPTIONS),
     ApiOperation({ summary: route.summary, description: route.description }),
     ApiProduces('text/plain'),
     ApiOkResponse({
@@ -94,47 +102,114 @@ export function CountRoute<T extends TenantEntity>(
 export const COUNT_QUERY_OPTIONS: readonly SystemQueryOption[] = ['filter'];
 
 /**
- * GETs of `<collection>/{id}/<navigation>`, one path per single-valued navigation of `set`: the
- * related entity, as `$expand` would give it, in its own entity set's envelope.
+ * GETs of `<collection>/{id}/<navigation>` and `<collection>/{id}/<navigation>/<navigation>`, at
+ * each of `collections`: one path per single-valued navigation of `set`, and per navigation of
+ * the set it leads to (`roleDefinition/resource`). The answer is the entity at the path's end,
+ * in its own entity set's envelope. The second steps are the targets' navigations, known once
+ * those sets are registered: the route, and `decorators` with it, is declared then. A set
+ * without navigations has no such route.
  */
 export function NavigationRoutes<T extends TenantEntity>(
   set: ODataEntitySet<T>,
-  collection: string,
+  collections: readonly string[],
+  ...decorators: MethodDecorator[]
 ): MethodDecorator {
-  const navigations = Object.keys(set.navigation);
-  return applyDecorators(
-    Get(navigations.map((name) => `${collection}/:id/${name}`)),
-    ODataQueryOptions([]),
-    ApiOperation({
-      summary: `Get an entity related to a ${set.typeName}`,
-      description: `The ${navigations.join(', ')} of one ${set.typeName} of your tenant, each at its own path.`,
-    }),
-    ApiOkResponse({
-      description: 'The related entity, with `@odata.context`.',
-      schema: {
-        anyOf: Object.values(set.navigation).map((navigation) =>
-          entitySetSchema(navigation.target),
-        ),
-      },
-    }),
+  const targets = Object.values(set.navigation).map(
+    (navigation) => navigation.target,
   );
+  return (prototype, method, descriptor) =>
+    ENTITY_SETS.whenRegistered(targets, () => {
+      const paths = navigationPathsOf(set);
+      if (paths.length === 0) {
+        return;
+      }
+      applyDecorators(
+        Get(
+          collections.flatMap((collection) =>
+            paths.map((path) => `${collection}/:id/${path}`),
+          ),
+        ),
+        ODataQueryOptions([]),
+        ApiOperation({
+          summary: `Get an entity related to a ${set.typeName}`,
+          description: `The ${paths.join(', ')} of one ${set.typeName} of your tenant, each at its own path.`,
+        }),
+        ApiOkResponse({
+          description: 'The related entity, with `@odata.context`.',
+          schema: {
+            anyOf: [
+              ...new Set(
+                paths.map((path) => navigationTargetOf(set, path.split('/'))),
+              ),
+            ].map(entitySetSchema),
+          },
+        }),
+        ...decorators,
+      )(prototype, method, descriptor);
+    });
+}
+
+/** The navigation paths of one and two steps from `set`, as `roleDefinition/resource`. */
+function navigationPathsOf(set: AnySet): string[] {
+  return Object.entries(set.navigation).flatMap(([name, navigation]) => [
+    name,
+    ...Object.keys(ENTITY_SETS.target(navigation).navigation).map(
+      (next) => `${name}/${next}`,
+    ),
+  ]);
+}
+
+/** The name of the entity set a navigation path leads to from `set`. */
+export function navigationTargetOf(
+  set: AnySet,
+  path: readonly string[],
+): EntitySetName {
+  return path.reduce(
+    (source, navigation) => ENTITY_SETS.target(source.navigation[navigation]),
+    set,
+  ).name;
 }
 
 /**
- * The navigation a request of `NavigationRoutes` asked for: its path's last segment (the router
- * ignores a trailing slash, and matches names in any case).
+ * The navigation path a request of `NavigationRoutes` asked for: the segments of its route after
+ * the id (the route's, not the URL's: the router matches names in any case).
  */
-export const NavigationOf = createParamDecorator(
-  (set: AnySet, context: ExecutionContext): string => {
-    const path = urlOf(context).split('?')[0].replace(/\/+$/, '');
-    const segment = path.slice(path.lastIndexOf('/') + 1);
-    const name = Object.keys(set.navigation).find(
-      (navigation) => navigation.toLowerCase() === segment.toLowerCase(),
-    );
-    if (name === undefined) {
-      throw new SegmentNotFoundError(segment);
+export const NavigationPathOf = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string[] => {
+    const route =
+      context.switchToHttp().getRequest<{ routeOptions?: { url?: string } }>()
+        .routeOptions?.url ?? '';
+    const segments = route.split('/');
+    return segments.slice(segments.indexOf(':id') + 1).filter(Boolean);
+  },
+);
+
+/**
+ * The parent id of an item's `$filter=<property> eq '<id>'` (`resourceId`, as Graph documents
+ * the read of one role definition); undefined without `$filter`. Any other filter is refused:
+ * it could only hide the one entity asked for.
+ */
+export const ParentFilterOf = createParamDecorator(
+  (
+    { set, property }: { set: AnySet; property?: string },
+    context: ExecutionContext,
+  ): string | undefined => {
+    const text = systemQueryOptions(urlOf(context)).get('filter');
+    if (text === undefined) {
+      return undefined;
     }
-    return name;
+    const filter = property === undefined ? undefined : parseFilter(text, set);
+    if (
+      filter?.kind !== 'compare' ||
+      filter.operator !== 'eq' ||
+      filter.property !== property ||
+      typeof filter.value !== 'string'
+    ) {
+      throw new BadRequestError(
+        `Invalid $filter '${text}' on a single ${set.typeName}: only ${property ?? 'a parent'} eq '<id>' is supported.`,
+      );
+    }
+    return filter.value;
   },
 );
 
@@ -144,8 +219,8 @@ export function EntityRoute<T extends TenantEntity>(
   route: ODataRouteDescription,
 ): MethodDecorator {
   return applyDecorators(
-    Get(route.path ?? ':id'),
-    ODataQueryOptions(ENTITY_QUERY_OPTIONS),
+    GetAt(route.path ?? ':id'),
+    ODataQueryOptions(route.queryOptions ?? ENTITY_QUERY_OPTIONS),
     ApiOperation({ summary: route.summary, description: route.description }),
     ApiOkResponse({
       description: `The ${set.typeName}, with \`@odata.context\`.`,

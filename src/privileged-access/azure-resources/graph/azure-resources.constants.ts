@@ -1,7 +1,13 @@
 import type { PermissionRequirement } from '../../../auth/required-scopes.decorator.js';
 
+/** The Graph version the entity-set controllers route below: their sets' paths start there. */
+export const GRAPH_BETA_ROUTE = 'beta';
+
+/** The provider of PIM for Azure resources in the `privilegedAccess` entity set, by its path. */
+export const AZURE_RESOURCES_PROVIDER = 'privilegedAccess/azureResources';
+
 /** Root of the PIM for Azure resources provider; every module of it routes below. */
-export const AZURE_RESOURCES_ROUTE = 'beta/privilegedAccess/azureResources';
+export const AZURE_RESOURCES_ROUTE = `${GRAPH_BETA_ROUTE}/${AZURE_RESOURCES_PROVIDER}`;
 
 export const PRIVILEGED_ACCESS_READ_WRITE =
   'PrivilegedAccess.ReadWrite.AzureResources';

@@ -5,11 +5,14 @@ import { SubjectsRepository } from './subjects.repository.js';
 import { SubjectsSeeder } from './subjects.seeder.js';
 import { CreateSubjects1764400000100 } from './migrations/1764400000100-create-subjects.js';
 import { SUBJECTS } from './graph/subjects.entity-set.js';
+import { SubjectsController } from './graph/subjects.controller.js';
+import { SubjectQueries } from './graph/subject.queries.js';
 
-/** Subjects have no route of their own: `$expand=subject` reads them. */
+/** Subjects are read at `governanceSubjects` and through `$expand=subject`. */
 @Module({
   imports: [TypeOrmModule.forFeature([SubjectEntity])],
-  providers: [SubjectsSeeder, SubjectsRepository],
+  controllers: [SubjectsController],
+  providers: [SubjectQueries, SubjectsSeeder, SubjectsRepository],
   // The reads of its table, for the requests that name a subject.
   exports: [SubjectsRepository],
 })

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
-  AZURE_RESOURCES_ROUTE,
+  AZURE_RESOURCES_PROVIDER,
+  GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
 import { ResourceNotFoundError } from '../resource.errors.js';
@@ -12,10 +13,10 @@ import { ResourceQueries } from './resource.queries.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
 import './resource.graph-errors.js';
 
-@Controller(AZURE_RESOURCES_ROUTE)
+@Controller(GRAPH_BETA_ROUTE)
 @ApiTags('privilegedAccess.governanceResource')
 export class ResourcesController extends EntitySetRoutes(RESOURCES, {
-  collection: 'resources',
+  contained: { provider: AZURE_RESOURCES_PROVIDER, collection: 'resources' },
   permissions: READ_AZURE_RESOURCES,
   notFound: new ResourceNotFoundError(),
 }) {

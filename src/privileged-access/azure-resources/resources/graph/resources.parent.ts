@@ -4,8 +4,9 @@ import { RESOURCES } from './resources.entity-set.js';
 /** For entity sets listed per resource (`/resources/{id}/…`): their parent's routes and reads. */
 export const RESOURCE_PARENT = {
   route: {
+    set: RESOURCES,
     collection: 'resources',
-    typeName: RESOURCES.typeName,
+    property: 'resourceId',
     notFound: new ResourceNotFoundError(),
   },
   queries: {

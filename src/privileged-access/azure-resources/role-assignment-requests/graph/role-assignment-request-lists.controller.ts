@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
-  AZURE_RESOURCES_ROUTE,
+  AZURE_RESOURCES_PROVIDER,
+  GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
 import { RESOURCE_PARENT } from '../../resources/graph/resources.parent.js';
@@ -18,12 +19,15 @@ import './role-assignment-request.graph-errors.js';
  * The lists of requests. `GET …/roleAssignmentRequests/{id}` is documented with the actions in
  * RoleAssignmentRequestsController (Graph's takes no query options), and reads as these do.
  */
-@Controller(AZURE_RESOURCES_ROUTE)
+@Controller(GRAPH_BETA_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleAssignmentRequest')
 export class RoleAssignmentRequestListsController extends EntitySetRoutes(
   ROLE_ASSIGNMENT_REQUESTS,
   {
-    collection: 'roleAssignmentRequests',
+    contained: {
+      provider: AZURE_RESOURCES_PROVIDER,
+      collection: 'roleAssignmentRequests',
+    },
     entityRoute: false,
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleAssignmentRequestNotFoundError(),

@@ -28,6 +28,23 @@ export class RoleAssignmentRequestQueries extends EntitySetQueries<RoleAssignmen
     );
   }
 
+  /**
+   * Throws unless the tenant's request of that id is on that resource: the resource's not-found
+   * error if the tenant has no such resource, the request's if the resource has no such request,
+   * as `GET …/resources/{resourceId}/roleAssignmentRequests/{id}` answers. A request never
+   * changes resource, so an action checked by this acts on a request of that resource.
+   */
+  async requireOnResource(
+    caller: Principal,
+    resourceId: string,
+    id: string,
+  ): Promise<void> {
+    await this.getOfParent(caller, resourceId, id, {
+      select: ['id'],
+      expand: [],
+    });
+  }
+
   /** A page of a request's audit events, for its administrators. */
   async auditEvents(
     caller: Principal,

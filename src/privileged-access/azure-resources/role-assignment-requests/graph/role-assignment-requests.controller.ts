@@ -18,8 +18,15 @@ import {
 import { CurrentPrincipal } from '../../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../../auth/principal.js';
 import { RequiredScopes } from '../../../../auth/required-scopes.decorator.js';
-import { ApiGraphErrors } from '../../../../graph/api-graph-errors.decorator.js';
+import {
+  ApiGraphErrors,
+  type DocumentedErrorExample,
+} from '../../../../graph/api-graph-errors.decorator.js';
 import { NoRequestBody } from '../../../../graph/no-request-body.js';
+import {
+  below,
+  collectionPaths,
+} from '../../../../graph/odata/collection-paths.js';
 import {
   type GraphCollectionBody,
   type GraphEntityBody,
@@ -45,7 +52,8 @@ import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import { CurrentRequestIds } from '../../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../../values/request-ids.js';
 import {
-  AZURE_RESOURCES_ROUTE,
+  AZURE_RESOURCES_PROVIDER,
+  GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
   WRITE_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
@@ -71,8 +79,21 @@ import {
 import { RoleAssignmentRequestsService } from '../role-assignment-requests.service.js';
 import { RoleAssignmentRequestCreation } from '../creation/role-assignment-request-creation.service.js';
 import { RoleAssignmentRequestDecisions } from '../decisions/role-assignment-request-decisions.service.js';
-import { ApprovalDecisionDto, UpdateRequestDto } from './dto/decision.dto.js';
-import { CreateRoleAssignmentRequestDto } from './dto/create-role-assignment-request.dto.js';
+import {
+  adminDecisionOf,
+  ApprovalDecisionDto,
+  UpdateRequestDto,
+} from './dto/decision.dto.js';
+import {
+  CreateRoleAssignmentRequestDto,
+  CreateRoleAssignmentRequestOnResourceDto,
+} from './dto/create-role-assignment-request.dto.js';
+import { RESOURCE_PARENT } from '../../resources/graph/resources.parent.js';
+import type { NewRequest } from '../role-assignment-request.model.js';
+import {
+  ResourceIdMismatchError,
+  resourceOfNewRequest,
+} from './resource-of-new-request.js';
 import { GraphBody } from '../../../../graph/graph-body.js';
 import { ResourceNotFoundError } from '../../resources/resource.errors.js';
 // The Graph wording of the domain errors it documents, registered before its decorators run.
@@ -96,6 +117,34 @@ const NOT_AN_APPROVER = {
   summary: 'the caller may not decide this request (or it is their own)',
 };
 
+/**
+ * The collections a request is in, below the Graph version, as Graph has them: the top-level
+ * entity set (Kiota's `governanceRoleAssignmentRequests` builders) and the provider's.
+ */
+const IN_TENANT = collectionPaths(ROLE_ASSIGNMENT_REQUESTS.name, {
+  provider: AZURE_RESOURCES_PROVIDER,
+  collection: 'roleAssignmentRequests',
+});
+/**
+ * The requests of one resource, of either collection of resources (Graph's examples and Kiota's
+ * `privilegedAccess` builders use the provider's): another resource's request is not there.
+ */
+const ON_RESOURCE = below(
+  collectionPaths(RESOURCE_PARENT.route.set.name, {
+    provider: AZURE_RESOURCES_PROVIDER,
+    collection: RESOURCE_PARENT.route.collection,
+  }),
+  ':resourceId/roleAssignmentRequests',
+);
+/** Where the actions on one request answer. */
+const EVERYWHERE = [...IN_TENANT, ...ON_RESOURCE];
+
+const RESOURCE_NOT_FOUND = {
+  error: new ResourceNotFoundError(),
+  summary:
+    "under a resource: an unknown resource, another tenant's (the request of another resource is not found)",
+};
+
 /** The `{id}` of the routes of one request (not the collection's POST). */
 const ID_PARAMETER = ApiParam({
   name: 'id',
@@ -110,6 +159,14 @@ const ID_PARAMETER = ApiParam({
   },
 });
 
+/** The `{resourceId}` of the routes under a resource. */
+const RESOURCE_ID_PARAMETER = ApiParam({
+  name: 'resourceId',
+  description:
+    'Under a resource: the id of the governanceResource, a GUID in any letter case.',
+  type: String,
+});
+
 /** `POST …/{id}/approve` or `…/deny`: an approver's decision, documented alike. */
 function ApprovalDecisionRoute(
   action: 'approve' | 'deny',
@@ -118,17 +175,57 @@ function ApprovalDecisionRoute(
 ): MethodDecorator {
   return applyDecorators(
     ID_PARAMETER,
-    Post(`:id/${action}`),
+    RESOURCE_ID_PARAMETER,
+    Post(below(EVERYWHERE, `:id/${action}`)),
     HttpCode(204),
     RequiredScopes(WRITE_AZURE_RESOURCES),
     ApiOperation({ summary, description }),
     ApiBody({ type: ApprovalDecisionDto, required: false }),
     ApiNoContentResponse({ description: 'Decided.' }),
-    ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER),
+    ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER, RESOURCE_NOT_FOUND),
   );
 }
 
-@Controller(`${AZURE_RESOURCES_ROUTE}/roleAssignmentRequests`)
+/** `POST <collection>`: a new request, in the collection of the tenant or of one resource. */
+function CreateRoute(
+  paths: string[],
+  body: new () => object,
+  ...errors: DocumentedErrorExample[]
+): MethodDecorator {
+  return applyDecorators(
+    Post(paths),
+    HttpCode(201),
+    RequiredScopes(WRITE_AZURE_RESOURCES),
+    ApiOperation({
+      summary: 'Create governanceRoleAssignmentRequest',
+      description:
+        "Ask to add, activate (`UserAdd` of an eligible assignment), update, extend, renew or remove a role assignment. Users ask for themselves (`User*` types); Owners and User Access Administrators of the resource, Privileged Role and Global Administrators and applications for anyone (`Admin*`). The role's settings decide: `JustificationRule` needs a reason, `ExpirationRule` bounds the schedule, `ApprovalRule` makes a `UserAdd` wait in `PendingApproval`; `UserExtend` and `UserRenew` wait in `PendingAdminDecision`. Otherwise the request is `Provisioned` (its assignment written) or, starting later, `Granted`; removals end `Closed` / `Revoked`.",
+    }),
+    ApiBody({ type: body }),
+    ApiCreatedResponse({
+      description: 'The request, with `@odata.context`.',
+      schema: schemaReference(REQUEST_ENTITY_RESPONSE_NAME),
+    }),
+    ApiGraphErrors(
+      { error: new ResourceNotFoundError() },
+      { error: new RoleNotFoundError() },
+      { error: new SubjectNotFoundError() },
+      { error: new ResourceIsLockedError() },
+      { error: new PendingRoleAssignmentRequestError() },
+      { error: new RoleAssignmentExistsError() },
+      { error: new RoleAssignmentDoesNotExistError() },
+      { error: new PolicyValidationFailedError(['ExpirationRule']) },
+      {
+        error: new NotPermittedError(),
+        summary:
+          'a user asking for someone else, or an Admin* request of a non-administrator',
+      },
+      ...errors,
+    ),
+  );
+}
+
+@Controller(GRAPH_BETA_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleAssignmentRequest')
 export class RoleAssignmentRequestsController {
   constructor(
@@ -139,8 +236,9 @@ export class RoleAssignmentRequestsController {
     private readonly responses: GraphResponses,
   ) {}
 
+  // Under a resource, the lists' controller answers it (EntitySetRoutes' getOfParent).
   @ID_PARAMETER
-  @Get(':id')
+  @Get(below(IN_TENANT, ':id'))
   @ODataQueryOptions(ENTITY_QUERY_OPTIONS)
   @RequiredScopes(READ_AZURE_RESOURCES)
   @ApiOperation({
@@ -170,7 +268,7 @@ export class RoleAssignmentRequestsController {
 
   @ID_PARAMETER
   @ListRoute(AUDIT_EVENTS, {
-    path: ':id/auditEvents',
+    path: below(IN_TENANT, ':id/auditEvents'),
     summary:
       'List the audit events of a governanceRoleAssignmentRequest (extension)',
     description:
@@ -194,47 +292,41 @@ export class RoleAssignmentRequestsController {
     );
   }
 
-  @Post()
-  @HttpCode(201)
-  @RequiredScopes(WRITE_AZURE_RESOURCES)
-  @ApiOperation({
-    summary: 'Create governanceRoleAssignmentRequest',
-    description:
-      "Ask to add, activate (`UserAdd` of an eligible assignment), update, extend, renew or remove a role assignment. Users ask for themselves (`User*` types); Owners and User Access Administrators of the resource, Privileged Role and Global Administrators and applications for anyone (`Admin*`). The role's settings decide: `JustificationRule` needs a reason, `ExpirationRule` bounds the schedule, `ApprovalRule` makes a `UserAdd` wait in `PendingApproval`; `UserExtend` and `UserRenew` wait in `PendingAdminDecision`. Otherwise the request is `Provisioned` (its assignment written) or, starting later, `Granted`; removals end `Closed` / `Revoked`.",
-  })
-  @ApiBody({ type: CreateRoleAssignmentRequestDto })
-  @ApiCreatedResponse({
-    description: 'The request, with `@odata.context`.',
-    schema: schemaReference(REQUEST_ENTITY_RESPONSE_NAME),
-  })
-  @ApiGraphErrors(
-    { error: new ResourceNotFoundError() },
-    { error: new RoleNotFoundError() },
-    { error: new SubjectNotFoundError() },
-    { error: new ResourceIsLockedError() },
-    { error: new PendingRoleAssignmentRequestError() },
-    { error: new RoleAssignmentExistsError() },
-    { error: new RoleAssignmentDoesNotExistError() },
-    { error: new PolicyValidationFailedError(['ExpirationRule']) },
-    {
-      error: new NotPermittedError(),
-      summary:
-        'a user asking for someone else, or an Admin* request of a non-administrator',
-    },
-  )
-  async create(
+  @CreateRoute(IN_TENANT, CreateRoleAssignmentRequestDto)
+  create(
     @CurrentPrincipal() caller: Principal,
     @GraphBody(CreateRoleAssignmentRequestDto)
     body: CreateRoleAssignmentRequestDto,
     @CurrentRequestIds() httpRequest: RequestIds,
     @CurrentRequestAddress() address: RequestAddress,
   ): Promise<GraphEntityBody<object>> {
-    return this.responses.entity(
+    return this.created(caller, body, httpRequest, address);
+  }
+
+  @CreateRoute(ON_RESOURCE, CreateRoleAssignmentRequestOnResourceDto, {
+    error: new ResourceIdMismatchError(
+      'e5e7d29d-5465-45ac-885f-4716a5ee74b5',
+      '10000000-0000-4000-8000-000000000001',
+    ),
+    summary: 'the body names another resource than the URL',
+    key: 'resourceIdMismatch',
+  })
+  createOnResource(
+    @CurrentPrincipal() caller: Principal,
+    @Param('resourceId') resourceId: string,
+    @GraphBody(CreateRoleAssignmentRequestOnResourceDto)
+    body: CreateRoleAssignmentRequestOnResourceDto,
+    @CurrentRequestIds() httpRequest: RequestIds,
+    @CurrentRequestAddress() address: RequestAddress,
+  ): Promise<GraphEntityBody<object>> {
+    return this.created(
+      caller,
+      {
+        ...body,
+        resourceId: resourceOfNewRequest(resourceId, body.resourceId),
+      },
+      httpRequest,
       address,
-      ROLE_ASSIGNMENT_REQUESTS.name,
-      ROLE_ASSIGNMENT_REQUESTS.present(
-        await this.creation.create(caller, body, httpRequest),
-      ),
     );
   }
 
@@ -243,13 +335,15 @@ export class RoleAssignmentRequestsController {
     'Approve a governanceRoleAssignmentRequest (extension)',
     "Not a Graph API: Graph has none for the approvers of a `PendingApproval` request. An approver named in the `ApprovalRule` of the request's role (not its requestor) approves it: it becomes `Provisioned`, its assignment written, or `Granted` when it starts later (with `REQUEST_PROCESSING=staged`: `PendingApprovalProvisioning`, which the scheduler provisions).",
   )
-  approve(
+  async approve(
     @CurrentPrincipal() caller: Principal,
+    @Param('resourceId') resourceId: string | undefined,
     @Param('id') id: string,
     @GraphBody(ApprovalDecisionDto, { optional: true })
     body: ApprovalDecisionDto,
     @CurrentRequestIds() httpRequest: RequestIds,
   ): Promise<void> {
+    await this.requireOnResource(caller, resourceId, id);
     return this.decisions.approve(caller, id, body, httpRequest);
   }
 
@@ -258,18 +352,21 @@ export class RoleAssignmentRequestsController {
     'Deny a governanceRoleAssignmentRequest (extension)',
     "Not a Graph API. An approver named in the `ApprovalRule` of the request's role (not its requestor) denies a `PendingApproval` request: it becomes `Closed` / `Denied`.",
   )
-  deny(
+  async deny(
     @CurrentPrincipal() caller: Principal,
+    @Param('resourceId') resourceId: string | undefined,
     @Param('id') id: string,
     @GraphBody(ApprovalDecisionDto, { optional: true })
     body: ApprovalDecisionDto,
     @CurrentRequestIds() httpRequest: RequestIds,
   ): Promise<void> {
+    await this.requireOnResource(caller, resourceId, id);
     return this.decisions.deny(caller, id, body, httpRequest);
   }
 
   @ID_PARAMETER
-  @Post(':id/updateRequest')
+  @RESOURCE_ID_PARAMETER
+  @Post(below(EVERYWHERE, ':id/updateRequest'))
   @HttpCode(204)
   @RequiredScopes(WRITE_AZURE_RESOURCES)
   @ApiOperation({
@@ -279,18 +376,26 @@ export class RoleAssignmentRequestsController {
   })
   @ApiBody({ type: UpdateRequestDto })
   @ApiNoContentResponse({ description: 'Decided.' })
-  @ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER)
-  updateRequest(
+  @ApiGraphErrors(NOT_FOUND, NOT_PENDING, NOT_AN_APPROVER, RESOURCE_NOT_FOUND)
+  async updateRequest(
     @CurrentPrincipal() caller: Principal,
+    @Param('resourceId') resourceId: string | undefined,
     @Param('id') id: string,
     @GraphBody(UpdateRequestDto) body: UpdateRequestDto,
     @CurrentRequestIds() httpRequest: RequestIds,
   ): Promise<void> {
-    return this.decisions.updateRequest(caller, id, body, httpRequest);
+    await this.requireOnResource(caller, resourceId, id);
+    return this.decisions.updateRequest(
+      caller,
+      id,
+      adminDecisionOf(body),
+      httpRequest,
+    );
   }
 
   @ID_PARAMETER
-  @Post(':id/cancel')
+  @RESOURCE_ID_PARAMETER
+  @Post(below(EVERYWHERE, ':id/cancel'))
   @HttpCode(204)
   @RequiredScopes(WRITE_AZURE_RESOURCES)
   @NoRequestBody()
@@ -306,15 +411,47 @@ export class RoleAssignmentRequestsController {
   @ApiNoContentResponse({
     description: 'Cancelled. It does not return anything in the response body.',
   })
-  @ApiGraphErrors(NOT_FOUND, {
-    error: new RequestCannotBeCancelledError(),
-    summary: 'the request is not in a cancellable sub-status',
-  })
-  cancel(
+  @ApiGraphErrors(
+    NOT_FOUND,
+    {
+      error: new RequestCannotBeCancelledError(),
+      summary: 'the request is not in a cancellable sub-status',
+    },
+    RESOURCE_NOT_FOUND,
+  )
+  async cancel(
     @CurrentPrincipal() caller: Principal,
+    @Param('resourceId') resourceId: string | undefined,
     @Param('id') id: string,
     @CurrentRequestIds() httpRequest: RequestIds,
   ): Promise<void> {
+    await this.requireOnResource(caller, resourceId, id);
     return this.service.cancel(caller, id, httpRequest);
+  }
+
+  private async created(
+    caller: Principal,
+    request: NewRequest,
+    httpRequest: RequestIds,
+    address: RequestAddress,
+  ): Promise<GraphEntityBody<object>> {
+    return this.responses.entity(
+      address,
+      ROLE_ASSIGNMENT_REQUESTS.name,
+      ROLE_ASSIGNMENT_REQUESTS.present(
+        await this.creation.create(caller, request, httpRequest),
+      ),
+    );
+  }
+
+  /** Under a resource (`resourceId` in the path), only a request of that resource is acted on. */
+  private async requireOnResource(
+    caller: Principal,
+    resourceId: string | undefined,
+    id: string,
+  ): Promise<void> {
+    if (resourceId !== undefined) {
+      await this.queries.requireOnResource(caller, resourceId, id);
+    }
   }
 }

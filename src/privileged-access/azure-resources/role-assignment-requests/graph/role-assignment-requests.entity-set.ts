@@ -161,9 +161,8 @@ export const ROLE_ASSIGNMENT_REQUESTS: ODataEntitySet<RoleAssignmentRequestEntit
           },
           duration: {
             column: 'scheduleDuration',
-            type: 'string',
+            type: 'duration',
             nullable: true,
-            filterable: false,
             schema: {
               description:
                 'ISO 8601 duration of the assignment, such as `PT8H`.',

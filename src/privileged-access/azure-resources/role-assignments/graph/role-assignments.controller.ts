@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
-  AZURE_RESOURCES_ROUTE,
+  AZURE_RESOURCES_PROVIDER,
+  GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
 import { RESOURCE_PARENT } from '../../resources/graph/resources.parent.js';
@@ -15,12 +16,15 @@ import '../../resources/graph/resource.graph-errors.js';
 import './role-assignment.graph-errors.js';
 
 /** Read-only over HTTP: the request lifecycle writes assignments. */
-@Controller(AZURE_RESOURCES_ROUTE)
+@Controller(GRAPH_BETA_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleAssignment')
 export class RoleAssignmentsController extends EntitySetRoutes(
   ROLE_ASSIGNMENTS,
   {
-    collection: 'roleAssignments',
+    contained: {
+      provider: AZURE_RESOURCES_PROVIDER,
+      collection: 'roleAssignments',
+    },
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleAssignmentNotFoundError(),
     parent: RESOURCE_PARENT.route,

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
-  AZURE_RESOURCES_ROUTE,
+  AZURE_RESOURCES_PROVIDER,
+  GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
 import { RESOURCE_PARENT } from '../../resources/graph/resources.parent.js';
@@ -14,12 +15,15 @@ import { RoleDefinitionQueries } from './role-definition.queries.js';
 import '../../resources/graph/resource.graph-errors.js';
 import './role-definition.graph-errors.js';
 
-@Controller(AZURE_RESOURCES_ROUTE)
+@Controller(GRAPH_BETA_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleDefinition')
 export class RoleDefinitionsController extends EntitySetRoutes(
   ROLE_DEFINITIONS,
   {
-    collection: 'roleDefinitions',
+    contained: {
+      provider: AZURE_RESOURCES_PROVIDER,
+      collection: 'roleDefinitions',
+    },
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleDefinitionNotFoundError(),
     parent: RESOURCE_PARENT.route,

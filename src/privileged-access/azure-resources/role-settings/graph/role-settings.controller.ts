@@ -11,6 +11,10 @@ import type { Principal } from '../../../../auth/principal.js';
 import { RequiredScopes } from '../../../../auth/required-scopes.decorator.js';
 import { ApiGraphErrors } from '../../../../graph/api-graph-errors.decorator.js';
 import { GraphBody } from '../../../../graph/graph-body.js';
+import {
+  below,
+  collectionPaths,
+} from '../../../../graph/odata/collection-paths.js';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import {
   type GraphCollectionBody,
@@ -28,7 +32,8 @@ import {
 import { CurrentRequestIds } from '../../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../../values/request-ids.js';
 import {
-  AZURE_RESOURCES_ROUTE,
+  AZURE_RESOURCES_PROVIDER,
+  GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
   WRITE_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
@@ -52,10 +57,20 @@ const NOT_AN_ADMINISTRATOR = {
   summary: "the caller does not administer the setting's resource",
 };
 
-@Controller(AZURE_RESOURCES_ROUTE)
+const ROLE_SETTINGS_COLLECTION = {
+  provider: AZURE_RESOURCES_PROVIDER,
+  collection: 'roleSettings',
+};
+/** Where one setting answers: below the top-level set and the provider's collection. */
+const ONE_SETTING = below(
+  collectionPaths(ROLE_SETTINGS.name, ROLE_SETTINGS_COLLECTION),
+  ':id',
+);
+
+@Controller(GRAPH_BETA_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleSetting')
 export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
-  collection: 'roleSettings',
+  contained: ROLE_SETTINGS_COLLECTION,
   permissions: READ_AZURE_RESOURCES,
   notFound: new RoleSettingNotFoundError(),
   parent: RESOURCE_PARENT.route,
@@ -68,7 +83,7 @@ export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
     super(queries, graphResponses);
   }
 
-  @Patch('roleSettings/:id')
+  @Patch(ONE_SETTING)
   @HttpCode(204)
   @RequiredScopes(WRITE_AZURE_RESOURCES)
   @ApiOperation({
@@ -97,7 +112,7 @@ export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
   }
 
   @ListRoute(ROLE_SETTING_AUDIT_EVENTS, {
-    path: 'roleSettings/:id/auditEvents',
+    path: below(ONE_SETTING, 'auditEvents'),
     summary: 'List the audit events of a governanceRoleSetting (extension)',
     description:
       'Not a Graph API: an extension of this service. Every change of the setting through `PATCH` in the order it happened: who, when, the request-id of the call, and the four rule lists before and after. For those who may change the setting: applications with the permission (Read is enough), Privileged Role and Global Administrators, and the active Owners and User Access Administrators of its resource. With `$filter`, `$orderby`, `$top`, `$skip`, `$count` and `$select`.',

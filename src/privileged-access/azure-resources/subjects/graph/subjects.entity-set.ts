@@ -4,7 +4,7 @@ import {
 } from '../../../../graph/odata/entity-set.js';
 import { SUBJECT_TYPES, SubjectEntity } from '../subject.entity.js';
 
-/** `governanceSubjects`: reached by `$expand=subject` from assignments and requests. */
+/** `governanceSubjects`: listed at its own path, and reached by `$expand=subject` from assignments and requests. */
 export const SUBJECTS: ODataEntitySet<SubjectEntity> = defineEntitySet({
   name: 'governanceSubjects',
   typeName: 'governanceSubject',

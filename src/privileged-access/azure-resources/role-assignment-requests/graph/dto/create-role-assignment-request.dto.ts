@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -92,4 +92,22 @@ export class CreateRoleAssignmentRequestDto implements NewRequest {
   @IsOptional()
   @Matches(GUID_PATTERN, GUID)
   linkedEligibleRoleAssignmentId?: string | null;
+}
+
+/**
+ * `POST …/resources/{resourceId}/roleAssignmentRequests` (the path of Kiota's builders): the
+ * URL names the resource, so the body may leave it out; a body naming another is refused.
+ */
+export class CreateRoleAssignmentRequestOnResourceDto extends OmitType(
+  CreateRoleAssignmentRequestDto,
+  ['resourceId'] as const,
+) {
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'The resource of the URL, if given.',
+  })
+  @IsOptional()
+  @Matches(GUID_PATTERN, GUID)
+  resourceId?: string;
 }

@@ -6,14 +6,17 @@ import {
   IsString,
   MaxLength,
   MinLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { IsDateTimeText } from '../../../../../values/date-time-text.js';
 import {
   ADMIN_DECISIONS,
   type AdminDecision,
   type ApproverDecision,
   ASSIGNMENT_STATES,
   type AssignmentState,
+  type RequestedSchedule,
 } from '../../role-assignment-request.model.js';
 import { CreateScheduleDto } from './create-role-assignment-request.dto.js';
 
@@ -24,6 +27,40 @@ export class ApprovalDecisionDto implements ApproverDecision {
   @IsString()
   @MaxLength(4000)
   reason?: string;
+}
+
+/** Refuses a value when the object also holds `other`: two names for one thing, both given. */
+function IsAbsentWith(other: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'isAbsentWith',
+    validator: {
+      validate: (_value, args) => {
+        const given = (args?.object as Record<string, unknown> | undefined)?.[
+          other
+        ];
+        return given === undefined || given === null;
+      },
+      defaultMessage: (args) =>
+        `${args?.property} must not be given with ${other}`,
+    },
+  });
+}
+
+/**
+ * The schedule of a decision. Graph's updateRequest example names its end `stopDateTime`, a
+ * property governanceSchedule does not have: it is taken as `endDateTime`.
+ */
+export class DecisionScheduleDto extends CreateScheduleDto {
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description:
+      "`endDateTime` by the name of Graph's updateRequest example; not with `endDateTime`.",
+  })
+  @IsOptional()
+  @IsDateTimeText()
+  @IsAbsentWith('endDateTime')
+  stopDateTime?: string | null;
 }
 
 /** `POST …/{id}/updateRequest`, as Graph documents it: an administrator's decision. */
@@ -39,17 +76,30 @@ export class UpdateRequestDto implements AdminDecision {
   reason: string;
 
   @ApiPropertyOptional({
-    type: CreateScheduleDto,
+    type: DecisionScheduleDto,
     description:
       "When approving: the schedule granted, the request's own by default.",
   })
   @IsOptional()
   @ValidateNested()
-  @Type(() => CreateScheduleDto)
-  schedule?: CreateScheduleDto;
+  @Type(() => DecisionScheduleDto)
+  schedule?: DecisionScheduleDto;
 
   @ApiPropertyOptional({ enum: ASSIGNMENT_STATES })
   @IsOptional()
   @IsIn(ASSIGNMENT_STATES)
   assignmentState?: AssignmentState;
+}
+
+/** The decision as the domain takes it: the schedule's end by either of its names. */
+export function adminDecisionOf(body: UpdateRequestDto): AdminDecision {
+  if (!body.schedule) {
+    return body;
+  }
+  const { stopDateTime, ...schedule } = body.schedule;
+  const granted: RequestedSchedule = {
+    ...schedule,
+    endDateTime: schedule.endDateTime ?? stopDateTime,
+  };
+  return { ...body, schedule: granted };
 }

@@ -3,6 +3,7 @@ import {
   type EntityClass,
   type EntitySelect,
   EntityStore,
+  type EntitySubselect,
 } from '../entity-store/entity-store.js';
 import { EntitySql } from './entity-sql.js';
 import type { SqlClient } from './sql-client.js';
@@ -26,7 +27,9 @@ export class SqlEntityStore extends EntityStore {
   }
 
   select<T extends object>(entity: EntityClass<T>): EntitySelect<T> {
-    return new SqlEntitySelect(this.sql, this.entitySqlOf(entity));
+    return new SqlEntitySelect(this.sql, this.entitySqlOf(entity), (other) =>
+      this.entitySqlOf(other),
+    );
   }
 
   private entitySqlOf<T extends object>(entity: EntityClass<T>): EntitySql<T> {
@@ -41,14 +44,19 @@ export class SqlEntityStore extends EntityStore {
 
 type Property<T> = keyof T & string;
 
-class SqlEntitySelect<T extends object> implements EntitySelect<T> {
+type EntitySqlOf = <U extends object>(entity: EntityClass<U>) => EntitySql<U>;
+
+/**
+ * The conditions of a read of one entity's rows, its values bound in `parameters`: a read's
+ * own, or the enclosing read's for a subquery, so that placeholders number in text order.
+ */
+class SqlConditions<T extends object> {
   private readonly conditions: string[] = [];
-  private readonly order: string[] = [];
-  private readonly parameters: unknown[] = [];
 
   constructor(
-    private readonly sql: SqlClient,
-    private readonly entitySql: EntitySql<T>,
+    protected readonly entitySql: EntitySql<T>,
+    protected readonly parameters: unknown[],
+    private readonly entitySqlOf: EntitySqlOf,
   ) {}
 
   column(property: string): string {
@@ -65,6 +73,35 @@ class SqlEntitySelect<T extends object> implements EntitySelect<T> {
   where(condition: string): this {
     this.conditions.push(condition);
     return this;
+  }
+
+  subselect<U extends object>(entity: EntityClass<U>): EntitySubselect {
+    return new SqlEntitySubselect(
+      this.entitySqlOf(entity),
+      this.parameters,
+      this.entitySqlOf,
+    );
+  }
+
+  protected whereClause(): string {
+    return this.conditions.length > 0
+      ? ` WHERE ${this.conditions.map((condition) => `(${condition})`).join(' AND ')}`
+      : '';
+  }
+}
+
+class SqlEntitySelect<T extends object>
+  extends SqlConditions<T>
+  implements EntitySelect<T>
+{
+  private readonly order: string[] = [];
+
+  constructor(
+    private readonly sql: SqlClient,
+    entitySql: EntitySql<T>,
+    entitySqlOf: EntitySqlOf,
+  ) {
+    super(entitySql, [], entitySqlOf);
   }
 
   orderBy(property: string, direction: 'asc' | 'desc'): this {
@@ -100,10 +137,14 @@ class SqlEntitySelect<T extends object> implements EntitySelect<T> {
     // PostgreSQL counts in bigint, which node-postgres hands over as text.
     return Number(row.total);
   }
+}
 
-  private whereClause(): string {
-    return this.conditions.length > 0
-      ? ` WHERE ${this.conditions.map((condition) => `(${condition})`).join(' AND ')}`
-      : '';
+/** A subquery of a `SqlEntitySelect`, its values bound among the enclosing read's parameters. */
+class SqlEntitySubselect<T extends object>
+  extends SqlConditions<T>
+  implements EntitySubselect
+{
+  values(property: string): string {
+    return `SELECT ${this.column(property)} FROM ${this.entitySql.table}${this.whereClause()}`;
   }
 }

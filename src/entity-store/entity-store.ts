@@ -19,6 +19,11 @@ export interface EntitySelect<T extends object> {
   bind(property: string, value: unknown): string;
   /** Adds a condition that every row read must meet. */
   where(condition: string): this;
+  /**
+   * A read of another entity's rows within this read's conditions (`x IN (SELECT …)`): its
+   * values are bound among this read's parameters, in the order their placeholders appear.
+   */
+  subselect<U extends object>(entity: EntityClass<U>): EntitySubselect;
   /** Orders the rows by an entity property, after the orders added before. */
   orderBy(property: string, direction: 'asc' | 'desc'): this;
   /** The entities of the rows meeting the conditions, in order: from `offset`, at most `limit`. */
@@ -28,6 +33,18 @@ export interface EntitySelect<T extends object> {
   }): Promise<T[]>;
   /** How many rows meet the conditions added so far. */
   count(): Promise<number>;
+}
+
+/** A read of another entity inside an `EntitySelect`'s conditions, written as SQL. */
+export interface EntitySubselect {
+  /** The quoted column of the entity's property; columns of the enclosing read are out of reach. */
+  column(property: string): string;
+  bind(property: string, value: unknown): string;
+  where(condition: string): this;
+  /** A read of another entity within this one's conditions, bound among the same parameters. */
+  subselect<U extends object>(entity: EntityClass<U>): EntitySubselect;
+  /** The SQL selecting `property` of the rows meeting the conditions, for `IN (…)`. */
+  values(property: string): string;
 }
 
 /**

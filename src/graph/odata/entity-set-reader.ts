@@ -1,21 +1,35 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import {
   type EntitySelect,
   EntityStore,
 } from '../../entity-store/entity-store.js';
 import { normalizeGuid } from '../../values/guid.js';
+import {
+  type ComputedPropertiesSource,
+  ComputesPropertiesOf,
+  type ReadingCaller,
+} from './computed-properties.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
-import type {
-  ODataEntitySet,
-  ODataNavigationProperty,
-  TenantEntity,
-} from './entity-set.js';
-import { filterSql, type SqlConditionContext } from './filter-sql.js';
+import type { ODataEntitySet, TenantEntity } from './entity-set.js';
+import {
+  filterSql,
+  type NavigationSql,
+  type SqlConditionContext,
+} from './filter-sql.js';
 import { Keyset } from './keyset.js';
-import type { ExpandItem, ListQuery, ShapeQuery } from './list-query.js';
+import {
+  type ExpandItem,
+  type ListQuery,
+  navigationProperty,
+  type ShapeQuery,
+} from './list-query.js';
 
 type GraphObject = Record<string, unknown>;
 type AnySet = ODataEntitySet;
+
+/** How many entities an expanded collection-valued navigation property holds, at most. */
+export const MAX_EXPANDED_COLLECTION = 50;
 
 /** One page of a list, in the Graph JSON shape the query selected and expanded. */
 export interface EntityPage {
@@ -34,20 +48,43 @@ export interface EntityPage {
  * if it runs in one, as the repositories' statements do.
  */
 @Injectable()
-export class EntitySetReader {
-  constructor(private readonly store: EntityStore) {}
+export class EntitySetReader implements OnModuleInit {
+  private readonly computers = new Map<string, ComputedPropertiesSource>();
+
+  constructor(
+    private readonly store: EntityStore,
+    private readonly discovery: DiscoveryService,
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders({
+      metadataKey: ComputesPropertiesOf.KEY,
+    })) {
+      const setName = this.discovery.getMetadataByDecorator(
+        ComputesPropertiesOf,
+        wrapper,
+      );
+      if (setName && wrapper.instance) {
+        this.computers.set(
+          setName,
+          wrapper.instance as ComputedPropertiesSource,
+        );
+      }
+    }
+  }
 
   /**
    * A page of the tenant's entities matching the query; `scope` adds equality conditions of a
-   * route such as `/resources/{id}/roleDefinitions` (`{ resourceId: id }`).
+   * route such as `/resources/{id}/roleDefinitions` (`{ resourceId: id }`). `caller` may be the
+   * tenant alone, for a set none of whose computed properties describes who reads it.
    */
   async list<T extends TenantEntity>(
     set: ODataEntitySet<T>,
-    tenantId: string,
+    caller: ReadingCaller | string,
     query: ListQuery,
     scope: Partial<Record<keyof T & string, string>> = {},
   ): Promise<EntityPage> {
-    return this.listOf(asAnySet(set), tenantId, query, scope);
+    return this.listOf(asAnySet(set), callerOf(caller), query, scope);
   }
 
   /**
@@ -57,7 +94,7 @@ export class EntitySetReader {
    */
   async get<T extends TenantEntity>(
     set: ODataEntitySet<T>,
-    tenantId: string,
+    caller: ReadingCaller | string,
     id: string,
     query: ShapeQuery,
     notFound: () => Error,
@@ -65,7 +102,8 @@ export class EntitySetReader {
   ): Promise<GraphObject> {
     const key = normalizeGuid(id);
     const found =
-      key && (await this.getOf(asAnySet(set), tenantId, key, query, scope));
+      key &&
+      (await this.getOf(asAnySet(set), callerOf(caller), key, query, scope));
     if (!found) {
       throw notFound();
     }
@@ -74,10 +112,11 @@ export class EntitySetReader {
 
   private async listOf(
     set: AnySet,
-    tenantId: string,
+    caller: ReadingCaller,
     query: ListQuery,
     scope: Record<string, string | undefined>,
   ): Promise<EntityPage> {
+    const { tenantId } = caller;
     const keyset = Keyset.of(
       query.orderBy.length > 0 ? query.orderBy : (set.defaultOrderBy ?? []),
       (property) => set.properties[property].type,
@@ -87,7 +126,7 @@ export class EntitySetReader {
       page.where(
         keyset.afterSql(
           keyset.valuesOf(query.skipToken),
-          new PropertyConditions(set, page),
+          new PropertyConditions(set, page, tenantId),
         ),
       );
     }
@@ -108,7 +147,7 @@ export class EntitySetReader {
     const entities = rows.slice(0, query.top);
     const last = entities.at(-1);
     return {
-      value: await this.present(set, tenantId, entities, query),
+      value: await this.present(set, caller, entities, query),
       count,
       nextSkipToken:
         rows.length > query.top && last
@@ -123,19 +162,19 @@ export class EntitySetReader {
 
   private async getOf(
     set: AnySet,
-    tenantId: string,
+    caller: ReadingCaller,
     id: string,
     query: ShapeQuery,
     scope: Record<string, string | undefined>,
   ): Promise<GraphObject | undefined> {
-    const select = this.scoped(set, tenantId, scope);
+    const select = this.scoped(set, caller.tenantId, scope);
     const [entity] = await select
       .where(`${select.column('id')} = ${select.bind('id', id)}`)
       .entities();
     if (!entity) {
       return undefined;
     }
-    const [graph] = await this.present(set, tenantId, [entity], query);
+    const [graph] = await this.present(set, caller, [entity], query);
     return graph;
   }
 
@@ -149,7 +188,7 @@ export class EntitySetReader {
     const select = this.scoped(set, tenantId, scope);
     if (query.filter) {
       select.where(
-        filterSql(query.filter, new PropertyConditions(set, select)),
+        filterSql(query.filter, new PropertyConditions(set, select, tenantId)),
       );
     }
     return select;
@@ -184,40 +223,77 @@ export class EntitySetReader {
 
   private async present(
     set: AnySet,
-    tenantId: string,
+    caller: ReadingCaller,
     entities: readonly TenantEntity[],
     query: ShapeQuery,
   ): Promise<GraphObject[]> {
-    const expansions = await Promise.all(
-      query.expand.map(async (item) => ({
-        item,
-        navigation: set.navigation[item.navigation],
-        related: await this.related(
-          tenantId,
-          set.navigation[item.navigation],
-          entities,
-        ),
+    const [computed, ...expansions] = await Promise.all([
+      this.computed(set, caller, entities, query.select),
+      ...query.expand.map(async (item) => ({
+        name: item.navigation,
+        valueOf: await this.expansion(set, caller, item, entities),
       })),
-    );
+    ]);
     return entities.map((entity) => {
-      const graph = selected(set.present(entity), query.select);
-      for (const { item, navigation, related } of expansions) {
-        graph[item.navigation] = expandedValue(
-          navigation,
-          item,
-          related.get(valueOf(entity, navigation.sourceProperty) as string),
-        );
+      const graph = selected(
+        { ...set.present(entity), ...computed(entity) },
+        query.select,
+      );
+      for (const { name, valueOf: expanded } of expansions) {
+        graph[name] = expanded(entity);
       }
       return graph;
     });
   }
 
-  /** The target entities of a navigation property for a page, by their key. */
-  private async related(
-    tenantId: string,
-    navigation: ODataNavigationProperty,
+  /**
+   * The Graph JSON of the computed properties `select` names, for each entity of a page: none
+   * unless named, as Graph computes them only then.
+   */
+  private async computed(
+    set: AnySet,
+    caller: ReadingCaller,
     entities: readonly TenantEntity[],
-  ): Promise<Map<string, TenantEntity>> {
+    select: readonly string[] | undefined,
+  ): Promise<(entity: TenantEntity) => GraphObject> {
+    const computed = set.computed;
+    const names =
+      computed && select
+        ? computed.names.filter((name) => select.includes(name))
+        : [];
+    if (!computed || names.length === 0 || entities.length === 0) {
+      return () => ({});
+    }
+    const source = this.computers.get(set.name);
+    if (!source) {
+      throw new Error(
+        `No provider is marked @ComputesPropertiesOf('${set.name}').`,
+      );
+    }
+    const values = await source.valuesOf(
+      caller,
+      entities.map((entity) => entity.id),
+      names,
+    );
+    return (entity) => computed.present(values.get(entity.id) ?? {});
+  }
+
+  /**
+   * What an expanded navigation property holds for each entity of a page: the related entity
+   * (or null), or for a collection the first `MAX_EXPANDED_COLLECTION` related entities by id;
+   * each selected and expanded as the item's own options say.
+   */
+  private async expansion(
+    set: AnySet,
+    caller: ReadingCaller,
+    item: ExpandItem,
+    entities: readonly TenantEntity[],
+  ): Promise<(entity: TenantEntity) => GraphObject | GraphObject[] | null> {
+    const single = Object.hasOwn(set.navigation, item.navigation);
+    const navigation = navigationProperty(set, item.navigation);
+    if (!navigation) {
+      throw new Error(`${set.name} has no navigation '${item.navigation}'`);
+    }
     const target = ENTITY_SETS.target(navigation);
     const targetProperty = navigation.targetProperty ?? 'id';
     const keys = [
@@ -227,19 +303,71 @@ export class EntitySetReader {
           .filter((key): key is string => typeof key === 'string'),
       ),
     ];
+    const rows = single
+      ? await this.relatedOf(target, caller.tenantId, targetProperty, keys)
+      : await this.collectionsOf(target, caller.tenantId, targetProperty, keys);
+    const graphs = await this.present(target, caller, rows, {
+      select: item.select,
+      expand: item.expand ?? [],
+    });
+    const byKey = new Map<string, GraphObject[]>();
+    rows.forEach((row, index) => {
+      const key = valueOf(row, targetProperty) as string;
+      byKey.set(key, [...(byKey.get(key) ?? []), graphs[index]]);
+    });
+    return (entity) => {
+      const related =
+        byKey.get(valueOf(entity, navigation.sourceProperty) as string) ?? [];
+      return single ? (related[0] ?? null) : related;
+    };
+  }
+
+  /** The tenant's entities of `target` whose `targetProperty` is one of the keys. */
+  private async relatedOf(
+    target: AnySet,
+    tenantId: string,
+    targetProperty: string,
+    keys: readonly string[],
+  ): Promise<TenantEntity[]> {
     if (keys.length === 0) {
-      return new Map();
+      return [];
     }
     const select = this.tenantSelect(target, tenantId);
-    const rows = await select
+    return select
       .where(
         `${select.column(targetProperty)} IN (${keys.map((key) => select.bind(targetProperty, key)).join(', ')})`,
       )
       .entities();
-    return new Map(
-      rows.map((row) => [valueOf(row, targetProperty) as string, row]),
-    );
   }
+
+  /**
+   * For each key, the first `MAX_EXPANDED_COLLECTION` of the tenant's entities of `target` whose
+   * `targetProperty` is that key, by id: a read per key, so that one key's many never crowd out
+   * another's.
+   */
+  private async collectionsOf(
+    target: AnySet,
+    tenantId: string,
+    targetProperty: string,
+    keys: readonly string[],
+  ): Promise<TenantEntity[]> {
+    const collections = await Promise.all(
+      keys.map((key) => {
+        const select = this.tenantSelect(target, tenantId);
+        return select
+          .where(
+            `${select.column(targetProperty)} = ${select.bind(targetProperty, key)}`,
+          )
+          .orderBy('id', 'asc')
+          .entities({ limit: MAX_EXPANDED_COLLECTION, offset: 0 });
+      }),
+    );
+    return collections.flat();
+  }
+}
+
+function callerOf(caller: ReadingCaller | string): ReadingCaller {
+  return typeof caller === 'string' ? { tenantId: caller } : caller;
 }
 
 /** Entity sets are generic in their entity; the reader works on any. */
@@ -249,16 +377,6 @@ function asAnySet<T extends TenantEntity>(set: ODataEntitySet<T>): AnySet {
 
 function valueOf(entity: TenantEntity, property: string): unknown {
   return (entity as unknown as Record<string, unknown>)[property];
-}
-
-function expandedValue(
-  navigation: ODataNavigationProperty,
-  item: ExpandItem,
-  related: TenantEntity | undefined,
-): GraphObject | null {
-  return related
-    ? selected(ENTITY_SETS.target(navigation).present(related), item.select)
-    : null;
 }
 
 function selected(
@@ -271,6 +389,12 @@ function selected(
   return Object.fromEntries(select.map((name) => [name, graph[name]]));
 }
 
+/** A read whose conditions `$filter` writes: an entity's, or one inside its conditions. */
+type SqlReadOf<T extends object> = Pick<
+  EntitySelect<T>,
+  'column' | 'bind' | 'subselect'
+>;
+
 /**
  * The `$filter` and `$orderby` property paths of an entity set, on a read of its entity: each
  * path is the column of the entity property the set maps it to.
@@ -278,8 +402,28 @@ function selected(
 class PropertyConditions implements SqlConditionContext {
   constructor(
     private readonly set: AnySet,
-    private readonly select: EntitySelect<TenantEntity>,
+    private readonly select: SqlReadOf<TenantEntity>,
+    private readonly tenantId: string,
   ) {}
+
+  navigation(
+    name: string,
+    condition: (target: SqlConditionContext) => string,
+  ): NavigationSql {
+    const navigation = this.set.navigation[name];
+    const target = ENTITY_SETS.target(navigation);
+    const targets = this.select.subselect(target.entity);
+    targets.where(
+      `${targets.column('tenantId')} = ${targets.bind('tenantId', this.tenantId)}`,
+    );
+    targets.where(
+      condition(new PropertyConditions(target, targets, this.tenantId)),
+    );
+    return {
+      source: this.select.column(navigation.sourceProperty),
+      targets: targets.values(navigation.targetProperty ?? 'id'),
+    };
+  }
 
   column(property: string): string {
     return this.select.column(this.set.properties[property].column);

@@ -43,13 +43,21 @@ export interface ODataActionParameter {
   readonly type: ODataPropertyType | { readonly named: string };
 }
 
-/** An action bound to one entity of a set, `POST …/{id}/<name>`, as `$metadata` declares it. */
+/**
+ * An operation bound to a set, as `$metadata` declares it: an action (a POST) or a function (a
+ * GET that changes nothing), bound to one entity (`…/{id}/cancel`) or to the whole collection
+ * (`…/resources/register`, `…/roleAssignments/export()`).
+ */
 export interface ODataBoundAction {
   readonly name: string;
+  /** One entity unless said otherwise. */
+  readonly boundTo?: 'entity' | 'collection';
+  readonly isFunction?: boolean;
   /** Its body's parameters, in Graph's order. */
   readonly parameters?: readonly ODataActionParameter[];
-  /** The entity set whose type it returns, when it returns one. */
-  readonly returns?: EntitySetName;
+  /** The entity set whose type it returns, or a collection of a primitive type. */
+  readonly returns?:
+    EntitySetName | { readonly collectionOf: ODataPropertyType };
 }
 
 /**
@@ -68,8 +76,19 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   /** The property paths `$filter` and `$orderby` may use. */
   readonly properties: Readonly<Record<string, ODataPropertyMapping>>;
   readonly navigation: Readonly<Record<string, ODataNavigationProperty>>;
-  /** Its Graph type as declared, from which `$metadata` describes it. */
+  /**
+   * Collection-valued navigation properties, which `$expand` follows: every entity of the target
+   * whose `targetProperty` equals this entity's `sourceProperty`, in the same tenant. Apart from
+   * `navigation`, which has a path per property (`{id}/<navigation>`): these are lists of their
+   * own, under a parent (`/resources/{id}/roleDefinitions`).
+   */
+  readonly collectionNavigation?: Readonly<
+    Record<string, ODataNavigationProperty>
+  >;
+  /** Its Graph type as declared, its `computed` properties included: what `$metadata` describes. */
   readonly type: AnyGraphTypeDeclaration;
+  /** The properties Graph emits only when `$select` names them, last in `graphProperties`. */
+  readonly computed?: ComputedProperties;
   readonly actions?: readonly ODataBoundAction[];
   /** The order of a list without `$orderby` (then by id); by id alone when omitted. */
   readonly defaultOrderBy?: readonly {
@@ -84,14 +103,37 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   readonly components?: Readonly<Record<string, SchemaObject>>;
 }
 
+/**
+ * Properties that Graph computes for an entity only when `$select` names them, and leaves out of
+ * its JSON otherwise (a resource's `roleAssignmentCount`). A provider of the module that owns the
+ * set, marked `@ComputesPropertiesOf(<set name>)`, computes them for a page at once
+ * (computed-properties.ts); `$filter` and `$orderby` cannot use them.
+ */
+export interface ComputedProperties {
+  readonly names: readonly string[];
+  /** The Graph JSON of the values computed for one entity, a key for each of `names`. */
+  present(values: object): Record<string, unknown>;
+}
+
 /** How a feature module declares an entity set: its Graph type once, and how to reach it. */
-export interface EntitySetDeclaration<T extends TenantEntity> {
+export interface EntitySetDeclaration<T extends TenantEntity, V = never> {
   readonly name: EntitySetName;
   readonly typeName: string;
   readonly entity: new () => T;
   /** Its Graph type's properties, in Graph's order, from which the set's JSON, `$filter` paths and OpenAPI schema are derived. */
   readonly type: GraphTypeDeclaration<T>;
+  /**
+   * The properties computed when `$select` names them, in Graph's order after `type`'s: declared
+   * over `V`, the values their provider computes for one entity.
+   */
+  readonly computed?: GraphTypeDeclaration<V>;
   readonly navigation: Readonly<
+    Record<
+      string,
+      ODataNavigationProperty & { sourceProperty: keyof T & string }
+    >
+  >;
+  readonly collectionNavigation?: Readonly<
     Record<
       string,
       ODataNavigationProperty & { sourceProperty: keyof T & string }
@@ -113,13 +155,15 @@ export interface NamedEntityType extends NamedType {
 }
 
 /** Declares an entity set, checking at compile time that it names only the entity's properties. */
-export function defineEntitySet<T extends TenantEntity>(
-  declaration: EntitySetDeclaration<T>,
+export function defineEntitySet<T extends TenantEntity, V = never>(
+  declaration: EntitySetDeclaration<T, V>,
 ): ODataEntitySet<T> {
-  const { named, ...set } = declaration;
-  const graphType = graphTypeOf(set.type, named);
+  const { named, computed, ...set } = declaration;
+  const graphType = graphTypeOf(set.type, named, computed);
   return {
     ...set,
+    type: { ...set.type, ...computed },
+    ...(computed ? { computed: computedProperties(computed) } : {}),
     graphProperties: graphType.graphProperties,
     properties: graphType.properties,
     present: graphType.present,
@@ -133,6 +177,16 @@ export function defineEntitySet<T extends TenantEntity>(
           ),
         }
       : graphType.components,
+  };
+}
+
+function computedProperties<V>(
+  declaration: GraphTypeDeclaration<V>,
+): ComputedProperties {
+  const { graphProperties, present } = graphTypeOf(declaration);
+  return {
+    names: graphProperties,
+    present: (values) => present(values as V),
   };
 }
 

@@ -515,7 +515,7 @@ describe('parseFilter', () => {
       expect(rejection("status/other eq 'a'").message).toContain(
         "'status/other'",
       );
-      expect(rejection("owner/name eq 'a'").message).toContain("'owner/name'");
+      expect(rejection("owner/other eq 'a'").message).toContain("'other'");
     });
 
     it('refuses a property that is not filterable', () => {
@@ -642,6 +642,123 @@ describe('parseFilter', () => {
       // The expression as the parser read it: the character percent-encoded.
       expect(rejection(text).message).toBe(
         `The string literal in '${text.replace('\u0000', '%00')}' contains the character U+0000, which no property holds.`,
+      );
+    });
+  });
+  describe('paths through navigation properties', () => {
+    it("reads a property of a navigation's target as a condition on it", () => {
+      expect(parse("owner/name eq 'Ada'")).toEqual({
+        kind: 'navigation',
+        navigation: 'owner',
+        condition: compare('eq', 'name', 'Ada'),
+      });
+    });
+
+    it('reads a path through two navigations, in, functions and GUIDs', () => {
+      expect(parse(`owner/manager/id in ('${GUID.toUpperCase()}')`)).toEqual({
+        kind: 'navigation',
+        navigation: 'owner',
+        condition: {
+          kind: 'navigation',
+          navigation: 'manager',
+          condition: { kind: 'in', property: 'id', values: [GUID] },
+        },
+      });
+      expect(parse("startswith(owner/name,'A')")).toEqual({
+        kind: 'navigation',
+        navigation: 'owner',
+        condition: {
+          kind: 'function',
+          name: 'startswith',
+          property: 'name',
+          value: 'A',
+        },
+      });
+    });
+
+    it('combines them with and, or, not', () => {
+      expect(parse("not owner/name eq 'a' and displayName eq 'b'")).toEqual({
+        kind: 'and',
+        left: {
+          kind: 'not',
+          operand: {
+            kind: 'navigation',
+            navigation: 'owner',
+            condition: compare('eq', 'name', 'a'),
+          },
+        },
+        right: compare('eq', 'displayName', 'b'),
+      });
+    });
+
+    it.each([
+      ["owner/nope eq 'a'", "'nope' on type 'microsoft.graph.owner'"],
+      ["owner/mail eq 'a'", "'mail' on type 'microsoft.graph.owner'"],
+      [
+        "children/name eq 'a'",
+        "'children/name' on type 'microsoft.graph.thing'",
+      ],
+      ["nobody/name eq 'a'", "'nobody/name' on type 'microsoft.graph.thing'"],
+    ])('refuses %s, naming the property and its type', (text, named) => {
+      expect(rejection(text).message).toBe(
+        `Could not find a property named ${named} that can be used in $filter.`,
+      );
+    });
+
+    it('takes null for a path through a navigation, which may lead nowhere', () => {
+      expect(parse('owner/name eq null')).toEqual({
+        kind: 'navigation',
+        navigation: 'owner',
+        condition: compare('eq', 'name', null),
+      });
+    });
+
+    it("checks the literal against the target's property", () => {
+      expect(rejection('owner/name eq 1').message).toBe(
+        "The property 'owner/name' (nullable string) cannot be compared with a literal of type Edm.SByte in 'owner/name eq 1'.",
+      );
+    });
+  });
+
+  describe('durations', () => {
+    it.each([
+      "lasts eq duration'PT8H'",
+      "lasts eq DURATION'PT8H'",
+      "lasts eq 'PT8H'",
+    ])('reads %s as the duration PT8H', (text) => {
+      expect(parse(text)).toEqual(compare('eq', 'lasts', 'PT8H'));
+    });
+
+    it('reads ne, in and null', () => {
+      expect(parse("lasts ne duration'P1DT2H'")).toEqual(
+        compare('ne', 'lasts', 'P1DT2H'),
+      );
+      expect(parse("lasts in ('PT8H', null)")).toEqual({
+        kind: 'in',
+        property: 'lasts',
+        values: ['PT8H', null],
+      });
+      expect(parse('lasts eq null')).toEqual(compare('eq', 'lasts', null));
+    });
+
+    it("keeps duration'…' inside a string literal as text", () => {
+      expect(parse("displayName eq 'a duration''PT8H'''")).toEqual(
+        compare('eq', 'displayName', "a duration'PT8H'"),
+      );
+    });
+
+    it.each(["lasts eq duration'8 hours'", "lasts eq 'P'", "lasts eq 'PT'"])(
+      'refuses %s, which is no ISO 8601 duration',
+      (text) => {
+        expect(rejection(text).message).toMatch(
+          /is not an ISO 8601 duration, such as duration'PT8H', for the property 'lasts'\.$/,
+        );
+      },
+    );
+
+    it('refuses an ordering comparison, which text cannot make', () => {
+      expect(rejection("lasts gt duration'PT8H'").message).toBe(
+        "The operator 'gt' is not defined for the duration property 'lasts'.",
       );
     });
   });

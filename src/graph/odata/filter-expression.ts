@@ -8,8 +8,10 @@ import {
   splitListLiteral,
 } from './odata-literal.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
-import type { ODataPropertyType } from './graph-type.js';
+import { ENTITY_SETS } from './entity-set-registry.js';
+import type { ODataPropertyMapping, ODataPropertyType } from './graph-type.js';
 import { BadRequestError } from '../graph-errors.js';
+import { ISO_DURATION } from '../../clock/iso-duration.js';
 import {
   isStorableDate,
   isStorableText,
@@ -43,6 +45,15 @@ export type FilterExpression =
       readonly name: StringFunction;
       readonly property: string;
       readonly value: string;
+    }
+  /**
+   * A condition on the entity a single-valued navigation property leads to
+   * (`roleDefinition/displayName eq 'Reader'`): its `condition` is on the target's properties.
+   */
+  | {
+      readonly kind: 'navigation';
+      readonly navigation: string;
+      readonly condition: FilterExpression;
     };
 
 /** The parser's token: a tree whose `value` is a child token, a list, a literal's type… */
@@ -78,6 +89,8 @@ const ACCEPTED_LITERALS: Readonly<Record<ODataPropertyType, string[]>> = {
   dateTime: ['Edm.DateTimeOffset', 'Edm.Date'],
   boolean: ['Edm.Boolean'],
   integer: [...INTEGER_EDM_TYPES],
+  // `duration'PT8H'` arrives as a string literal (durationLiteralsAsStrings).
+  duration: ['Edm.String'],
 };
 const ORDERED_TYPES: readonly ODataPropertyType[] = [
   'string',
@@ -97,7 +110,9 @@ export function parseFilter<T extends TenantEntity>(
 ): FilterExpression {
   let root: Token;
   try {
-    root = odataParser.filter(encodeStringLiterals(text));
+    root = odataParser.filter(
+      encodeStringLiterals(durationLiteralsAsStrings(text)),
+    );
   } catch (error) {
     throw new BadRequestError(
       `Syntax error in $filter '${text}'${positionOf(error)}.`,
@@ -106,9 +121,36 @@ export function parseFilter<T extends TenantEntity>(
   return new FilterReader(set).read(root);
 }
 
+/**
+ * `duration'PT8H'` as `'PT8H'`: the parser refuses a duration without days, which Graph writes
+ * (`duration'PT8H'`); a duration property takes the quoted text either way. String literals are
+ * matched first, so a `duration'…'` inside one stays text.
+ */
+function durationLiteralsAsStrings(text: string): string {
+  return text.replace(
+    /'(?:[^']|'')*'|\bduration('(?:[^']|'')*')/gi,
+    (match, quoted: string | undefined) => quoted ?? match,
+  );
+}
+
 function positionOf(error: unknown): string {
   const match = /at (\d+)/.exec(String((error as Error)?.message));
   return match ? ` at position ${match[1]}` : '';
+}
+
+/**
+ * A property path of `$filter` resolved: the navigation properties it goes through, and the
+ * property of the set they lead to (`roleDefinition/resource/type`: through `roleDefinition` and
+ * `resource`, `type` of governanceResources).
+ */
+interface PropertyPath {
+  readonly navigations: readonly string[];
+  /** The property's path on the set the navigations lead to. */
+  readonly property: string;
+  /** Its mapping there. */
+  readonly mapping: ODataPropertyMapping;
+  /** The whole path, as the filter wrote it. */
+  readonly text: string;
 }
 
 class FilterReader<T extends TenantEntity> {
@@ -168,12 +210,15 @@ class FilterReader<T extends TenantEntity> {
     return result;
   }
 
-  private comparison(operator: ComparisonOperator, token: Token) {
+  private comparison(
+    operator: ComparisonOperator,
+    token: Token,
+  ): FilterExpression {
     const { left, right } = token.value as { left: Token; right: Token };
-    const property = this.propertyPath(left);
+    const path = this.propertyPath(left);
     const literal = this.literal(right, token);
-    const type = this.set.properties[property].type;
-    this.checkOperand(property, literal, token.raw);
+    const type = path.mapping.type;
+    checkOperand(path, literal, token.raw);
     if (literal.edmType === 'null' && operator !== 'eq' && operator !== 'ne') {
       throw new BadRequestError(
         `The operator '${operator}' cannot compare with null in '${token.raw}'.`,
@@ -185,20 +230,20 @@ class FilterReader<T extends TenantEntity> {
       !ORDERED_TYPES.includes(type)
     ) {
       throw new BadRequestError(
-        `The operator '${operator}' is not defined for the ${type} property '${property}'.`,
+        `The operator '${operator}' is not defined for the ${type} property '${path.text}'.`,
       );
     }
-    return {
-      kind: 'compare' as const,
+    return through(path, {
+      kind: 'compare',
       operator,
-      property,
-      value: this.normalized(property, literal.value),
-    };
+      property: path.property,
+      value: normalized(path, literal.value),
+    });
   }
 
   private inList(token: Token): FilterExpression {
     const { left, right } = token.value as { left: Token; right: Token };
-    const property = this.propertyPath(left);
+    const path = this.propertyPath(left);
     if (right.type !== 'Literal' || right.value !== 'Edm.Array') {
       throw new BadRequestError(
         `The right operand of 'in' must be a list of literals, such as ('a', 'b'), in '${token.raw}'.`,
@@ -206,13 +251,13 @@ class FilterReader<T extends TenantEntity> {
     }
     const values = splitListLiteral(right.raw).map((item) => {
       const literal = this.literalText(item, token.raw);
-      this.checkOperand(property, literal, token.raw);
-      return this.normalized(property, literal.value);
+      checkOperand(path, literal, token.raw);
+      return normalized(path, literal.value);
     });
     if (values.length === 0) {
       throw new BadRequestError(`The list of 'in' is empty in '${token.raw}'.`);
     }
-    return { kind: 'in', property, values };
+    return through(path, { kind: 'in', property: path.property, values });
   }
 
   private functionCall(token: Token): FilterExpression {
@@ -226,27 +271,31 @@ class FilterReader<T extends TenantEntity> {
       );
     }
     const [subject, argument] = parameters;
-    const property = subject && this.propertyPath(subject);
+    const path = subject && this.propertyPath(subject);
     const literal = argument && this.literal(argument, token);
     if (
       parameters.length !== 2 ||
-      this.set.properties[property].type !== 'string' ||
+      path.mapping.type !== 'string' ||
       typeof literal.value !== 'string'
     ) {
       throw new BadRequestError(
         `The function '${method}' takes a string property and a string literal, as in ${method}(displayName,'abc').`,
       );
     }
-    return {
+    return through(path, {
       kind: 'function',
       name: method as StringFunction,
-      property,
+      property: path.property,
       value: literal.value,
-    };
+    });
   }
 
-  /** The path of a member expression (`status/subStatus`), which must be a known property. */
-  private propertyPath(token: Token): string {
+  /**
+   * The path of a member expression (`status/subStatus`, `roleDefinition/displayName`), which
+   * must be a known property of the set, or of the set its leading single-valued navigation
+   * properties lead to.
+   */
+  private propertyPath(token: Token): PropertyPath {
     if (token.type === 'MethodCallExpression') {
       throw new BadRequestError(
         `The function '${(token.value as { method: string }).method}' is not supported here: $filter compares properties with literals.`,
@@ -258,13 +307,7 @@ class FilterReader<T extends TenantEntity> {
         `The left operand of '${token.raw}' must be a property of ${this.set.typeName}.`,
       );
     }
-    const path = segments.join('/');
-    if (!Object.hasOwn(this.set.properties, path)) {
-      throw new BadRequestError(
-        `Could not find a property named '${path}' on type 'microsoft.graph.${this.set.typeName}' that can be used in $filter.`,
-      );
-    }
-    return path;
+    return resolvePath(this.set, segments);
   }
 
   private literal(token: Token, expression: Token): ODataLiteral {
@@ -287,34 +330,95 @@ class FilterReader<T extends TenantEntity> {
     }
     return storable(literal, expression);
   }
+}
 
-  /** GUIDs are stored in lower case: a quoted GUID is lower-cased as a bare one is. */
-  private normalized(
-    property: string,
-    value: ODataLiteral['value'],
-  ): ODataLiteral['value'] {
-    return this.set.properties[property].type === 'guid' &&
-      typeof value === 'string'
-      ? value.toLowerCase()
-      : value;
+/**
+ * Resolves a path's segments on `set`: a property path of the set, or a single-valued
+ * navigation property followed by a path on its target. The longest property path wins, so
+ * that `status/subStatus` is a property even if `status` named a navigation.
+ */
+function resolvePath(
+  set: ODataEntitySet,
+  segments: readonly string[],
+  navigations: readonly string[] = [],
+): PropertyPath {
+  const text = [...navigations, ...segments].join('/');
+  const property = segments.join('/');
+  if (Object.hasOwn(set.properties, property)) {
+    const mapping = set.properties[property];
+    return {
+      navigations,
+      property,
+      // A path through a navigation is null where the navigation leads nowhere.
+      mapping:
+        navigations.length > 0 ? { ...mapping, nullable: true } : mapping,
+      text,
+    };
   }
+  const [first, ...rest] = segments;
+  if (rest.length > 0 && Object.hasOwn(set.navigation, first)) {
+    return resolvePath(ENTITY_SETS.target(set.navigation[first]), rest, [
+      ...navigations,
+      first,
+    ]);
+  }
+  throw new BadRequestError(
+    `Could not find a property named '${property}' on type 'microsoft.graph.${set.typeName}' that can be used in $filter.`,
+  );
+}
 
-  private checkOperand(
-    property: string,
-    literal: ODataLiteral,
-    expression: string,
-  ): void {
-    const mapping = this.set.properties[property];
-    const accepted =
-      literal.edmType === 'null'
-        ? mapping.nullable === true
-        : literal.value !== undefined &&
-          ACCEPTED_LITERALS[mapping.type].includes(literal.edmType);
-    if (!accepted) {
-      throw new BadRequestError(
-        `The property '${property}' (${mapping.nullable ? 'nullable ' : ''}${mapping.type}) cannot be compared with ${literal.edmType === 'null' ? 'null' : `a literal of type ${literal.edmType}`} in '${expression}'.`,
-      );
-    }
+/** A condition on the property a path ends at, through the navigations it goes through. */
+function through(
+  path: PropertyPath,
+  condition: FilterExpression,
+): FilterExpression {
+  return path.navigations.reduceRight<FilterExpression>(
+    (inner, navigation) => ({
+      kind: 'navigation',
+      navigation,
+      condition: inner,
+    }),
+    condition,
+  );
+}
+
+/**
+ * GUIDs are stored in lower case: a quoted GUID is lower-cased as a bare one is. A duration
+ * must be one, in ISO 8601's form.
+ */
+function normalized(
+  path: PropertyPath,
+  value: ODataLiteral['value'],
+): ODataLiteral['value'] {
+  if (typeof value !== 'string') {
+    return value;
+  }
+  if (path.mapping.type === 'guid') {
+    return value.toLowerCase();
+  }
+  if (path.mapping.type === 'duration' && !ISO_DURATION.test(value)) {
+    throw new BadRequestError(
+      `'${value}' is not an ISO 8601 duration, such as duration'PT8H', for the property '${path.text}'.`,
+    );
+  }
+  return value;
+}
+
+function checkOperand(
+  path: PropertyPath,
+  literal: ODataLiteral,
+  expression: string,
+): void {
+  const { mapping } = path;
+  const accepted =
+    literal.edmType === 'null'
+      ? mapping.nullable === true
+      : literal.value !== undefined &&
+        ACCEPTED_LITERALS[mapping.type].includes(literal.edmType);
+  if (!accepted) {
+    throw new BadRequestError(
+      `The property '${path.text}' (${mapping.nullable ? 'nullable ' : ''}${mapping.type}) cannot be compared with ${literal.edmType === 'null' ? 'null' : `a literal of type ${literal.edmType}`} in '${expression}'.`,
+    );
   }
 }
 

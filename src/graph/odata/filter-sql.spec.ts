@@ -1,22 +1,32 @@
 import { BadRequestError } from '../graph-errors.js';
 import { type FilterExpression, parseFilter } from './filter-expression.js';
-import { filterSql, type SqlConditionContext } from './filter-sql.js';
+import { ENTITY_SETS } from './entity-set-registry.js';
+import type { ODataEntitySet } from './entity-set.js';
+import {
+  filterSql,
+  type NavigationSql,
+  type SqlConditionContext,
+} from './filter-sql.js';
 import { GUID, THINGS } from './things.fixture.js';
 
 /** Columns from the entity set's mapping; every bound value recorded in order. */
 class RecordingContext implements SqlConditionContext {
-  readonly values: unknown[] = [];
-  readonly boundProperties: string[] = [];
+  constructor(
+    private readonly set: ODataEntitySet = THINGS,
+    readonly values: unknown[] = [],
+    readonly boundProperties: string[] = [],
+    private readonly alias = 't',
+  ) {}
 
   column(property: string): string {
-    if (!Object.hasOwn(THINGS.properties, property)) {
+    if (!Object.hasOwn(this.set.properties, property)) {
       throw new Error(`unknown property ${property}`);
     }
-    return `"t"."${THINGS.properties[property].column}"`;
+    return `"${this.alias}"."${this.set.properties[property].column}"`;
   }
 
   nullable(property: string): boolean {
-    return THINGS.properties[property].nullable === true;
+    return this.set.properties[property].nullable === true;
   }
 
   bind(property: string, value: unknown): string {
@@ -24,6 +34,26 @@ class RecordingContext implements SqlConditionContext {
     this.boundProperties.push(property);
     this.values.push(value);
     return `:p${this.values.length - 1}`;
+  }
+
+  navigation(
+    name: string,
+    condition: (target: SqlConditionContext) => string,
+  ): NavigationSql {
+    const navigation = this.set.navigation[name];
+    const target = ENTITY_SETS.target(navigation);
+    const where = condition(
+      new RecordingContext(
+        target,
+        this.values,
+        this.boundProperties,
+        target.name,
+      ),
+    );
+    return {
+      source: `"${this.alias}"."${navigation.sourceProperty}"`,
+      targets: `SELECT id FROM ${target.name} WHERE ${where}`,
+    };
   }
 }
 
@@ -114,6 +144,45 @@ describe('filterSql', () => {
         values: [true],
       });
     });
+  });
+
+  describe('conditions through navigation properties', () => {
+    it("selects the keys of the targets meeting the condition, in the target's columns", () => {
+      expect(sqlOf("owner/name eq 'Ada'")).toEqual({
+        sql: '("t"."ownerId" IS NOT NULL AND "t"."ownerId" IN (SELECT id FROM owners WHERE "owners"."name" = :p0))',
+        values: ['Ada'],
+      });
+    });
+
+    it('nests a subquery per navigation, binding in the order of the text', () => {
+      expect(
+        sqlOf(
+          `displayName eq 'a' and owner/manager/id eq ${GUID} or owner/name eq 'b'`,
+        ),
+      ).toEqual({
+        sql:
+          '(("t"."displayName" = :p0 AND ("t"."ownerId" IS NOT NULL AND "t"."ownerId" IN (SELECT id FROM owners WHERE ("owners"."managerId" IS NOT NULL AND "owners"."managerId" IN (SELECT id FROM owners WHERE "owners"."id" = :p1)))))' +
+          ' OR ("t"."ownerId" IS NOT NULL AND "t"."ownerId" IN (SELECT id FROM owners WHERE "owners"."name" = :p2)))',
+        values: ['a', GUID, 'b'],
+      });
+    });
+
+    it.each([
+      ['owner/name ne null', false],
+      ["owner/name ne 'a'", true],
+      ['owner/name eq null', true],
+      ["owner/name in ('a', null)", true],
+      ["startswith(owner/name,'a')", false],
+    ])(
+      'lets %s hold without a related entity: %p, as of a null property',
+      (filter, holds) => {
+        expect(sqlOf(filter).sql).toMatch(
+          holds
+            ? /^\("t"\."ownerId" IS NULL OR "t"\."ownerId" IN \(/
+            : /^\("t"\."ownerId" IS NOT NULL AND "t"\."ownerId" IN \(/,
+        );
+      },
+    );
   });
 
   describe('and, or, not', () => {
@@ -328,6 +397,9 @@ describe('filterSql', () => {
         },
         nullable: () => false,
         bind: () => '?',
+        navigation: () => {
+          throw new Error('no navigation in this filter');
+        },
       };
       const sql = filterSql(
         parseFilter(

@@ -1,15 +1,33 @@
 import type { FilterExpression } from './filter-expression.js';
 
 /**
- * Where the SQL of a filter gets its column names and parameters. Column names come only from
- * the entity set's mapping and the entity metadata; every literal becomes a bound parameter.
+ * Where the SQL of a condition on properties gets its column names and parameters. Column names
+ * come only from the entity set's mapping and the entity metadata; every literal becomes a bound
+ * parameter.
  */
-export interface SqlConditionContext {
+export interface SqlPropertyContext {
   /** The quoted, qualified column of a property path. */
   column(property: string): string;
   nullable(property: string): boolean;
   /** Binds a literal compared with `property` and returns its placeholder. */
   bind(property: string, value: unknown): string;
+}
+
+/** Where the SQL of a filter gets its columns, parameters and navigations. */
+export interface SqlConditionContext extends SqlPropertyContext {
+  /**
+   * A single-valued navigation property: its source column, and the SQL selecting the keys of the tenant's targets meeting a condition written in the target's
+   * context (`SELECT id FROM … WHERE …`), its literals bound when `condition` writes them.
+   */
+  navigation(
+    name: string,
+    condition: (target: SqlConditionContext) => string,
+  ): NavigationSql;
+}
+
+export interface NavigationSql {
+  readonly source: string;
+  readonly targets: string;
 }
 
 const SQL_OPERATORS = {
@@ -37,6 +55,8 @@ export function filterSql(
       return `(NOT ${filterSql(expression.operand, context)})`;
     case 'compare':
       return comparisonSql(expression, context);
+    case 'navigation':
+      return navigationSql(expression, context);
     case 'in':
       return inSql(expression.property, expression.values, context);
     case 'function':
@@ -50,6 +70,46 @@ export function filterSql(
         )}) ESCAPE '\\'`,
         context,
       );
+  }
+}
+
+/**
+ * A condition through a navigation property: there is a related entity meeting it. With no
+ * related entity, the condition holds as it would of a null property (`resource/type eq null`,
+ * `roleDefinition/displayName ne 'Reader'`), as OData's null propagation has it.
+ */
+function navigationSql(
+  expression: Extract<FilterExpression, { kind: 'navigation' }>,
+  context: SqlConditionContext,
+): string {
+  const { source, targets } = context.navigation(
+    expression.navigation,
+    (target) => filterSql(expression.condition, target),
+  );
+  // IS NULL / IS NOT NULL keep the condition two-valued: `NULL IN (…)` is NULL.
+  const related = `${source} IN (${targets})`;
+  return holdsOfNull(expression.condition)
+    ? `(${source} IS NULL OR ${related})`
+    : `(${source} IS NOT NULL AND ${related})`;
+}
+
+/** Whether a condition holds of an entity whose every property is null. */
+function holdsOfNull(expression: FilterExpression): boolean {
+  switch (expression.kind) {
+    case 'and':
+      return holdsOfNull(expression.left) && holdsOfNull(expression.right);
+    case 'or':
+      return holdsOfNull(expression.left) || holdsOfNull(expression.right);
+    case 'not':
+      return !holdsOfNull(expression.operand);
+    case 'compare':
+      return (expression.value === null) === (expression.operator === 'eq');
+    case 'in':
+      return expression.values.includes(null);
+    case 'function':
+      return false;
+    case 'navigation':
+      return holdsOfNull(expression.condition);
   }
 }
 

@@ -153,3 +153,28 @@ describe('a Graph type declared once', () => {
     });
   });
 });
+
+describe('a Graph type with properties emitted only when $select names them', () => {
+  const counted = graphTypeOf<GizmoEntity>(
+    { id: { column: 'id', type: 'guid' } },
+    { name: 'microsoft.graph.countedGizmo' },
+    { partCount: { column: 'partCount', type: 'integer' } },
+  );
+
+  it('lets $select name them, after the stored ones, but neither presents them nor filters by them', () => {
+    expect(counted.graphProperties).toEqual(['id', 'partCount']);
+    expect(counted.present(gizmo)).toEqual({ id: gizmo.id });
+    expect(Object.keys(counted.properties)).toEqual(['id']);
+  });
+
+  it('shows them in the named schema, not required', () => {
+    expect(counted.components['microsoft.graph.countedGizmo']).toEqual({
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        partCount: { type: 'integer' },
+      },
+      required: ['id'],
+    });
+  });
+});

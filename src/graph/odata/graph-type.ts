@@ -2,7 +2,7 @@ import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 
 /** How a property compares and sorts, and so which literals it accepts in `$filter`. */
 export type ODataPropertyType =
-  'string' | 'guid' | 'dateTime' | 'boolean' | 'integer';
+  'string' | 'guid' | 'dateTime' | 'boolean' | 'integer' | 'duration';
 
 /** A property path of `$filter` and `$orderby` (`displayName`, `status/subStatus`) and its column. */
 export interface ODataPropertyMapping {
@@ -70,17 +70,30 @@ export interface GraphType<T> {
 
 type Present<T> = (entity: T) => unknown;
 
-/** Derives the presenter, the `$filter` map and the OpenAPI schema of a Graph type. */
+/**
+ * Derives the presenter, the `$filter` map and the OpenAPI schema of a Graph type. `selectedOnly`
+ * declares the properties Graph emits only when `$select` names them: `$select` may name them
+ * and the schema shows them, not required, but neither the presenter nor `$filter` knows them.
+ */
 export function graphTypeOf<T>(
   declaration: GraphTypeDeclaration<T>,
   named?: NamedType,
+  selectedOnly: GraphTypeDeclaration<never> = {},
 ): GraphType<T> {
   const components: Record<string, SchemaObject> = {};
   return {
-    graphProperties: Object.keys(declaration),
+    graphProperties: [
+      ...Object.keys(declaration),
+      ...Object.keys(selectedOnly),
+    ],
     properties: filterPaths(declaration, ''),
     present: presenterOf(declaration),
-    schema: schemaOf(declaration, named, components),
+    schema: schemaOf(
+      { ...declaration, ...selectedOnly },
+      named,
+      components,
+      Object.keys(declaration),
+    ),
     components,
   };
 }
@@ -151,6 +164,7 @@ const JSON_TYPES: Record<ODataPropertyType, SchemaObject> = {
   dateTime: { type: 'string', format: 'date-time' },
   boolean: { type: 'boolean' },
   integer: { type: 'integer' },
+  duration: { type: 'string', format: 'duration' },
 };
 
 /** A type's schema, or the reference to it when named (then kept in `components`). */
@@ -158,6 +172,7 @@ function schemaOf<T>(
   declaration: GraphTypeDeclaration<T>,
   named: NamedType | undefined,
   components: Record<string, SchemaObject>,
+  required: readonly string[] = Object.keys(declaration),
 ): SchemaObject | ReferenceObject {
   const properties = Object.fromEntries(
     Object.entries(declaration).map(([name, property]) => [
@@ -174,7 +189,7 @@ function schemaOf<T>(
     type: 'object',
     properties,
     ...(named.description ? { description: named.description } : {}),
-    required: Object.keys(declaration),
+    required: [...required],
   };
   return schemaReference(named.name);
 }

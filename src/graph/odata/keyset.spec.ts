@@ -1,6 +1,6 @@
 import { BadRequestError } from '../graph-errors.js';
 import type { ODataPropertyType } from './graph-type.js';
-import type { SqlConditionContext } from './filter-sql.js';
+import type { SqlPropertyContext } from './filter-sql.js';
 import { Keyset } from './keyset.js';
 import type { OrderByItem } from './list-query.js';
 
@@ -31,7 +31,7 @@ function forged(json: unknown): string {
   return Buffer.from(JSON.stringify(json)).toString('base64url');
 }
 
-class RecordingContext implements SqlConditionContext {
+class RecordingContext implements SqlPropertyContext {
   readonly values: unknown[] = [];
 
   column(property: string): string {

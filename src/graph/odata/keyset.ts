@@ -4,7 +4,7 @@ import {
   isStorableText,
 } from '../../values/storable-values.js';
 import type { ODataPropertyType } from './graph-type.js';
-import type { SqlConditionContext } from './filter-sql.js';
+import type { SqlPropertyContext } from './filter-sql.js';
 import type { OrderByItem } from './list-query.js';
 
 /** A key of a list's order: the `$orderby` properties, then `id` to make the order total. */
@@ -67,7 +67,7 @@ export class Keyset {
   }
 
   /** The condition selecting the rows after `values` in this order. */
-  afterSql(values: readonly KeyValue[], context: SqlConditionContext): string {
+  afterSql(values: readonly KeyValue[], context: SqlPropertyContext): string {
     const alternatives = this.keys.map((key, index) => {
       const equalBefore = this.keys
         .slice(0, index)

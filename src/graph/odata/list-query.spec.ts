@@ -2,6 +2,7 @@ import { BadRequestError } from '../graph-errors.js';
 import {
   DEFAULT_PAGE_SIZE,
   type ListQuery,
+  MAX_EXPAND_DEPTH,
   MAX_PAGE_SIZE,
   parseListQuery,
   parseShapeQuery,
@@ -301,15 +302,54 @@ describe('parseListQuery', () => {
       );
     });
 
-    it.each([
-      "$filter=name eq 'a'",
-      '$top=1',
-      '$orderby=name',
-      '$expand=owner',
-      '$count=true',
-    ])('refuses %s inside an expansion', (option) => {
-      expect(rejection(`$expand=owner(${option})`).message).toBe(
-        `Only $select is supported inside $expand, not '${option}'.`,
+    it.each(["$filter=name eq 'a'", '$top=1', '$orderby=name', '$count=true'])(
+      'refuses %s inside an expansion',
+      (option) => {
+        expect(rejection(`$expand=owner(${option})`).message).toBe(
+          `Only $select and $expand are supported inside $expand, not '${option}'.`,
+        );
+      },
+    );
+
+    it("reads an expansion's own $expand and $select, nested in its item", () => {
+      expect(
+        list('$expand=owner($expand=manager($select=name);$select=id)').expand,
+      ).toEqual([
+        {
+          navigation: 'owner',
+          select: ['id'],
+          expand: [{ navigation: 'manager', select: ['name'] }],
+        },
+      ]);
+    });
+
+    it('reads a collection-valued navigation property, and one nested in it', () => {
+      expect(list('$expand=children($expand=owner)').expand).toEqual([
+        {
+          navigation: 'children',
+          select: undefined,
+          expand: [{ navigation: 'owner', select: undefined }],
+        },
+      ]);
+    });
+
+    it("checks a nested $expand against the expanded entity's type", () => {
+      expect(rejection('$expand=owner($expand=owner)').message).toBe(
+        "Could not find a navigation property named 'owner' on type 'microsoft.graph.owner'.",
+      );
+      expect(
+        rejection('$expand=owner($expand=manager($select=displayName))')
+          .message,
+      ).toBe(
+        "Could not find a property named 'displayName' on type 'microsoft.graph.owner'.",
+      );
+    });
+
+    it(`refuses $expand nested more than ${MAX_EXPAND_DEPTH} levels deep`, () => {
+      expect(
+        rejection('$expand=owner($expand=manager($expand=manager))').message,
+      ).toBe(
+        "The $expand '$expand=manager' is nested more than 2 levels deep: expand the navigation properties of an expanded entity, not theirs.",
       );
     });
 

@@ -1,7 +1,11 @@
 import * as odataParser from '@steedos/odata-v4-parser';
 import { BadRequestError } from '../graph-errors.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
-import type { ODataEntitySet, TenantEntity } from './entity-set.js';
+import type {
+  ODataEntitySet,
+  ODataNavigationProperty,
+  TenantEntity,
+} from './entity-set.js';
 import { type FilterExpression, parseFilter } from './filter-expression.js';
 import { checkQueryLimits, isParsedQueryOption } from './query-limits.js';
 import {
@@ -21,7 +25,15 @@ export interface ExpandItem {
   readonly navigation: string;
   /** The `$select` inside the expansion's parentheses; undefined selects every property. */
   readonly select?: readonly string[];
+  /** The `$expand` inside the expansion's parentheses: the target's own navigations. */
+  readonly expand?: readonly ExpandItem[];
 }
+
+/**
+ * How deep `$expand` nests: `roleDefinition($expand=resource)` is two levels. Each level is one
+ * more query per navigation for a page, so the depth bounds a list's reads.
+ */
+export const MAX_EXPAND_DEPTH = 2;
 
 /** `$select` and `$expand`: what a GET of one entity accepts too. */
 export interface ShapeQuery {
@@ -123,7 +135,10 @@ function parseShape<T extends TenantEntity>(
   const expand = options.get('expand');
   return {
     select: select === undefined ? undefined : parseSelect(select, set),
-    expand: expand === undefined ? [] : parseExpand(expand, set),
+    expand:
+      expand === undefined
+        ? []
+        : parseExpandItems(parseOption('expand', expand), set, 1),
   };
 }
 
@@ -200,6 +215,12 @@ function parseOrderBy<T extends TenantEntity>(
     const mapping = Object.hasOwn(set.properties, property)
       ? set.properties[property]
       : undefined;
+    const [first] = property.split('/');
+    if (!mapping && property.includes('/') && navigationProperty(set, first)) {
+      throw new BadRequestError(
+        `$orderby cannot sort by '${property}', a property of the navigation property '${first}': sort by the properties of type 'microsoft.graph.${set.typeName}'.`,
+      );
+    }
     if (!mapping || mapping.nullable) {
       throw new BadRequestError(
         `Could not find a property named '${property}' on type 'microsoft.graph.${set.typeName}' that can be used in $orderby.`,
@@ -247,36 +268,45 @@ function selectedProperties<T extends TenantEntity>(
   return [...new Set(names)];
 }
 
-function parseExpand<T extends TenantEntity>(
-  text: string,
-  set: ODataEntitySet<T>,
+/**
+ * The items of an `$expand` option token, checked against `set`, at `depth` (1 for the
+ * request's own `$expand`); each may hold its own `$select` and `$expand`.
+ */
+function parseExpandItems(
+  option: Token,
+  set: ODataEntitySet,
+  depth: number,
 ): ExpandItem[] {
-  const items = (parseOption('expand', text).value as { items: Token[] }).items;
+  if (depth > MAX_EXPAND_DEPTH) {
+    throw new BadRequestError(
+      `The $expand '${option.raw}' is nested more than ${MAX_EXPAND_DEPTH} levels deep: expand the navigation properties of an expanded entity, not theirs.`,
+    );
+  }
+  const items = (option.value as { items: Token[] }).items;
   const expand = items.map((item): ExpandItem => {
     const { path, options } = item.value as {
       path: Token;
       options?: Token[];
     };
     const navigation = path.raw;
-    if (!Object.hasOwn(set.navigation, navigation)) {
-      throw new BadRequestError(
-        `Could not find a navigation property named '${navigation}' on type 'microsoft.graph.${set.typeName}'.`,
-      );
-    }
-    const target = ENTITY_SETS.target(set.navigation[navigation]);
+    const target = navigationTarget(set, navigation);
     let select: string[] | undefined;
-    for (const option of options ?? []) {
-      if (option.type !== 'Select') {
+    let nested: ExpandItem[] | undefined;
+    for (const inner of options ?? []) {
+      if (inner.type === 'Select') {
+        select = selectedProperties(
+          (inner.value as { items: Token[] }).items.map((entry) => entry.raw),
+          target,
+        );
+      } else if (inner.type === 'Expand') {
+        nested = parseExpandItems(inner, target, depth + 1);
+      } else {
         throw new BadRequestError(
-          `Only $select is supported inside $expand, not '${option.raw}'.`,
+          `Only $select and $expand are supported inside $expand, not '${inner.raw}'.`,
         );
       }
-      select = selectedProperties(
-        (option.value as { items: Token[] }).items.map((entry) => entry.raw),
-        target,
-      );
     }
-    return { navigation, select };
+    return { navigation, select, ...(nested ? { expand: nested } : {}) };
   });
   const names = expand.map((item) => item.navigation);
   const repeated = names.find((name, index) => names.indexOf(name) !== index);
@@ -286,4 +316,32 @@ function parseExpand<T extends TenantEntity>(
     );
   }
   return expand;
+}
+
+/** The entity set a navigation property of `set` leads to; an unknown name is refused. */
+function navigationTarget(
+  set: ODataEntitySet,
+  navigation: string,
+): ODataEntitySet {
+  const property = navigationProperty(set, navigation);
+  if (!property) {
+    throw new BadRequestError(
+      `Could not find a navigation property named '${navigation}' on type 'microsoft.graph.${set.typeName}'.`,
+    );
+  }
+  return ENTITY_SETS.target(property);
+}
+
+/** A navigation property of `set` by name, single- or collection-valued. */
+export function navigationProperty(
+  set: ODataEntitySet,
+  name: string,
+): ODataNavigationProperty | undefined {
+  if (Object.hasOwn(set.navigation, name)) {
+    return set.navigation[name];
+  }
+  return set.collectionNavigation &&
+    Object.hasOwn(set.collectionNavigation, name)
+    ? set.collectionNavigation[name]
+    : undefined;
 }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { EntitySetReader } from './entity-set-reader.js';
 
 /**
@@ -7,6 +8,8 @@ import { EntitySetReader } from './entity-set-reader.js';
  */
 @Global()
 @Module({
+  // The reader finds the providers that compute entity sets' properties.
+  imports: [DiscoveryModule],
   providers: [EntitySetReader],
   exports: [EntitySetReader],
 })

@@ -3,13 +3,15 @@ import { defineEntitySet } from './entity-set.js';
 
 /**
  * Two small entity sets for the OData unit specs: things, with a property of every type (some
- * nullable, one a path into a complex property) and two navigations to owners.
+ * nullable, one a path into a complex property), two navigations to owners and the collection of
+ * their children; owners, with a navigation to their manager.
  */
 class OwnerEntity {
   id!: string;
   tenantId!: string;
   name!: string;
   mail!: string;
+  managerId!: string | null;
 }
 
 class ThingEntity {
@@ -25,6 +27,7 @@ class ThingEntity {
   parentId!: string | null;
   archived!: boolean | null;
   tags!: string[];
+  duration!: string | null;
 }
 
 export const OWNERS = defineEntitySet({
@@ -36,7 +39,9 @@ export const OWNERS = defineEntitySet({
     name: { column: 'name', type: 'string' },
     mail: { column: 'mail', type: 'string', filterable: false },
   },
-  navigation: {},
+  navigation: {
+    manager: { target: 'owners', sourceProperty: 'managerId' },
+  },
 });
 
 export const THINGS = defineEntitySet({
@@ -59,11 +64,19 @@ export const THINGS = defineEntitySet({
     parentId: { column: 'parentId', type: 'guid', nullable: true },
     isArchived: { column: 'archived', type: 'boolean', nullable: true },
     tags: { column: 'tags', type: 'json' },
+    lasts: { column: 'duration', type: 'duration', nullable: true },
   },
   navigation: {
     owner: { target: 'owners', sourceProperty: 'ownerId' },
     // Another navigation to the same set, so that $expand can name two.
     creator: { target: 'owners', sourceProperty: 'ownerId' },
+  },
+  collectionNavigation: {
+    children: {
+      target: 'things',
+      sourceProperty: 'id',
+      targetProperty: 'parentId',
+    },
   },
 });
 

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import {
   FastifyAdapter,
@@ -11,6 +12,7 @@ import type { AppConfig } from './config/app-config.js';
 import { graphErrorBody } from './graph/graph-error-body.js';
 import { BadRequestError } from './graph/graph-errors.js';
 import { assignRequestIds } from './graph/request-ids.js';
+import { routedGraphUrl } from './graph/odata-path.js';
 import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/nest-logger.js';
 import { isArmRequest, rewriteArmUrl } from './resource-manager/arm-address.js';
@@ -49,8 +51,13 @@ export async function createApp(
       ignoreTrailingSlash: true,
       maxParamLength: 1000,
     },
-    // A Resource Manager address is routed without its scope, of any depth (arm-address.ts).
-    rewriteUrl: rewriteArmUrl,
+    // A Graph path spelled as OData allows (`/beta/%24metadata`, `…/export()`) is routed as its
+    // plain spelling (src/graph/odata-path.ts); a Resource Manager address without its scope, of any
+    // depth (arm-address.ts).
+    rewriteUrl: (request: IncomingMessage) => {
+      request.url = routedGraphUrl(request.url ?? '/');
+      return rewriteArmUrl(request);
+    },
     bodyLimit: config.maxRequestBodyBytes,
     // While the server stops, a request that still arrives on an open connection is served (and
     // its connection then closed), not refused with Fastify's own non-Graph 503: main.ts bounds

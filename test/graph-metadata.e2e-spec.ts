@@ -23,9 +23,15 @@ interface CsdlProperty {
 }
 interface CsdlStructuredType {
   Name: string;
+  BaseType?: string;
+  Abstract?: string;
   Key?: { PropertyRef: { Name: string }[] };
   Property?: CsdlProperty[];
-  NavigationProperty?: { Name: string; Type: string }[];
+  NavigationProperty?: {
+    Name: string;
+    Type: string;
+    ContainsTarget?: string;
+  }[];
 }
 interface CsdlAction {
   Name: string;
@@ -43,6 +49,7 @@ interface CsdlSchema {
   EntityType: CsdlStructuredType[];
   ComplexType: CsdlStructuredType[];
   Action: CsdlAction[];
+  Function: CsdlAction[];
   EntityContainer: { Name: string; EntitySet: CsdlEntitySet[] };
 }
 
@@ -50,6 +57,7 @@ const REPEATED_ELEMENTS = new Set([
   'EntityType',
   'ComplexType',
   'Action',
+  'Function',
   'Parameter',
   'Property',
   'NavigationProperty',
@@ -71,6 +79,18 @@ function parseCsdl(xml: string): CsdlSchema {
   return parsed['edmx:Edmx']['edmx:DataServices'].Schema;
 }
 
+/**
+ * The properties of a type that Graph emits only when `$select` names them (its governanceResource
+ * page says so of these): absent from the lists below, checked on a list that selects them.
+ */
+const SELECTED_ONLY: Readonly<Record<string, readonly string[]>> = {
+  governanceResource: [
+    'roleAssignmentCount',
+    'roleDefinitionCount',
+    'permissions',
+  ],
+};
+
 /** The lists that show each entity set's entities, by the set's name. */
 function listsOf(requestId: string): Record<string, string> {
   return {
@@ -81,8 +101,8 @@ function listsOf(requestId: string): Record<string, string> {
     governanceRoleAssignments: `${ROOT}/roleAssignments`,
     governanceRoleAssignmentRequests: `${ROOT}/roleAssignmentRequests`,
     governanceRoleAssignmentRequestAuditEvents: `${ROOT}/roleAssignmentRequests/${requestId}/auditEvents`,
-    // No list of their own: subjects are shown expanded from the assignments.
-    governanceSubjects: `${ROOT}/roleAssignments?$expand=subject`,
+    governanceSubjects: '/beta/governanceSubjects',
+    privilegedAccess: '/beta/privilegedAccess',
   };
 }
 
@@ -168,8 +188,9 @@ describe('GET /beta/$metadata', () => {
     );
     for (const set of sets) {
       const type = entityType(set.EntityType);
-      expect(type.Key!.PropertyRef).toEqual([{ Name: 'id' }]);
-      expect(type.Property).toContainEqual({
+      expect(type.BaseType).toBe(`${NAMESPACE}.entity`);
+      expect(type.Key).toBeUndefined();
+      expect(propertiesOf(type)).toContainEqual({
         Name: 'id',
         Type: 'Edm.String',
         Nullable: 'false',
@@ -218,9 +239,106 @@ describe('GET /beta/$metadata', () => {
     `);
   });
 
+  it('declares Graph’s abstract entity type, keyed by id, as the base of every entity type', () => {
+    expect(entityType(`${NAMESPACE}.entity`)).toEqual({
+      Name: 'entity',
+      Abstract: 'true',
+      Key: { PropertyRef: [{ Name: 'id' }] },
+      Property: [{ Name: 'id', Type: 'Edm.String', Nullable: 'false' }],
+    });
+    expect(
+      schema.EntityType.filter((type) => type.Name !== 'entity').map((type) => [
+        type.Name,
+        type.BaseType,
+        type.Key,
+      ]),
+    ).toEqual(
+      schema.EntityType.filter((type) => type.Name !== 'entity').map((type) => [
+        type.Name,
+        `${NAMESPACE}.entity`,
+        undefined,
+      ]),
+    );
+  });
+
+  it('types a schedule’s duration as Edm.Duration, as Graph does', () => {
+    expect(
+      complexType(`${NAMESPACE}.governanceSchedule`).Property,
+    ).toContainEqual({ Name: 'duration', Type: 'Edm.Duration' });
+  });
+
+  it('answers the document at /beta/%24metadata too, as clients that encode the $ ask for it', async () => {
+    const response = await request(testApp.server).get('/beta/%24metadata');
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe(
+      'application/xml;charset=utf-8',
+    );
+    expect(response.text).toBe(xml);
+  });
+
+  it.each(['xml', 'application/xml', 'application/xml;charset=utf-8'])(
+    'answers the document with $format=%s, the format it is in',
+    async (format) => {
+      const response = await request(testApp.server)
+        .get(METADATA_PATH)
+        .query({ $format: format });
+
+      expect(response.status).toBe(200);
+      expect(response.text).toBe(xml);
+    },
+  );
+
+  it.each(['json', 'application/json', 'atom'])(
+    'refuses $format=%s with a Graph 400 naming it: the document is XML only',
+    async (format) => {
+      const response = await request(testApp.server)
+        .get(METADATA_PATH)
+        .query({ $format: format });
+
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: 'BadRequest',
+        message: `The $metadata document is served as XML only: the $format '${format}' is not supported; use $format=xml or leave it out.`,
+      });
+    },
+  );
+
+  it('refuses the query options a document does not take', async () => {
+    const response = await request(testApp.server)
+      .get(METADATA_PATH)
+      .query({ $select: 'id' });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('BadRequest');
+  });
+
+  it.each([
+    `${ROOT}/resources/$metadata`,
+    `${ROOT}/resources/%24metadata`,
+    `${ROOT}/roleAssignments/$metadata`,
+    `${ROOT}/roleDefinitions/$value`,
+  ])(
+    'answers %s with Graph’s segment not found, not as an id',
+    async (path) => {
+      const response = await request(testApp.server)
+        .get(path)
+        .set('Authorization', `Bearer ${appToken()}`);
+
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: 'BadRequest',
+        message: `Resource not found for the segment '${decodeURIComponent(path.split('/').pop()!)}'.`,
+      });
+    },
+  );
+
   it('binds every navigation property to the entity set of its type', () => {
     for (const set of schema.EntityContainer.EntitySet) {
-      const navigations = entityType(set.EntityType).NavigationProperty ?? [];
+      // A contained collection (a resource's roleDefinitions) has no binding: it is the entity's own.
+      const navigations = (
+        entityType(set.EntityType).NavigationProperty ?? []
+      ).filter((navigation) => navigation.ContainsTarget !== 'true');
       const bindings = set.NavigationPropertyBinding ?? [];
 
       expect(bindings.map((binding) => binding.Path)).toEqual(
@@ -262,6 +380,33 @@ describe('GET /beta/$metadata', () => {
     expect(complexType(`${NAMESPACE}.governanceSchedule`)).toBeDefined();
   });
 
+  it('declares the operations bound to a collection: register of resources, the export function of assignments', () => {
+    expect(schema.Action).toContainEqual({
+      Name: 'register',
+      IsBound: 'true',
+      Parameter: [
+        {
+          Name: 'bindingParameter',
+          Type: `Collection(${NAMESPACE}.governanceResource)`,
+        },
+        { Name: 'externalId', Type: 'Edm.String' },
+      ],
+    });
+    expect(schema.Function).toEqual([
+      {
+        Name: 'export',
+        IsBound: 'true',
+        Parameter: [
+          {
+            Name: 'bindingParameter',
+            Type: `Collection(${NAMESPACE}.governanceRoleAssignment)`,
+          },
+        ],
+        ReturnType: { Type: 'Collection(Edm.String)' },
+      },
+    ]);
+  });
+
   describe('the CSDL check: the document describes what the service emits', () => {
     const seenComplexTypes = new Set<string>();
     const seenNavigations = new Set<string>();
@@ -296,6 +441,21 @@ describe('GET /beta/$metadata', () => {
       },
     );
 
+    it('emits the properties computed on $select as the document types them, when a list selects every property', async () => {
+      const type = entityType(`${NAMESPACE}.governanceResource`);
+      const response = await list(
+        `${ROOT}/resources?$select=${propertiesOf(type)
+          .map(({ Name }) => Name)
+          .join(',')}`,
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.body.value.length).toBeGreaterThan(0);
+      for (const entity of response.body.value) {
+        checkEntity(entity, type, 'governanceResources?$select', []);
+      }
+    });
+
     it('has seen every complex type and every navigation property of the document emitted', () => {
       expect([...seenComplexTypes].sort()).toEqual(
         schema.ComplexType.map(({ Name }) => `${NAMESPACE}.${Name}`).sort(),
@@ -309,28 +469,25 @@ describe('GET /beta/$metadata', () => {
       );
     });
 
-    /** The set's entities in a list: for subjects, those expanded from the assignments. */
+    /** The set's entities in its list. */
     function entitiesOf(
       setName: string,
       body: { '@odata.context': string; value: Record<string, unknown>[] },
     ): Record<string, unknown>[] {
-      if (setName === 'governanceSubjects') {
-        return body.value
-          .map((assignment) => assignment.subject as Record<string, unknown>)
-          .filter((subject) => subject !== null);
-      }
       expect(body['@odata.context']).toMatch(
         new RegExp(`/beta/\\$metadata#${setName}$`),
       );
       return body.value;
     }
 
+    /** `unselected`: the properties the request left to `$select`, which may be absent. */
     function checkEntity(
       entity: Record<string, unknown>,
       type: CsdlStructuredType,
       where: string,
+      unselected: readonly string[] = SELECTED_ONLY[type.Name] ?? [],
     ): void {
-      const properties = type.Property ?? [];
+      const properties = propertiesOf(type);
       const navigations = type.NavigationProperty ?? [];
       const emitted = Object.keys(entity).filter(
         (key) => !key.startsWith('@odata.'),
@@ -344,9 +501,13 @@ describe('GET /beta/$metadata', () => {
         where,
         missing: properties
           .map(({ Name }) => Name)
-          .filter((name) => !emitted.includes(name)),
+          .filter(
+            (name) => !emitted.includes(name) && !unselected.includes(name),
+          ),
       }).toEqual({ where, missing: [] });
-      for (const property of properties) {
+      for (const property of properties.filter(({ Name }) =>
+        emitted.includes(Name),
+      )) {
         checkValue(
           entity[property.Name],
           property,
@@ -355,11 +516,23 @@ describe('GET /beta/$metadata', () => {
       }
       for (const navigation of navigations) {
         const related = entity[navigation.Name];
-        if (related !== undefined && related !== null) {
+        const elementType = /^Collection\((.+)\)$/.exec(navigation.Type)?.[1];
+        if (elementType && related !== undefined) {
+          expect({ where, [navigation.Name]: Array.isArray(related) }).toEqual({
+            where,
+            [navigation.Name]: true,
+          });
+        }
+        const items = elementType
+          ? ((related ?? []) as Record<string, unknown>[])
+          : related === undefined || related === null
+            ? []
+            : [related as Record<string, unknown>];
+        for (const item of items) {
           seenNavigations.add(`${type.Name}/${navigation.Name}`);
           checkEntity(
-            related as Record<string, unknown>,
-            entityType(navigation.Type),
+            item,
+            entityType(elementType ?? navigation.Type),
             `${where}/${navigation.Name}`,
           );
         }
@@ -425,14 +598,23 @@ describe('GET /beta/$metadata', () => {
 
   const JSON_TYPES: Record<string, string> = {
     'Edm.String': 'string',
+    'Edm.Duration': 'string',
     'Edm.DateTimeOffset': 'string',
     'Edm.Boolean': 'boolean',
     'Edm.Int32': 'number',
   };
 
+  /** A type's properties, those of its base type first. */
+  function propertiesOf(type: CsdlStructuredType): CsdlProperty[] {
+    return [
+      ...(type.BaseType ? propertiesOf(entityType(type.BaseType)) : []),
+      ...(type.Property ?? []),
+    ];
+  }
+
   function isDeclaredIn(type: CsdlStructuredType) {
     const names = new Set([
-      ...(type.Property ?? []).map(({ Name }) => Name),
+      ...propertiesOf(type).map(({ Name }) => Name),
       ...(type.NavigationProperty ?? []).map(({ Name }) => Name),
     ]);
     return (key: string) => names.has(key);

@@ -133,10 +133,57 @@ interface BodyCase {
   readonly token: () => string;
   readonly path: string;
   readonly body: Record<string, unknown>;
+  /** For a request's routes: the resource of the request it creates or acts on. */
+  readonly resourceId?: string;
+}
+
+type BodyCases = Readonly<Record<string, readonly BodyCase[]>>;
+
+/**
+ * The other places of a request's collection, as documented and as called for a request of a
+ * resource: the top-level entity set, and under the request's resource (of either collection).
+ */
+const OTHER_REQUEST_PLACES: readonly (readonly [
+  string,
+  (resourceId: string) => string,
+])[] = [
+  [
+    '/beta/governanceRoleAssignmentRequests',
+    () => '/beta/governanceRoleAssignmentRequests',
+  ],
+  ...[`${ROOT}/resources`, '/beta/governanceResources'].map(
+    (resources) =>
+      [
+        `${resources}/{resourceId}/roleAssignmentRequests`,
+        (resourceId: string) =>
+          `${resources}/${resourceId}/roleAssignmentRequests`,
+      ] as const,
+  ),
+];
+
+/** The cases of the request's routes (`POST ${REQUESTS}…`) at each other place of the collection. */
+function atOtherRequestPlaces(cases: BodyCases): BodyCases {
+  const requestCases = Object.entries(cases).filter(([key]) =>
+    key.startsWith(`POST ${REQUESTS}`),
+  );
+  return Object.fromEntries(
+    OTHER_REQUEST_PLACES.flatMap(([documented, called]) =>
+      requestCases.map(([key, list]) => [
+        key.replace(REQUESTS, documented),
+        list.map((bodyCase) => ({
+          ...bodyCase,
+          path: bodyCase.path.replace(
+            REQUESTS,
+            called(bodyCase.resourceId ?? ''),
+          ),
+        })),
+      ]),
+    ),
+  );
 }
 
 /** Well-formed bodies of each documented operation with a body, keyed `METHOD path`. */
-const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
+const DOCUMENTED_BODY_CASES: BodyCases = {
   'POST /beta/$batch': [
     {
       // A list and a request of one entity, each with the batch caller's token.
@@ -164,6 +211,7 @@ const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
       // An administrator's eligible assignment, within the role's ExpirationRule.
       token: () => appToken(),
       path: REQUESTS,
+      resourceId: RESOURCE(0),
       body: {
         resourceId: RESOURCE(0),
         roleDefinitionId: ROLE_DEFINITION(2),
@@ -179,6 +227,7 @@ const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
       // rule bounds its schedule.
       token: () => userToken([READ_WRITE], { objectId: SUBJECT(2) }),
       path: REQUESTS,
+      resourceId: RESOURCE(0),
       body: {
         resourceId: RESOURCE(0),
         roleDefinitionId: ROLE_DEFINITION(2),
@@ -192,6 +241,7 @@ const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
       // An administrator extending an assignment that exists.
       token: () => appToken(),
       path: REQUESTS,
+      resourceId: RESOURCE(0),
       body: {
         resourceId: RESOURCE(0),
         roleDefinitionId: ROLE_DEFINITION(1),
@@ -207,6 +257,7 @@ const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
     {
       token: approver,
       path: `${REQUESTS}/${PENDING_APPROVAL}/approve`,
+      resourceId: RESOURCE(0),
       body: { reason: 'fuzz' },
     },
   ],
@@ -214,6 +265,7 @@ const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
     {
       token: approver,
       path: `${REQUESTS}/${PENDING_APPROVAL}/deny`,
+      resourceId: RESOURCE(0),
       body: { reason: 'fuzz' },
     },
   ],
@@ -221,6 +273,7 @@ const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
     {
       token: () => appToken(),
       path: `${REQUESTS}/${REQUEST_OF_A(5)}/updateRequest`,
+      resourceId: RESOURCE(1),
       body: {
         decision: 'AdminApproved',
         reason: 'fuzz',
@@ -258,28 +311,56 @@ const BODY_CASES: Readonly<Record<string, readonly BodyCase[]>> = {
       },
     },
   ],
-  [`PATCH ${ROOT}/roleSettings/{id}`]: [
-    {
-      token: () => appToken(),
-      path: `${ROOT}/roleSettings/${ROLE_SETTING(0)}`,
-      body: {
-        adminEligibleSettings: [
-          {
-            ruleIdentifier: 'ExpirationRule',
-            setting:
-              '{"permanentAssignment":false,"maximumGrantPeriodInMinutes":480}',
+  ...Object.fromEntries(
+    [`${ROOT}/resources`, '/beta/governanceResources'].map((resources) => [
+      `POST ${resources}/register`,
+      [
+        {
+          // A subscription the tenant does not hold: registered, then found registered again.
+          token: () => userToken([READ_WRITE]),
+          path: `${resources}/register`,
+          body: {
+            externalId: '/subscriptions/0f1e2d3c-4b5a-4968-8776-655443322110',
           },
-        ],
-        userMemberSettings: [
-          {
-            ruleIdentifier: 'ApprovalRule',
-            setting: `{"Enabled":true,"Approvers":[{"Id":"${SUBJECT(1)}","Type":"User"}]}`,
+        },
+      ],
+    ]),
+  ),
+  ...Object.fromEntries(
+    [`${ROOT}/roleSettings`, '/beta/governanceRoleSettings'].map((settings) => [
+      `PATCH ${settings}/{id}`,
+      [
+        {
+          token: () => appToken(),
+          path: `${settings}/${ROLE_SETTING(0)}`,
+          body: {
+            adminEligibleSettings: [
+              {
+                ruleIdentifier: 'ExpirationRule',
+                setting:
+                  '{"permanentAssignment":false,"maximumGrantPeriodInMinutes":480}',
+              },
+            ],
+            userMemberSettings: [
+              {
+                ruleIdentifier: 'ApprovalRule',
+                setting: `{"Enabled":true,"Approvers":[{"Id":"${SUBJECT(1)}","Type":"User"}]}`,
+              },
+              {
+                ruleIdentifier: 'JustificationRule',
+                setting: '{"required":true}',
+              },
+            ],
           },
-          { ruleIdentifier: 'JustificationRule', setting: '{"required":true}' },
-        ],
-      },
-    },
-  ],
+        },
+      ],
+    ]),
+  ),
+};
+const PLACED_REQUEST_CASES = atOtherRequestPlaces(DOCUMENTED_BODY_CASES);
+const BODY_CASES: BodyCases = {
+  ...DOCUMENTED_BODY_CASES,
+  ...PLACED_REQUEST_CASES,
 };
 
 describe('hostile input: bodies and tokens', () => {
@@ -532,7 +613,10 @@ describe('hostile input: bodies and tokens', () => {
             },
           )
           .beforeEach(restoreFixture),
-        parameters(RUNS[operation] ?? 60),
+        // A request's routes at their other places share their handler and body class.
+        parameters(
+          RUNS[operation] ?? (operation in PLACED_REQUEST_CASES ? 20 : 60),
+        ),
       );
     },
   );

@@ -6,6 +6,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { hasEmptyBody, NoRequestBody } from './no-request-body.js';
 import { nodeRequestOf } from '../http/node-http.js';
+import { checkNoSystemSegmentIn } from './odata-path.js';
 import {
   RequestBodyNotAcceptedError,
   UnsupportedQueryOptionError,
@@ -27,7 +28,11 @@ export class RequestShapeGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = nodeRequestOf(context.switchToHttp().getRequest());
+    const routed = context
+      .switchToHttp()
+      .getRequest<{ params?: Record<string, unknown> }>();
+    checkNoSystemSegmentIn(routed.params);
+    const request = nodeRequestOf(routed);
     const targets = [context.getHandler(), context.getClass()];
     const allowedOptions =
       this.reflector.getAllAndOverride(ODataQueryOptions, targets) ?? [];

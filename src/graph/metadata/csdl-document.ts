@@ -45,16 +45,30 @@ export function csdlDocumentOf(model: EdmModel): string {
 function entityTypeElement(type: EdmEntityType): XmlElement {
   return {
     name: 'EntityType',
-    attributes: { Name: type.name },
+    attributes: {
+      Name: type.name,
+      BaseType: type.baseType,
+      Abstract: type.abstract ? 'true' : undefined,
+    },
     children: [
-      {
-        name: 'Key',
-        children: [{ name: 'PropertyRef', attributes: { Name: type.key } }],
-      },
+      ...(type.key
+        ? [
+            {
+              name: 'Key',
+              children: [
+                { name: 'PropertyRef', attributes: { Name: type.key } },
+              ],
+            },
+          ]
+        : []),
       ...type.properties.map(propertyElement),
       ...type.navigationProperties.map((navigation) => ({
         name: 'NavigationProperty',
-        attributes: { Name: navigation.name, Type: navigation.type },
+        attributes: {
+          Name: navigation.name,
+          Type: navigation.type,
+          ContainsTarget: navigation.containsTarget ? 'true' : undefined,
+        },
       })),
     ],
   };
@@ -82,7 +96,7 @@ function propertyElement(property: EdmProperty): XmlElement {
 
 function actionElement(action: EdmAction): XmlElement {
   return {
-    name: 'Action',
+    name: action.isFunction ? 'Function' : 'Action',
     attributes: { Name: action.name, IsBound: 'true' },
     children: [
       {

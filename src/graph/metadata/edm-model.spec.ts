@@ -96,11 +96,10 @@ describe('edmModelOf', () => {
     const model = modelOf(widgets(), PARTS);
 
     expect(model.namespace).toBe('microsoft.graph');
-    expect(model.entityTypes[0]).toEqual({
+    expect(model.entityTypes[1]).toEqual({
       name: 'widget',
-      key: 'id',
+      baseType: 'microsoft.graph.entity',
       properties: [
-        { name: 'id', type: 'Edm.String', nullable: false },
         { name: 'name', type: 'Edm.String', nullable: false },
         { name: 'count', type: 'Edm.Int32', nullable: false },
         { name: 'seenDateTime', type: 'Edm.DateTimeOffset', nullable: true },
@@ -159,11 +158,35 @@ describe('edmModelOf', () => {
       actions: [],
     });
 
-    expect(modelOf(set, PARTS).entityTypes[0].properties[1]).toEqual({
+    expect(modelOf(set, PARTS).entityTypes[1].properties[0]).toEqual({
       name: 'rules',
       type: 'Collection(microsoft.graph.ruleSetting)',
       nullable: false,
     });
+  });
+
+  it('derives every entity type from Graph’s abstract entity, which alone holds the key', () => {
+    const model = modelOf(widgets(), PARTS);
+
+    expect(model.entityTypes[0]).toEqual({
+      name: 'entity',
+      key: 'id',
+      abstract: true,
+      properties: [{ name: 'id', type: 'Edm.String', nullable: false }],
+      navigationProperties: [],
+    });
+    expect(model.entityTypes.slice(1)).toEqual([
+      expect.objectContaining({
+        name: 'widget',
+        baseType: 'microsoft.graph.entity',
+      }),
+      {
+        name: 'part',
+        baseType: 'microsoft.graph.entity',
+        properties: [],
+        navigationProperties: [],
+      },
+    ]);
   });
 
   it('gives every set its entity type and the sets its navigations lead to', () => {
@@ -192,6 +215,39 @@ describe('edmModelOf', () => {
           { name: 'window', type: 'microsoft.graph.widgetWindow' },
         ],
         returnType: 'microsoft.graph.widget',
+      },
+    ]);
+  });
+
+  it('binds an operation of the collection to Collection(type), a function as a function', () => {
+    const set = widgets({
+      actions: [
+        {
+          name: 'enrol',
+          boundTo: 'collection',
+          parameters: [{ name: 'externalId', type: 'string' }],
+        },
+        {
+          name: 'export',
+          boundTo: 'collection',
+          isFunction: true,
+          returns: { collectionOf: 'string' },
+        },
+      ],
+    });
+
+    expect(modelOf(set, PARTS).actions).toEqual([
+      {
+        name: 'enrol',
+        bindingType: 'Collection(microsoft.graph.widget)',
+        parameters: [{ name: 'externalId', type: 'Edm.String' }],
+      },
+      {
+        name: 'export',
+        isFunction: true,
+        bindingType: 'Collection(microsoft.graph.widget)',
+        parameters: [],
+        returnType: 'Collection(Edm.String)',
       },
     ]);
   });

@@ -24,6 +24,8 @@ export interface EdmProperty {
 export interface EdmNavigationProperty {
   readonly name: string;
   readonly type: string;
+  /** A collection the entity contains (`ContainsTarget`), which has no binding to a set. */
+  readonly containsTarget?: boolean;
 }
 
 export interface EdmComplexType {
@@ -31,8 +33,15 @@ export interface EdmComplexType {
   readonly properties: readonly EdmProperty[];
 }
 
+/**
+ * An entity type. As in Graph's document, one abstract type (`entity`) holds the key, and every
+ * other derives from it: a derived type declares no key and no `id` of its own.
+ */
 export interface EdmEntityType extends EdmComplexType {
-  readonly key: string;
+  readonly key?: string;
+  readonly abstract?: boolean;
+  /** The qualified type it derives from. */
+  readonly baseType?: string;
   readonly navigationProperties: readonly EdmNavigationProperty[];
 }
 
@@ -46,8 +55,11 @@ export interface EdmEntitySet {
   }[];
 }
 
+/** A bound action, or a bound function when `isFunction`. */
 export interface EdmAction {
   readonly name: string;
+  readonly isFunction?: true;
+  /** The entity type, or `Collection(…)` of it for an operation bound to the collection. */
   readonly bindingType: string;
   readonly parameters: readonly {
     readonly name: string;
@@ -74,6 +86,15 @@ export interface EntitySetSource {
 /** The key every entity set of the service is read by. */
 const KEY = 'id';
 
+/** Graph's abstract base of every entity type: the key, and nothing else. */
+export const BASE_ENTITY_TYPE: EdmEntityType = {
+  name: 'entity',
+  key: KEY,
+  abstract: true,
+  properties: [{ name: KEY, type: 'Edm.String', nullable: false }],
+  navigationProperties: [],
+};
+
 const PRIMITIVE_TYPES: Record<ODataPropertyType, string> = {
   string: 'Edm.String',
   // Graph's ids are strings in its metadata, whatever their form.
@@ -81,6 +102,7 @@ const PRIMITIVE_TYPES: Record<ODataPropertyType, string> = {
   dateTime: 'Edm.DateTimeOffset',
   boolean: 'Edm.Boolean',
   integer: 'Edm.Int32',
+  duration: 'Edm.Duration',
 };
 
 const JSON_SCHEMA_TYPES: Readonly<Record<string, string>> = {
@@ -93,7 +115,9 @@ const JSON_SCHEMA_TYPES: Readonly<Record<string, string>> = {
 /** Derives the model from the entity sets' declarations: the document and the JSON agree. */
 export function edmModelOf(sets: EntitySetSource): EdmModel {
   const complexTypes = new ComplexTypes();
-  const entityTypes = new Map<string, EdmEntityType>();
+  const entityTypes = new Map<string, EdmEntityType>([
+    [BASE_ENTITY_TYPE.name, BASE_ENTITY_TYPE],
+  ]);
   for (const set of sets.all()) {
     addOnce(entityTypes, entityTypeOf(set, sets, complexTypes), 'entity type');
   }
@@ -127,16 +151,27 @@ function entityTypeOf(
       `$metadata: the type ${set.typeName} of ${set.name} declares no '${KEY}', its key.`,
     );
   }
+  // The key is the base type's.
+  const declared = Object.fromEntries(
+    Object.entries(set.type).filter(([name]) => name !== KEY),
+  );
   return {
     name: set.typeName,
-    key: KEY,
-    properties: propertiesOf(set.type, set.typeName, set, complexTypes),
-    navigationProperties: Object.entries(set.navigation).map(
-      ([name, navigation]) => ({
+    baseType: qualified(BASE_ENTITY_TYPE.name),
+    properties: propertiesOf(declared, set.typeName, set, complexTypes),
+    navigationProperties: [
+      ...Object.entries(set.navigation).map(([name, navigation]) => ({
         name,
         type: qualified(sets.named(navigation.target).typeName),
-      }),
-    ),
+      })),
+      ...Object.entries(set.collectionNavigation ?? {}).map(
+        ([name, navigation]) => ({
+          name,
+          type: `Collection(${qualified(sets.named(navigation.target).typeName)})`,
+          containsTarget: true,
+        }),
+      ),
+    ],
   };
 }
 
@@ -172,17 +207,29 @@ function actionOf(
     }
     return qualified(name);
   };
+  const entityType = qualified(set.typeName);
   return {
     name: action.name,
-    bindingType: qualified(set.typeName),
+    ...(action.isFunction && { isFunction: true }),
+    bindingType:
+      action.boundTo === 'collection'
+        ? `Collection(${entityType})`
+        : entityType,
     parameters: (action.parameters ?? []).map((parameter) => ({
       name: parameter.name,
       type: parameterType(parameter),
     })),
-    ...(action.returns
-      ? { returnType: qualified(sets.named(action.returns).typeName) }
-      : {}),
+    ...(action.returns && { returnType: returnTypeOf(action.returns, sets) }),
   };
+}
+
+function returnTypeOf(
+  returns: NonNullable<ODataBoundAction['returns']>,
+  sets: EntitySetSource,
+): string {
+  return typeof returns === 'string'
+    ? qualified(sets.named(returns).typeName)
+    : `Collection(${PRIMITIVE_TYPES[returns.collectionOf]})`;
 }
 
 /** What a property's description needs of the set it belongs to, for the errors it words. */

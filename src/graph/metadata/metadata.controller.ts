@@ -1,4 +1,4 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Req } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -6,10 +6,31 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '../../auth/public.decorator.js';
+import { nodeRequestOf } from '../../http/node-http.js';
+import { BadRequestError } from '../graph-errors.js';
+import { systemQueryOptions } from '../odata/list-query.js';
+import { ODataQueryOptions } from '../odata/query-options.js';
 import { MetadataDocument } from './metadata-document.js';
 
 /** As Graph answers its `$metadata`. */
 export const CSDL_CONTENT_TYPE = 'application/xml;charset=utf-8';
+
+/** The `$format` values that name the document's one format, XML (parameters aside). */
+const XML_FORMATS: readonly string[] = ['xml', 'application/xml'];
+
+/**
+ * The document is CSDL XML only, as Graph serves it: a `$format` naming another format (CSDL
+ * JSON, Atom) is refused rather than answered in a format not asked for.
+ */
+function checkFormat(url: string): void {
+  const format = systemQueryOptions(url).get('format');
+  const mediaType = format?.split(';')[0].trim().toLowerCase();
+  if (mediaType !== undefined && !XML_FORMATS.includes(mediaType)) {
+    throw new BadRequestError(
+      `The $metadata document is served as XML only: the $format '${format}' is not supported; use $format=xml or leave it out.`,
+    );
+  }
+}
 
 /**
  * `GET /beta/$metadata`, the document every `@odata.context` points at. Public, as Graph's is:
@@ -22,11 +43,12 @@ export class MetadataController {
   constructor(private readonly metadata: MetadataDocument) {}
 
   @Get('$metadata')
+  @ODataQueryOptions(['format'])
   @Header('Content-Type', CSDL_CONTENT_TYPE)
   @ApiOperation({
     summary: 'Get the service metadata (CSDL)',
     description:
-      'The OData 4.0 CSDL document (EDMX XML) of the Graph routes, in the namespace `microsoft.graph`: the entity types the service emits with their properties and navigation properties, their complex types, the bound actions (`cancel`, `updateRequest`) and the entity sets `@odata.context` names. No token needed, as in Graph.',
+      'The OData 4.0 CSDL document (EDMX XML) of the Graph routes, in the namespace `microsoft.graph`: the entity types the service emits with their properties and navigation properties, their complex types, the bound actions (`cancel`, `updateRequest`) and the entity sets `@odata.context` names. No token needed, as in Graph. `$format` may only name XML (`xml`, `application/xml`).',
   })
   @ApiProduces('application/xml')
   @ApiOkResponse({
@@ -39,7 +61,8 @@ export class MetadataController {
       },
     },
   })
-  document(): string {
+  document(@Req() request: unknown): string {
+    checkFormat(nodeRequestOf(request).url ?? '');
     return this.metadata.xml;
   }
 }

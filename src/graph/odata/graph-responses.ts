@@ -61,6 +61,21 @@ export class GraphResponses {
     };
   }
 
+  /** A collection of primitive values of `type` (`Edm.String`), as a function returns one. */
+  primitives(
+    address: RequestAddress,
+    type: string,
+    values: readonly (string | number | boolean)[],
+  ): { '@odata.context': string; value: readonly unknown[] } {
+    return {
+      '@odata.context': collectionContextUrl(
+        this.baseUrl(address),
+        `Collection(${type})`,
+      ),
+      value: values,
+    };
+  }
+
   /** The configured public URL when there is one (behind a proxy), else the request's. */
   private baseUrl(address: RequestAddress): string {
     return this.config.publicBaseUrl || address.origin;

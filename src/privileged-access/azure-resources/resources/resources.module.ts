@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResourceEntity } from './resource.entity.js';
 import { ResourcesController } from './graph/resources.controller.js';
+import { ResourceRegistrationController } from './graph/resource-registration.controller.js';
+import { ResourcesService } from './resources.service.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { ResourcesSeeder } from './resources.seeder.js';
 import { ResourceQueries } from './graph/resource.queries.js';
@@ -10,8 +12,13 @@ import { RESOURCES } from './graph/resources.entity-set.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ResourceEntity])],
-  controllers: [ResourcesController],
-  providers: [ResourceQueries, ResourcesSeeder, ResourcesRepository],
+  controllers: [ResourcesController, ResourceRegistrationController],
+  providers: [
+    ResourceQueries,
+    ResourcesSeeder,
+    ResourcesRepository,
+    ResourcesService,
+  ],
   // The reads of its table, for the requests that name a resource.
   exports: [ResourcesRepository],
 })

@@ -7,6 +7,7 @@ import { RoleDefinitionsModule } from '../role-definitions/role-definitions.modu
 import { SubjectsModule } from '../subjects/subjects.module.js';
 import { RoleAssignmentEntity } from './role-assignment.entity.js';
 import { RoleAssignmentsController } from './graph/role-assignments.controller.js';
+import { RoleAssignmentExportController } from './graph/role-assignment-export.controller.js';
 import { RoleAssignmentsRepository } from './role-assignments.repository.js';
 import { RoleAssignmentsSeeder } from './role-assignments.seeder.js';
 import { RoleAssignmentsService } from './role-assignments.service.js';
@@ -29,6 +30,8 @@ import { RoleSchedulePresenter } from './resource-manager/role-schedule.presente
     SubjectsModule,
   ],
   controllers: [
+    // Before the assignments' routes: its static `roleAssignments/export` is not an id.
+    RoleAssignmentExportController,
     RoleAssignmentsController,
     RoleAssignmentSchedulesController,
     RoleAssignmentScheduleInstancesController,

@@ -7,4 +7,9 @@ registerGraphWordings(errors, {
     status: 400,
     message: 'The governanceResource does not exist in system.',
   }),
+  ResourceNotRegistrableError: (error) => ({
+    status: 400,
+    code: 'BadRequest',
+    message: `The externalId '${error.externalId}' names no subscription (/subscriptions/{id}) or management group (/providers/Microsoft.Management/managementGroups/{name}) to register.`,
+  }),
 });

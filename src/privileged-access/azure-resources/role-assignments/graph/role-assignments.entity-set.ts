@@ -50,4 +50,13 @@ export const ROLE_ASSIGNMENTS: ODataEntitySet<RoleAssignmentEntity> =
       },
     },
     navigation: REFERENCE_NAVIGATION,
+    actions: [
+      // The assignments as CSV lines (role-assignment-export.controller.ts).
+      {
+        name: 'export',
+        boundTo: 'collection',
+        isFunction: true,
+        returns: { collectionOf: 'string' },
+      },
+    ],
   });

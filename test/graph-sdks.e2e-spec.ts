@@ -10,10 +10,6 @@ import {
   type ODataError,
 } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
 import type { GovernanceRoleAssignmentRequest } from '@microsoft/msgraph-beta-sdk/models/index.js';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { writeDevelopmentCertificate } from '../src/security/dev-certificate.js';
 import { SeedService } from '../src/seeding/seed.service.js';
 import {
   assignmentRecord,
@@ -22,14 +18,14 @@ import {
   roleDefinitionRecord,
   userRecord,
 } from './support/directory.js';
-import { type GraphSdks, graphSdks } from './support/graph-sdks.js';
+import { type GraphSdks, startTestAppWithSdks } from './support/graph-sdks.js';
 import { fixtureId } from './support/pim-fixture.js';
 import {
   aRequest,
   findStoredRequest,
   storeRequests,
 } from './support/requests.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { TestApp } from './support/test-app.js';
 import { TEST_NOW } from './support/test-clock.js';
 import { READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
 
@@ -126,19 +122,10 @@ describe('the Microsoft Graph SDKs against the service (HTTPS)', () => {
   let caller = ADMIN;
 
   beforeAll(async () => {
-    const certificate = await writeDevelopmentCertificate(
-      mkdtempSync(path.join(tmpdir(), 'pim-sdk-')),
-    );
-    testApp = await startTestApp({
-      TLS_CERT_FILE: certificate.certFile,
-      TLS_KEY_FILE: certificate.keyFile,
-    });
+    ({ testApp, sdks } = await startTestAppWithSdks(() =>
+      userToken([READ_WRITE], { objectId: caller }),
+    ));
     await testApp.app.get(SeedService).seed(directory());
-    sdks = graphSdks(
-      testApp.baseUrl,
-      () => userToken([READ_WRITE], { objectId: caller }),
-      readFileSync(certificate.certFile, 'utf8'),
-    );
   });
   beforeEach(() => {
     caller = ADMIN;

@@ -11,7 +11,12 @@ import {
 import '@microsoft/msgraph-beta-sdk-governanceroleassignmentrequests';
 import '@microsoft/msgraph-beta-sdk-governanceroleassignments';
 import { createGraphClientFactory } from '@microsoft/msgraph-sdk-core';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { writeDevelopmentCertificate } from '../../src/security/dev-certificate.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /**
  * The two official Graph SDKs for JavaScript, pointed at a test app over HTTPS. A test process
@@ -67,4 +72,19 @@ export function graphSdks(
   );
   adapter.baseUrl = `${baseUrl}/beta`;
   return { graphClient, kiota: createGraphBetaServiceClient(adapter), adapter };
+}
+
+/** A test app over HTTPS (a new development certificate of its own), with both SDKs pointed at it. */
+export async function startTestAppWithSdks(
+  token: () => string,
+): Promise<{ testApp: TestApp; sdks: GraphSdks }> {
+  const certificate = await writeDevelopmentCertificate(
+    mkdtempSync(path.join(tmpdir(), 'pim-sdk-')),
+  );
+  const testApp = await startTestApp({
+    TLS_CERT_FILE: certificate.certFile,
+    TLS_KEY_FILE: certificate.keyFile,
+  });
+  const ca = readFileSync(certificate.certFile, 'utf8');
+  return { testApp, sdks: graphSdks(testApp.baseUrl, token, ca) };
 }

@@ -420,9 +420,11 @@ describe('GET /beta/$metadata', () => {
       async (setName) => {
         const set = entitySet(setName);
         const type = entityType(set.EntityType);
-        const navigations = (type.NavigationProperty ?? []).map(
-          ({ Name }) => Name,
-        );
+        // privilegedAccess's collections are paths of their own (checked below), not expansions.
+        const navigations =
+          setName === 'privilegedAccess'
+            ? []
+            : (type.NavigationProperty ?? []).map(({ Name }) => Name);
         const lists = listsOf(REQUEST_OF_A(0));
         const path = lists[setName];
         const expanded = navigations.length
@@ -453,6 +455,31 @@ describe('GET /beta/$metadata', () => {
       expect(response.body.value.length).toBeGreaterThan(0);
       for (const entity of response.body.value) {
         checkEntity(entity, type, 'governanceResources?$select', []);
+      }
+    });
+
+    it('declares the collections privilegedAccess contains, each served below azureResources as its own set', async () => {
+      const type = entityType(entitySet('privilegedAccess').EntityType);
+      const contained = type.NavigationProperty ?? [];
+
+      expect(contained.map(({ Name }) => Name).sort()).toEqual([
+        'resources',
+        'roleAssignmentRequests',
+        'roleAssignments',
+        'roleDefinitions',
+        'roleSettings',
+      ]);
+      for (const navigation of contained) {
+        expect(navigation.ContainsTarget).toBe('true');
+        seenNavigations.add(`privilegedAccess/${navigation.Name}`);
+        const response = await list(`${ROOT}/${navigation.Name}?$top=1`);
+        expect(response.status).toBe(200);
+        const setName = /#([^/]+)$/.exec(
+          response.body['@odata.context'] as string,
+        )?.[1];
+        expect(`Collection(${entitySet(setName!).EntityType})`).toBe(
+          navigation.Type,
+        );
       }
     });
 

@@ -164,13 +164,16 @@ function entityTypeOf(
         name,
         type: qualified(sets.named(navigation.target).typeName),
       })),
-      ...Object.entries(set.collectionNavigation ?? {}).map(
-        ([name, navigation]) => ({
-          name,
-          type: `Collection(${qualified(sets.named(navigation.target).typeName)})`,
-          containsTarget: true,
-        }),
-      ),
+      ...[
+        ...Object.entries(set.collectionNavigation ?? {}).map(
+          ([name, navigation]) => [name, navigation.target] as const,
+        ),
+        ...Object.entries(set.contains ?? {}),
+      ].map(([name, target]) => ({
+        name,
+        type: `Collection(${qualified(sets.named(target).typeName)})`,
+        containsTarget: true,
+      })),
     ],
   };
 }

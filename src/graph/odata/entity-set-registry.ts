@@ -79,13 +79,16 @@ export class EntitySetRegistry {
   }
 
   private checkNavigations(set: ODataEntitySet): void {
-    for (const [name, navigation] of Object.entries({
-      ...set.navigation,
-      ...set.collectionNavigation,
-    })) {
-      if (!this.sets.has(navigation.target)) {
+    const targets = [
+      ...Object.entries({ ...set.navigation, ...set.collectionNavigation }).map(
+        ([name, navigation]) => [name, navigation.target] as const,
+      ),
+      ...Object.entries(set.contains ?? {}),
+    ];
+    for (const [name, target] of targets) {
+      if (!this.sets.has(target)) {
         throw new Error(
-          `The navigation property '${name}' of ${set.name} names no registered entity set: '${navigation.target}'.`,
+          `The navigation property '${name}' of ${set.name} names no registered entity set: '${target}'.`,
         );
       }
     }

@@ -85,6 +85,12 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   readonly collectionNavigation?: Readonly<
     Record<string, ODataNavigationProperty>
   >;
+  /**
+   * The collections an entity contains whose paths their own sets serve
+   * (`privilegedAccess/azureResources/roleDefinitions`), by navigation name: `$metadata` declares
+   * them, `$expand` does not follow them.
+   */
+  readonly contains?: Readonly<Record<string, EntitySetName>>;
   /** Its Graph type as declared, its `computed` properties included: what `$metadata` describes. */
   readonly type: AnyGraphTypeDeclaration;
   /** The properties Graph emits only when `$select` names them, last in `graphProperties`. */
@@ -139,6 +145,7 @@ export interface EntitySetDeclaration<T extends TenantEntity, V = never> {
       ODataNavigationProperty & { sourceProperty: keyof T & string }
     >
   >;
+  readonly contains?: ODataEntitySet<T>['contains'];
   readonly defaultOrderBy?: ODataEntitySet<T>['defaultOrderBy'];
   readonly actions?: readonly ODataBoundAction[];
   /** When the document names its type: shown by reference, with its parts. */

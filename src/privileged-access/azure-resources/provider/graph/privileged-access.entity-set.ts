@@ -26,4 +26,12 @@ export const PRIVILEGED_ACCESS: ODataEntitySet<ProviderEntity> =
       displayName: { column: 'displayName', type: 'string' },
     },
     navigation: {},
+    // Each provider's collections, as Graph's metadata declares them.
+    contains: {
+      resources: 'governanceResources',
+      roleAssignmentRequests: 'governanceRoleAssignmentRequests',
+      roleAssignments: 'governanceRoleAssignments',
+      roleDefinitions: 'governanceRoleDefinitions',
+      roleSettings: 'governanceRoleSettings',
+    },
   });

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
+import { AppConfig } from '../config/app-config.js';
 import { givenRequestIdsOf } from '../http/given-request-ids.js';
 import { isControlPath } from './fault-injection.js';
+import { type RecordedBody, recordedBodyOf } from './recorded-body.js';
 
 /** Calls kept per tenant: the most recent ones. */
 const KEPT_CALLS = 500;
@@ -17,6 +19,18 @@ export interface ReceivedCall {
   readonly clientRequestId: string;
   readonly receivedDateTime: string;
   readonly latencyMs: number;
+  /** With EMULATOR_RECORD_BODIES only, and only for a call that had a body. */
+  readonly body?: RecordedBody;
+}
+
+/**
+ * The steps of a `$batch` reach the routes through Fastify's `inject` (light-my-request marks
+ * them): their bodies are already in the recorded body of the batch.
+ */
+function isBatchStep(request: FastifyRequest): boolean {
+  return (
+    (request.raw as { isLightMyRequest?: boolean }).isLightMyRequest === true
+  );
 }
 
 /**
@@ -27,7 +41,10 @@ export interface ReceivedCall {
 export class CallHistory {
   private readonly calls = new Map<string, ReceivedCall[]>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Records every response the server sends from now on. */
   listenTo(fastify: FastifyInstance): void {
@@ -35,6 +52,7 @@ export class CallHistory {
       const caller = (request as FastifyRequest & { user?: Principal }).user;
       if (caller && !isControlPath(request.originalUrl)) {
         const ids = givenRequestIdsOf(request.raw);
+        const body = this.bodyOf(request);
         this.record(caller.tenantId, {
           method: request.method,
           url: request.originalUrl,
@@ -45,6 +63,7 @@ export class CallHistory {
             this.clock.now().getTime() - reply.elapsedTime,
           ).toISOString(),
           latencyMs: Math.round(reply.elapsedTime * 100) / 100,
+          ...(body && { body }),
         });
       }
       done();
@@ -57,6 +76,13 @@ export class CallHistory {
 
   clear(tenantId: string): void {
     this.calls.delete(tenantId);
+  }
+
+  private bodyOf(request: FastifyRequest): RecordedBody | undefined {
+    const { enabled, maxBytes } = this.config.recordedBodies;
+    return enabled && !isBatchStep(request)
+      ? recordedBodyOf(request.raw, maxBytes)
+      : undefined;
   }
 
   private record(tenantId: string, call: ReceivedCall): void {

@@ -12,6 +12,12 @@ import { withoutODataAnnotations } from '../graph/odata/annotations.js';
 import { SeedError } from './seed-validation.js';
 import { resolveRelativeTimes } from './relative-times.js';
 import { Clock } from '../clock/clock.js';
+import {
+  PROGRESS_FROM_RECORDS,
+  RECORDS_PER_PROGRESS_STEP,
+  type SeedOptions,
+  type SeedProgressListener,
+} from './seed-progress.js';
 
 export type SeedSummary = Record<string, number>;
 
@@ -78,6 +84,41 @@ function problemPlace(problem: string): string {
   return problem.slice(0, problem.indexOf(': '));
 }
 
+/** The caller's listener for a seed large enough to report on; a no-op otherwise. */
+function progressListener(
+  document: object,
+  options: SeedOptions,
+): SeedProgressListener {
+  const records = Object.values(document).reduce<number>(
+    (sum, records) => sum + (Array.isArray(records) ? records.length : 0),
+    0,
+  );
+  return options.onProgress && records >= PROGRESS_FROM_RECORDS
+    ? options.onProgress
+    : () => undefined;
+}
+
+/** Writes a collection a step of records at a time, reporting after each. */
+async function writeInSteps(
+  { entry, records }: SeedBatch,
+  report: SeedProgressListener,
+): Promise<void> {
+  for (
+    let written = 0;
+    written < records.length;
+    written += RECORDS_PER_PROGRESS_STEP
+  ) {
+    const step = records.slice(written, written + RECORDS_PER_PROGRESS_STEP);
+    await entry.seeder.write(step);
+    report({
+      collection: entry.options.name,
+      stage: 'writing',
+      written: written + step.length,
+      records: records.length,
+    });
+  }
+}
+
 /**
  * Loads a seed document `{ <collection>: [records…] }`: validates all of it first, then writes
  * all of it in one transaction, so a bad file changes nothing. Relative times (`now-PT2H`) are
@@ -91,7 +132,10 @@ export class SeedService {
     private readonly clock: Clock,
   ) {}
 
-  async seedFile(file: string): Promise<SeedSummary> {
+  async seedFile(
+    file: string,
+    options: SeedOptions = {},
+  ): Promise<SeedSummary> {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -108,10 +152,13 @@ export class SeedService {
         `${file}: is not valid JSON (${(error as Error).message})`,
       ]);
     }
-    return this.seed(document);
+    return this.seed(document, options);
   }
 
-  async seed(document: unknown): Promise<SeedSummary> {
+  async seed(
+    document: unknown,
+    options: SeedOptions = {},
+  ): Promise<SeedSummary> {
     if (
       typeof document !== 'object' ||
       document === null ||
@@ -120,6 +167,7 @@ export class SeedService {
       throw new SeedError(['the seed must be a JSON object of collections']);
     }
     const now = this.clock.now();
+    const report = progressListener(document, options);
     const seeders = this.registeredSeeders();
     const known = new Map(seeders.map((entry) => [entry.options.name, entry]));
     const problems: string[] = [];
@@ -133,6 +181,12 @@ export class SeedService {
       } else if (!Array.isArray(records)) {
         problems.push(`${name}: must be an array`);
       } else {
+        report({
+          collection: name,
+          stage: 'validating',
+          written: 0,
+          records: records.length,
+        });
         const resolved = resolveRelativeTimes(
           name,
           records.map(withoutODataAnnotations),
@@ -159,8 +213,8 @@ export class SeedService {
     }
     batches.sort((a, b) => a.entry.options.order - b.entry.options.order);
     await this.unitOfWork.run(async () => {
-      for (const { entry, records } of batches) {
-        await entry.seeder.write(records);
+      for (const batch of batches) {
+        await writeInSteps(batch, report);
       }
     });
     return Object.fromEntries(

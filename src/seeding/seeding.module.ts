@@ -7,6 +7,7 @@ import {
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config.js';
 import { ExampleSeed } from './example-seed.js';
+import { describeSeedProgress } from './seed-progress.js';
 import { SeedService } from './seed.service.js';
 
 @Global()
@@ -28,7 +29,9 @@ export class SeedingModule implements OnApplicationBootstrap {
     if (!this.config.seedFile) {
       return;
     }
-    const summary = await this.seeds.seedFile(this.config.seedFile);
+    const summary = await this.seeds.seedFile(this.config.seedFile, {
+      onProgress: (progress) => this.logger.log(describeSeedProgress(progress)),
+    });
     this.logger.log(
       `Seeded ${JSON.stringify(summary)} from ${this.config.seedFile}`,
     );

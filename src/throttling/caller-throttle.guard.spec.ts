@@ -2,6 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import type { AppConfig } from '../config/app-config.js';
 import { CallerThrottleGuard } from './caller-throttle.guard.js';
+import { FixedWindowCounter } from './fixed-window-counter.js';
 import { TooManyRequestsError } from './throttling.errors.js';
 
 const TENANT_A = '0a0a0a0a-0000-4000-8000-00000000000a';
@@ -30,14 +31,24 @@ function contextOf(user?: Principal): ExecutionContext {
 }
 
 function guardWith(limit: number, windowSeconds = 60): CallerThrottleGuard {
-  return new CallerThrottleGuard({
-    throttle: { limit, windowSeconds },
-  } as AppConfig);
+  return new CallerThrottleGuard(
+    { throttle: { limit, windowSeconds } } as AppConfig,
+    new FixedWindowCounter(windowSeconds * 1000),
+  );
+}
+
+/** The guard's answer, which the process's own counter gives without a promise. */
+function answerAtOnce(guard: CallerThrottleGuard, user?: Principal): boolean {
+  const answer = guard.canActivate(contextOf(user));
+  if (answer instanceof Promise) {
+    throw new Error('the in-process counter answers at once');
+  }
+  return answer;
 }
 
 function refusal(guard: CallerThrottleGuard, user: Principal): unknown {
   try {
-    guard.canActivate(contextOf(user));
+    answerAtOnce(guard, user);
   } catch (error) {
     return error;
   }
@@ -50,7 +61,7 @@ describe('CallerThrottleGuard', () => {
     const user = caller(TENANT_A, USER);
 
     for (let call = 0; call < 3; call += 1) {
-      expect(guard.canActivate(contextOf(user))).toBe(true);
+      expect(answerAtOnce(guard, user)).toBe(true);
     }
     const error = refusal(guard, user);
 
@@ -67,7 +78,7 @@ describe('CallerThrottleGuard', () => {
   it('keeps refusing the caller for the rest of the window', () => {
     const guard = guardWith(1);
     const user = caller(TENANT_A, USER);
-    guard.canActivate(contextOf(user));
+    answerAtOnce(guard, user);
 
     expect(refusal(guard, user)).toBeInstanceOf(TooManyRequestsError);
     expect(refusal(guard, user)).toBeInstanceOf(TooManyRequestsError);
@@ -75,12 +86,10 @@ describe('CallerThrottleGuard', () => {
 
   it('counts each caller of a tenant, and the same caller id in each tenant, on its own', () => {
     const guard = guardWith(1);
-    guard.canActivate(contextOf(caller(TENANT_A, USER)));
+    answerAtOnce(guard, caller(TENANT_A, USER));
 
-    expect(guard.canActivate(contextOf(caller(TENANT_A, OTHER_USER)))).toBe(
-      true,
-    );
-    expect(guard.canActivate(contextOf(caller(TENANT_B, USER)))).toBe(true);
+    expect(answerAtOnce(guard, caller(TENANT_A, OTHER_USER))).toBe(true);
+    expect(answerAtOnce(guard, caller(TENANT_B, USER))).toBe(true);
     expect(refusal(guard, caller(TENANT_A, USER))).toBeInstanceOf(
       TooManyRequestsError,
     );
@@ -90,9 +99,25 @@ describe('CallerThrottleGuard', () => {
     const guard = guardWith(1);
 
     for (let call = 0; call < 5; call += 1) {
-      expect(guard.canActivate(contextOf(undefined))).toBe(true);
+      expect(answerAtOnce(guard, undefined)).toBe(true);
     }
-    expect(guard.canActivate(contextOf(caller(TENANT_A, USER)))).toBe(true);
+    expect(answerAtOnce(guard, caller(TENANT_A, USER))).toBe(true);
+  });
+
+  it("waits for a shared store's count, and refuses past the limit as with its own", async () => {
+    const counts = new FixedWindowCounter(60_000);
+    const guard = new CallerThrottleGuard(
+      { throttle: { limit: 1, windowSeconds: 60 } } as AppConfig,
+      { hit: (key: string) => Promise.resolve(counts.hit(key)) },
+    );
+    const user = caller(TENANT_A, USER);
+
+    await expect(guard.canActivate(contextOf(user))).resolves.toBe(true);
+    await expect(guard.canActivate(contextOf(user))).rejects.toMatchObject({
+      status: 429,
+      code: 'TooManyRequests',
+      headers: { 'Retry-After': '60' },
+    });
   });
 
   it('throttles nothing when THROTTLE_LIMIT is 0', () => {
@@ -100,7 +125,7 @@ describe('CallerThrottleGuard', () => {
     const user = caller(TENANT_A, USER);
 
     for (let call = 0; call < 100; call += 1) {
-      expect(guard.canActivate(contextOf(user))).toBe(true);
+      expect(answerAtOnce(guard, user)).toBe(true);
     }
   });
 });

@@ -5,8 +5,8 @@ import {
 } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { AppConfig, type ThrottleConfig } from '../config/app-config.js';
-import { FixedWindowCounter } from './fixed-window-counter.js';
 import { TooManyRequestsError } from './throttling.errors.js';
+import { type Hit, WindowCounter } from './window-counter.js';
 
 /**
  * Limits the requests of each caller of each tenant (`tid` + the actor: the user, or the app for
@@ -18,14 +18,15 @@ import { TooManyRequestsError } from './throttling.errors.js';
 @Injectable()
 export class CallerThrottleGuard implements CanActivate {
   private readonly throttle: ThrottleConfig;
-  private readonly counter: FixedWindowCounter;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly counter: WindowCounter,
+  ) {
     this.throttle = config.throttle;
-    this.counter = new FixedWindowCounter(this.throttle.windowSeconds * 1000);
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (this.throttle.limit === 0) {
       return true;
     }
@@ -35,9 +36,14 @@ export class CallerThrottleGuard implements CanActivate {
     if (!principal) {
       return true;
     }
-    const { hits, secondsLeft } = this.counter.hit(
-      `${principal.tenantId}:${principal.actorId}`,
-    );
+    const hit = this.counter.hit(`${principal.tenantId}:${principal.actorId}`);
+    // The process's own counter answers at once: no promise, no turn of the microtask queue.
+    return hit instanceof Promise
+      ? hit.then((counted) => this.allows(counted))
+      : this.allows(hit);
+  }
+
+  private allows({ hits, secondsLeft }: Hit): true {
     if (hits > this.throttle.limit) {
       throw new TooManyRequestsError(
         this.throttle.limit,

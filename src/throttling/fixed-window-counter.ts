@@ -1,14 +1,9 @@
+import { type Hit, secondsUntil, WindowCounter } from './window-counter.js';
+
 interface Window {
   /** Epoch milliseconds at which the window ends and its count starts again from zero. */
   readonly endsAt: number;
   hits: number;
-}
-
-export interface Hit {
-  /** Requests of the key in its current window, this one included. */
-  readonly hits: number;
-  /** Whole seconds (at least 1) until the window ends. */
-  readonly secondsLeft: number;
 }
 
 /**
@@ -18,9 +13,10 @@ export interface Hit {
  * minute, and past about 150,000 it overflows the call stack.)
  *
  * A key may make up to twice the limit across the boundary of two windows. Counts live in this
- * process: with N replicas behind a load balancer a caller gets up to N times the limit.
+ * process: with N replicas behind a load balancer a caller gets up to N times the limit, unless
+ * they share a store (SharedWindowCounter).
  */
-export class FixedWindowCounter {
+export class FixedWindowCounter extends WindowCounter {
   // A window is (re)inserted when it starts, and all have the same length: the map is ordered by
   // end time, so the windows that have ended are found at its start.
   private readonly windows = new Map<string, Window>();
@@ -29,7 +25,9 @@ export class FixedWindowCounter {
     private readonly windowMilliseconds: number,
     // The global Date at each hit, not the function it had at start: e2e tests move Date.
     private readonly now: () => number = () => Date.now(),
-  ) {}
+  ) {
+    super();
+  }
 
   /** How many keys have a running window. */
   get size(): number {
@@ -47,7 +45,7 @@ export class FixedWindowCounter {
     window.hits += 1;
     return {
       hits: window.hits,
-      secondsLeft: Math.max(1, Math.ceil((window.endsAt - now) / 1000)),
+      secondsLeft: secondsUntil(window.endsAt - now),
     };
   }
 

@@ -7,6 +7,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'dist.next/',
+      'dist.previous/',
       'coverage/',
       'data/',
       'node_modules/',
@@ -48,8 +50,8 @@ export default tseslint.config(
     },
   },
   {
-    // The benchmark scripts are plain JavaScript run by node: no type information.
-    files: ['bench/**/*.mjs', 'test/**/*.mjs'],
+    // The benchmark and build scripts are plain JavaScript run by node: no type information.
+    files: ['bench/**/*.mjs', 'test/**/*.mjs', 'scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

@@ -28,12 +28,15 @@ export default {
             roots: ['<rootDir>/test'],
             testRegex: '\\.e2e-spec\\.ts$',
             // Covered by the sqlite run, the database plays no part: the built server and CLIs on
-            // their embedded default, HTTPS with the SDK clients over it, the dependency rules.
+            // their embedded default, HTTPS with the SDK clients over it, the dependency rules, the
+            // command line and the packed package (on in-memory SQLite).
             testPathIgnorePatterns: [
               '/startup\\.e2e-spec\\.ts$',
               '/tls\\.e2e-spec\\.ts$',
               '/graph-sdks\\.e2e-spec\\.ts$',
               '/emulator-example\\.e2e-spec\\.ts$',
+              '/cli\\.e2e-spec\\.ts$',
+              '/package\\.e2e-spec\\.ts$',
               '/dependency-rules\\.e2e-spec\\.ts$',
             ],
             globals: { TEST_DATABASE: 'postgres' },

@@ -1,18 +1,18 @@
 /**
  * An app developer's e2e test against the PIM emulator, with both official Graph SDKs for
- * JavaScript. Run it against a server started with a development certificate:
+ * JavaScript. The emulator runs in the test's own process (`startEmulator()`, in-memory, a free
+ * port, HTTPS with a certificate of its own): no server to start first, nothing left behind.
  *
- *   eval "$(npm run --silent dev-cert)" && PORT=3443 npm start
- *   export PIM_BASE_URL=https://127.0.0.1:3443 NODE_EXTRA_CA_CERTS=data/dev-cert.pem
- *   export PIM_TOKEN=$(npm run --silent token -- --tid <tenant> --oid 0e000000-0000-4000-8000-0000000000ad \
- *     --scp PrivilegedAccess.ReadWrite.AzureResources)
+ *   npm install --save-dev pim-governance-api
  *   node --test <this file, compiled>
  *
- * (test/emulator-example.e2e-spec.ts runs it so.) Every test starts from the same tenant data,
- * loaded through the emulator's control API.
+ * (test/emulator-example.e2e-spec.ts runs it against this repository's build, and
+ * test/package.e2e-spec.ts against the packed package installed in an empty folder.) Every test
+ * starts from the same tenant data, loaded with `reset(seed)`.
  */
 import assert from 'node:assert/strict';
-import { beforeEach, test } from 'node:test';
+import { after, beforeEach, test } from 'node:test';
+import { rootCertificates } from 'node:tls';
 import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import {
   AllowedHostsValidator,
@@ -24,10 +24,9 @@ import {
 } from '@microsoft/msgraph-beta-sdk';
 import '@microsoft/msgraph-beta-sdk-governanceroleassignmentrequests';
 import type { ODataError } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
+import { startEmulator } from 'pim-governance-api';
+import { Agent, setGlobalDispatcher } from 'undici';
 
-const baseUrl = process.env.PIM_BASE_URL ?? 'https://127.0.0.1:3443';
-const token = process.env.PIM_TOKEN ?? '';
-const host = new URL(baseUrl).hostname;
 const REQUESTS = '/privilegedAccess/azureResources/roleAssignmentRequests';
 
 // The tenant's data: one subscription, its Owner (the token's user) and Reader roles, a user.
@@ -74,6 +73,17 @@ const seed = {
   ],
 };
 
+/** HTTPS, as the Graph client sends tokens to https hosts only. */
+const emulator = await startEmulator({ https: true });
+// Both SDKs call through Node's fetch: it trusts the emulator's certificate too.
+setGlobalDispatcher(
+  new Agent({ connect: { ca: [...rootCertificates, emulator.ca ?? ''] } }),
+);
+const baseUrl = emulator.url;
+const host = new URL(baseUrl).hostname;
+/** The administrator's token: the seed makes this user an Owner of the subscription. */
+const token = emulator.token({ objectId: ADMIN });
+
 /** @microsoft/microsoft-graph-client: it sends the token to Graph's hosts and `customHosts` only. */
 const graph = Client.init({
   baseUrl,
@@ -100,7 +110,7 @@ const cancelBuilder = (id: string) =>
     .byGovernanceRoleAssignmentRequestId(id)
     .cancel.withUrl(`${baseUrl}/beta${REQUESTS}/${id}/cancel`);
 
-/** The emulator's control API: plain fetch, the same token. */
+/** The emulator's control API over HTTP, for what `emulator` has no method for: plain fetch. */
 async function control<T>(name: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl}/_emulator/${name}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -131,9 +141,10 @@ async function createWithGraphClient(body: object): Promise<RequestJson> {
  * A time on the emulator's clock, which a suite may have moved (or pinned): requests are timed
  * by it, not by this machine's.
  */
-async function serviceTime(hoursAhead = 0): Promise<string> {
-  const { now } = await control<{ now: string }>('clock');
-  return new Date(Date.parse(now) + hoursAhead * 3_600_000).toISOString();
+function serviceTime(hoursAhead = 0): string {
+  return new Date(
+    emulator.clock.now().getTime() + hoursAhead * 3_600_000,
+  ).toISOString();
 }
 
 function eligibleReaderFor(subjectId: string, startDateTime: string) {
@@ -149,12 +160,13 @@ function eligibleReaderFor(subjectId: string, startDateTime: string) {
 }
 
 beforeEach(async () => {
-  await control('reset', { seed });
+  await emulator.reset(seed);
 });
+after(() => emulator.close());
 
 void test('an assignment asked for now is provisioned, and read back with both SDKs', async () => {
   const created = await createWithGraphClient(
-    eligibleReaderFor(DEVELOPER, await serviceTime()),
+    eligibleReaderFor(DEVELOPER, serviceTime()),
   );
 
   assert.equal(created.status.subStatus, 'Provisioned');
@@ -164,7 +176,7 @@ void test('an assignment asked for now is provisioned, and read back with both S
 });
 
 void test('a request for later is cancelled; cancelling it again is a Graph error in both SDKs', async () => {
-  const later = await serviceTime(1);
+  const later = serviceTime(1);
   const created = await createWithGraphClient(
     eligibleReaderFor(DEVELOPER, later),
   );
@@ -187,21 +199,21 @@ void test('a request for later is cancelled; cancelling it again is a Graph erro
 });
 
 void test('moving the clock provisions a request at its start', async () => {
-  const inTwoHours = await serviceTime(2);
+  const inTwoHours = serviceTime(2);
   const created = await createWithGraphClient(
     eligibleReaderFor(DEVELOPER, inTwoHours),
   );
 
-  await control('clock', { advanceSeconds: 3 * 3600 });
+  await emulator.clock.advance(3 * 3600);
 
   const read = await requestBuilder(created.id).get();
   assert.equal(read?.status?.subStatus, 'Provisioned');
-  await control('clock', { advanceSeconds: -3 * 3600 });
+  await emulator.clock.advance(-3 * 3600);
 });
 
 void test('a throttled call is retried by the SDK after Retry-After', async () => {
   const created = await createWithGraphClient(
-    eligibleReaderFor(DEVELOPER, await serviceTime()),
+    eligibleReaderFor(DEVELOPER, serviceTime()),
   );
   const path = `/beta${REQUESTS}/${created.id}`;
   await control('faults', {

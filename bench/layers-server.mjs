@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 
 const dist = new URL('../dist/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
-const { PORT, LAYER, AUTH_JWT_SECRET } = process.env;
+const { PORT, LAYER } = process.env;
 const ROUTE = 'beta/privilegedAccess/azureResources/roleAssignmentRequests';
 const ENTITY = {
   id: '7c53453e-d5a4-41e0-8eb1-32d5ec8bfdee',
@@ -73,7 +73,7 @@ if (LAYER === 'fastify') {
   );
   Controller(ROUTE)(StubController);
 
-  const config = loadAppConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET });
+  const config = loadAppConfig({ ...process.env, NODE_ENV: 'production' });
   class LayerModule {}
   Module({
     imports: [

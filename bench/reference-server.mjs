@@ -12,12 +12,15 @@ import { URLSearchParams } from 'node:url';
 import pg from 'pg';
 import { MAY_ACT, mayActValues, numbered } from './statements.mjs';
 
-const { PORT, DATABASE_FILE, DATABASE_URL, DATABASE_SCHEMA, AUTH_JWT_SECRET } =
-  process.env;
-const AUDIENCES = [
-  'https://graph.microsoft.com',
-  '00000003-0000-0000-c000-000000000000',
-];
+const {
+  PORT,
+  DATABASE_FILE,
+  DATABASE_URL,
+  DATABASE_SCHEMA,
+  AUTH_JWT_SECRET,
+  AUTH_AUDIENCE,
+} = process.env;
+const AUDIENCES = [AUTH_AUDIENCE];
 const READ_WRITE = 'PrivilegedAccess.ReadWrite.AzureResources';
 const ROUTE =
   /^\/beta\/privilegedAccess\/azureResources\/roleAssignmentRequests\/([^/?]+)(\/cancel)?$/;

@@ -33,6 +33,18 @@ import {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECRET = 'benchmark-secret-0123456789abcdefghijklmnop';
+/**
+ * A production server takes only the tokens of the API registered for it, from the tenants it
+ * allows (docs/deployment.md): the benchmark's own, on Graph's routes and Resource Manager's.
+ */
+const GRAPH_AUDIENCE = 'api://b3c4e5f6-0000-4000-8000-00000000be01';
+const RESOURCE_MANAGER_AUDIENCE = 'api://b3c4e5f6-0000-4000-8000-00000000be02';
+const PRODUCTION_AUTH = {
+  AUTH_JWT_SECRET: SECRET,
+  AUTH_AUDIENCE: GRAPH_AUDIENCE,
+  AUTH_RESOURCE_MANAGER_AUDIENCE: RESOURCE_MANAGER_AUDIENCE,
+  AUTH_ALLOWED_TENANTS: TENANT,
+};
 const REQUESTS = '/beta/privilegedAccess/azureResources/roleAssignmentRequests';
 /** The same pool requests as Resource Manager addresses them: at their resource's ARM scope. */
 const ARM_REQUESTS = `/subscriptions/${resourceId(TENANT, RESOURCE_COUNT)}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests`;
@@ -130,9 +142,10 @@ const service = (port, database, profileDirectory) => ({
     DATABASE_URL: database.file
       ? `sqlite:${database.file}`
       : withSchema(database.url, database.schema),
-    AUTH_JWT_SECRET: SECRET,
+    ...PRODUCTION_AUTH,
     // One caller sends everything here: the default limit would throttle the benchmark.
-    THROTTLE_LIMIT: '0',
+    // BENCH_THROTTLE_LIMIT, a limit it never reaches, measures the cost of counting.
+    THROTTLE_LIMIT: process.env.BENCH_THROTTLE_LIMIT ?? '0',
     // The data set's Granted requests must stay as they are while they are measured.
     SCHEDULER_INTERVAL_SECONDS: '0',
   },
@@ -145,6 +158,7 @@ const reference = (port, database) => ({
       ? { DATABASE_FILE: database.file }
       : { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema }),
     AUTH_JWT_SECRET: SECRET,
+    AUTH_AUDIENCE: GRAPH_AUDIENCE,
   },
 });
 
@@ -162,7 +176,7 @@ const TARGETS = {
       `layer:${layer}`,
       (port) => ({
         args: ['bench/layers-server.mjs'],
-        env: { PORT: String(port), LAYER: layer, AUTH_JWT_SECRET: SECRET },
+        env: { PORT: String(port), LAYER: layer, ...PRODUCTION_AUTH },
       }),
     ]),
   ),
@@ -527,7 +541,7 @@ function seedWithCommand(files, databaseUrl) {
       run(process.execPath, ['dist/cli/seed.js', file], {
         NODE_ENV: 'production',
         DATABASE_URL: databaseUrl,
-        AUTH_JWT_SECRET: SECRET,
+        ...PRODUCTION_AUTH,
       }),
     0,
   );
@@ -592,7 +606,7 @@ const token = mintDevelopmentToken(
     tenantId: TENANT,
     objectId: USER,
     scopes: ['PrivilegedAccess.ReadWrite.AzureResources'],
-    audience: 'https://graph.microsoft.com',
+    audience: GRAPH_AUDIENCE,
     expiresInSeconds: 24 * 3600,
   },
   SECRET,
@@ -604,7 +618,7 @@ const armToken = mintDevelopmentToken(
     tenantId: TENANT,
     objectId: USER,
     scopes: ['user_impersonation'],
-    audience: 'https://management.azure.com/',
+    audience: RESOURCE_MANAGER_AUDIENCE,
     expiresInSeconds: 24 * 3600,
   },
   SECRET,

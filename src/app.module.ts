@@ -19,6 +19,7 @@ import { GraphModule } from './graph/graph.module.js';
 import { MetadataModule } from './graph/metadata/metadata.module.js';
 import { ODataModule } from './graph/odata/odata.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 import { MIGRATIONS } from './migrations.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { RequestPipeline, type RequestCheck } from './request-pipeline.js';
@@ -45,7 +46,8 @@ export class AppModule {
         ODataModule,
         SeedingModule,
         ...FEATURE_MODULES,
-        ...(config.emulator ? [EmulatorModule] : []),
+        // The development identity endpoints go with the control API: never in production.
+        ...(config.emulator ? [EmulatorModule, IdentityModule] : []),
       ],
       providers: [
         SurfaceRequestShapeCheck,

@@ -27,6 +27,8 @@ import {
 } from './support/test-database.js';
 import {
   appToken,
+  PRODUCTION_AUTH,
+  REGISTERED_API_AUDIENCE,
   TENANT_A,
   TENANT_B,
   TEST_JWT_SECRET,
@@ -452,9 +454,13 @@ describe('npm start (node dist/main.js) on a new database', () => {
     return server;
   }
 
-  async function get(server: RunningServer, route: string) {
+  async function get(
+    server: RunningServer,
+    route: string,
+    token = userToken(),
+  ) {
     const response = await fetch(`${server.baseUrl}${route}`, {
-      headers: { Authorization: `Bearer ${userToken()}` },
+      headers: { Authorization: `Bearer ${token}` },
     });
     return {
       status: response.status,
@@ -519,11 +525,18 @@ describe('npm start (node dist/main.js) on a new database', () => {
     const server = await started(directory, {
       DATABASE_URL: url,
       NODE_ENV: 'production',
+      ...PRODUCTION_AUTH,
     });
 
     expect(server.output()).not.toContain(LOADED_MESSAGE);
     expect(
-      (await get(server, `${AZURE_RESOURCES}/resources`)).body.value,
+      (
+        await get(
+          server,
+          `${AZURE_RESOURCES}/resources`,
+          userToken(undefined, { audience: REGISTERED_API_AUDIENCE }),
+        )
+      ).body.value,
     ).toEqual([]);
   });
 });

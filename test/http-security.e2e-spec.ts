@@ -8,7 +8,12 @@ import {
 } from './support/requests.js';
 import { rawRequest, type RawResponse } from './support/raw-http.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { userToken } from './support/tokens.js';
+import {
+  PRODUCTION_AUTH,
+  READ_WRITE,
+  REGISTERED_API_AUDIENCE,
+  userToken,
+} from './support/tokens.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UNKNOWN_ID = 'd2b1f6a0-1111-4222-8333-944455556666';
@@ -32,8 +37,7 @@ const DOCS_CSP_DIRECTIVES = {
 type Headers = RawResponse['headers'];
 
 /** One call of every kind of response, each returning its status and headers. */
-function responsesOf(testApp: TestApp) {
-  const token = userToken();
+function responsesOf(testApp: TestApp, token = userToken()) {
   const call = (
     method: string,
     urlPath: string,
@@ -176,13 +180,17 @@ describe('HTTP security', () => {
     beforeAll(async () => {
       testApp = await startTestApp({
         NODE_ENV: 'production',
+        ...PRODUCTION_AUTH,
         MAX_REQUEST_BODY_BYTES: String(BODY_LIMIT),
       });
     });
     afterAll(() => testApp.close());
 
     it('every kind of response also carries Strict-Transport-Security', async () => {
-      for (const [, status, call] of responsesOf(testApp)) {
+      const token = userToken([READ_WRITE], {
+        audience: REGISTERED_API_AUDIENCE,
+      });
+      for (const [, status, call] of responsesOf(testApp, token)) {
         const response = await call();
 
         expect(response.status).toBe(status);

@@ -19,8 +19,10 @@ import {
   describeOnPostgres,
 } from './support/test-database.js';
 import {
+  PRODUCTION_AUTH,
+  READ_WRITE,
+  REGISTERED_API_AUDIENCE,
   TENANT_A,
-  TEST_JWT_SECRET,
   USER_A,
   userToken,
 } from './support/tokens.js';
@@ -47,7 +49,7 @@ describeOnPostgres('several replicas on one PostgreSQL', () => {
     const env = {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
-      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      ...PRODUCTION_AUTH,
       HOST: '127.0.0.1',
     };
     // Both start at once, so both try to migrate the empty schema at once.
@@ -110,7 +112,9 @@ describeOnPostgres('several replicas on one PostgreSQL', () => {
   });
 
   it('300 concurrent cancels of 100 requests over both replicas: one 204 per request, one audit record each', async () => {
-    const token = userToken();
+    const token = userToken([READ_WRITE], {
+      audience: REGISTERED_API_AUDIENCE,
+    });
     const calls = Array.from(
       { length: REQUEST_COUNT * CANCELS_PER_REQUEST },
       (_, call) => {

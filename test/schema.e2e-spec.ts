@@ -86,6 +86,8 @@ describe('database schema', () => {
       'AddRequestTicketAndCondition1764400001400',
       'RecordTheApiOfRequestAuditEvents1764400001500',
       'RecordTheApiOfSettingAuditEvents1764400001600',
+      'CreateThrottleCounts1764400001710',
+      'CreateIdentityClients1764400001800',
     ]);
     expect(await testApp.dataSource.showMigrations()).toBe(false);
   });

@@ -283,7 +283,7 @@ describe('seeding (npm run seed, SEED_FILE)', () => {
     [
       'an unknown collection',
       { roleAssignmentz: [] },
-      /^roleAssignmentz: unknown collection \(known: resources, subjects, roleDefinitions, roleSettings, roleAssignments, roleAssignmentRequests\)/,
+      /^roleAssignmentz: unknown collection \(known: resources, subjects, roleDefinitions, roleSettings, roleAssignments, clients, roleAssignmentRequests\)/,
     ],
     [
       'a collection that is not an array',

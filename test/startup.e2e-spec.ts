@@ -17,9 +17,30 @@ import {
   waitForOutput,
 } from './support/built-app.js';
 import { REQUESTS_PATH } from './support/requests.js';
-import { READ, READ_WRITE, TENANT_A, USER_A } from './support/tokens.js';
+import {
+  GRAPH_AUDIENCE,
+  PRODUCTION_AUTH,
+  READ,
+  READ_WRITE,
+  REGISTERED_API_AUDIENCE,
+  TENANT_A,
+  USER_A,
+  userToken,
+} from './support/tokens.js';
 
 const UNKNOWN_ID = 'd2b1f6a0-1111-4222-8333-944455556666';
+const OUTSIDE_TENANT = '0c0c0c0c-0000-4000-8000-00000000000c';
+
+/** The variables set to a value: spawn would pass `undefined` on as the text "undefined". */
+function withoutUnset(
+  env: Record<string, string | undefined>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+}
 const STACK_FRAME = /^\s+at /m;
 
 afterAll(async () => {
@@ -159,6 +180,74 @@ describe('starting the server (node dist/main.js)', () => {
       expect(existsSync(path.join(directory, 'data', 'dev-jwt-secret'))).toBe(
         false,
       );
+    });
+
+    it.each([
+      [
+        'without AUTH_AUDIENCE',
+        { AUTH_AUDIENCE: undefined },
+        ['AUTH_AUDIENCE', 'Application ID URI'],
+      ],
+      [
+        "with Microsoft Graph's own audience",
+        { AUTH_AUDIENCE: GRAPH_AUDIENCE },
+        ['AUTH_AUDIENCE', 'for Graph alone', 'register your own API'],
+      ],
+      [
+        'without an issuer policy',
+        { AUTH_ALLOWED_TENANTS: undefined },
+        ['AUTH_ALLOWED_TENANTS', 'AUTH_ISSUER'],
+      ],
+    ])(
+      'refuses NODE_ENV=production %s, saying why, without a stack trace',
+      async (_case, change, expected) => {
+        const result = await runNode(MAIN, [], freshDirectory(), {
+          NODE_ENV: 'production',
+          PORT: String(await freePort()),
+          ...withoutUnset({ ...PRODUCTION_AUTH, ...change }),
+        });
+
+        expect(result.code).not.toBe(0);
+        expect(result.code).not.toBeNull();
+        for (const text of expected) {
+          expect(result.stderr).toContain(text);
+        }
+        expect(result.stderr).not.toMatch(STACK_FRAME);
+      },
+    );
+  });
+
+  describe('in production, with its own API audience and allowed tenants', () => {
+    it('serves the tokens issued for its API to an allowed tenant only', async () => {
+      const server = await startServer(freshDirectory(), {
+        NODE_ENV: 'production',
+        ...PRODUCTION_AUTH,
+      });
+      try {
+        const statusFor = async (token: string) =>
+          (
+            await fetch(`${server.baseUrl}${REQUESTS_PATH}`, {
+              headers: { Authorization: `Bearer ${token}` },
+            })
+          ).status;
+
+        expect(
+          await statusFor(
+            userToken([READ_WRITE], { audience: REGISTERED_API_AUDIENCE }),
+          ),
+        ).toBe(200);
+        expect(await statusFor(userToken([READ_WRITE]))).toBe(401);
+        expect(
+          await statusFor(
+            userToken([READ_WRITE], {
+              audience: REGISTERED_API_AUDIENCE,
+              tenantId: OUTSIDE_TENANT,
+            }),
+          ),
+        ).toBe(401);
+      } finally {
+        await stop(server.child);
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { DevelopmentSigningKey } from './development-signing-key.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { ScopeGuard } from './scope.guard.js';
@@ -9,6 +10,7 @@ import { VerifiedTokenCache } from './verified-token-cache.js';
 @Module({
   imports: [PassportModule],
   providers: [
+    DevelopmentSigningKey,
     SigningKeys,
     VerifiedTokenCache,
     JwtStrategy,
@@ -17,6 +19,7 @@ import { VerifiedTokenCache } from './verified-token-cache.js';
   ],
   // The request pipeline (AppModule) runs them: authenticate, then check the permissions of
   // who was authenticated.
-  exports: [JwtAuthGuard, ScopeGuard],
+  // The development identity endpoints (src/identity) sign with the key the verification trusts.
+  exports: [JwtAuthGuard, ScopeGuard, DevelopmentSigningKey],
 })
 export class AuthModule {}

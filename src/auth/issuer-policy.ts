@@ -1,26 +1,40 @@
+/** Whose tokens the service accepts (AuthConfig's issuers and allowedTenants). */
+export interface IssuerPolicy {
+  /** Issuer patterns; `{tid}` stands for the token's own tenant. Empty: any issuer. */
+  readonly issuers: readonly string[];
+  /** Lower-case tenant ids; empty: any tenant. */
+  readonly allowedTenants: readonly string[];
+}
+
 /**
- * Whether a token's issuer is one of the configured patterns. A pattern may contain `{tid}`,
- * which stands for the token's own tenant, so that one multi-tenant deployment accepts
+ * Whether a token's issuer and tenant are accepted. A pattern may contain `{tid}`, which stands
+ * for the token's own tenant, so that one multi-tenant deployment accepts
  * `https://sts.windows.net/{tid}/` for every tenant but never a tenant's token with another
- * tenant's issuer. No patterns: the issuer is not checked.
+ * tenant's issuer; with allowed tenants, the `tid` must also be one of them.
  */
 export function isAcceptedIssuer(
-  patterns: readonly string[],
+  policy: IssuerPolicy,
   issuer: unknown,
   tenantId: unknown,
 ): boolean {
-  if (patterns.length === 0) {
+  // The claims are the token's, not yet checked: a `tid` that is no string stands for no
+  // tenant (converting it could throw, `{"toString":1}`, or match, `["a"]`).
+  const tenant = typeof tenantId === 'string' ? tenantId : undefined;
+  if (
+    policy.allowedTenants.length > 0 &&
+    (tenant === undefined || !policy.allowedTenants.includes(tenant))
+  ) {
+    return false;
+  }
+  if (policy.issuers.length === 0) {
     return true;
   }
   if (typeof issuer !== 'string') {
     return false;
   }
-  // The claims are the token's, not yet checked: a `tid` that is no string stands for no
-  // tenant (converting it could throw, `{"toString":1}`, or match, `["a"]`).
-  return patterns.some((pattern) =>
+  return policy.issuers.some((pattern) =>
     pattern.includes('{tid}')
-      ? typeof tenantId === 'string' &&
-        pattern.replaceAll('{tid}', tenantId) === issuer
+      ? tenant !== undefined && pattern.replaceAll('{tid}', tenant) === issuer
       : pattern === issuer,
   );
 }

@@ -94,7 +94,7 @@ export class JwtStrategy extends PassportStrategy(
         throw new AccessTokenExpiredError();
       }
     }
-    if (!isAcceptedIssuer(this.config.auth.issuers, claims.iss, claims.tid)) {
+    if (!isAcceptedIssuer(this.config.auth, claims.iss, claims.tid)) {
       throw new AccessTokenValidationError('Invalid issuer.');
     }
     const principal = principalFromClaims(claims, this.audienceOf(claims));

@@ -4,6 +4,7 @@ import jwksRsa from 'jwks-rsa';
 import { AppConfig } from '../config/app-config.js';
 import { ServiceUnavailableError } from '../graph/graph-errors.js';
 import { AccessTokenValidationError } from './auth.errors.js';
+import { DevelopmentSigningKey } from './development-signing-key.js';
 
 type SupportedAlgorithm = 'HS256' | 'RS256';
 
@@ -11,6 +12,9 @@ type SupportedAlgorithm = 'HS256' | 'RS256';
  * Finds the key that must have signed a token. The token's `alg` only selects among the kinds of
  * key we are configured with, so an HS256 token "signed" with our RSA public key, or `alg: none`,
  * finds no key at all; nor does a token whose header or claims set is not a JSON object.
+ *
+ * With the development identity endpoints on, an RS256 token whose `kid` names their key is
+ * verified with it; any other RS256 token goes to the configured key set, as before.
  *
  * Keys are handed out as imported KeyObjects, imported once: given a string, jsonwebtoken first
  * tries to parse it as a PEM public key on every call, and the exception that attempt throws for
@@ -22,8 +26,10 @@ export class SigningKeys {
   private readonly secret?: KeyObject;
   private readonly jwks?: jwksRsa.JwksClient;
   private readonly publicKeys = new WeakMap<jwksRsa.SigningKey, KeyObject>();
+  private readonly development?: { kid: string; publicKey: KeyObject };
 
-  constructor(config: AppConfig) {
+  constructor(config: AppConfig, developmentKey: DevelopmentSigningKey) {
+    this.development = developmentKey.pair;
     if (config.auth.jwtSecret) {
       this.secret = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
     }
@@ -42,7 +48,7 @@ export class SigningKeys {
     }
     this.algorithms = [
       ...(this.secret ? (['HS256'] as const) : []),
-      ...(this.jwks ? (['RS256'] as const) : []),
+      ...(this.jwks || this.development ? (['RS256'] as const) : []),
     ];
   }
 
@@ -62,13 +68,13 @@ export class SigningKeys {
     if (header?.alg === 'HS256' && this.secret) {
       return this.secret;
     }
-    if (
-      header?.alg === 'RS256' &&
-      this.jwks &&
-      typeof header.kid === 'string' &&
-      header.kid
-    ) {
-      return this.publicKey(header.kid);
+    if (header?.alg === 'RS256' && typeof header.kid === 'string') {
+      if (this.development && header.kid === this.development.kid) {
+        return this.development.publicKey;
+      }
+      if (this.jwks && header.kid) {
+        return this.publicKey(header.kid);
+      }
     }
     throw new AccessTokenValidationError();
   }

@@ -15,9 +15,17 @@ import {
   ConfigurationError,
   GRAPH_AUDIENCES,
   loadAppConfig,
+  RESOURCE_MANAGER_AUDIENCES,
 } from './app-config.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
+const API_APP_ID = '6f1f5d3c-0000-4000-8000-0000000000ad';
+const TENANT = '0a0a0a0a-0000-4000-8000-00000000000a';
+/** What production asks beyond a key: the audiences of a registered API and an issuer policy. */
+const REGISTERED_API = {
+  AUTH_AUDIENCE: `api://${API_APP_ID},${API_APP_ID}`,
+  AUTH_ALLOWED_TENANTS: TENANT,
+};
 
 describe('loadAppConfig', () => {
   let dataDirectory: string;
@@ -101,6 +109,7 @@ describe('loadAppConfig', () => {
   it('reads every variable', () => {
     const config = load({
       NODE_ENV: 'production',
+      ...REGISTERED_API,
       HOST: '0.0.0.0',
       PORT: '8443',
       DATABASE_URL: 'sqlite:./var/other.sqlite',
@@ -119,6 +128,7 @@ describe('loadAppConfig', () => {
       SHUTDOWN_GRACE_SECONDS: '25',
       THROTTLE_LIMIT: '100',
       THROTTLE_WINDOW_SECONDS: '10',
+      REDIS_URL: 'rediss://pim:secret@cache.contoso.com:6380/1',
       SCHEDULER_INTERVAL_SECONDS: '0',
       REQUEST_PENDING_TIMEOUT_HOURS: '72',
       DB_BUSY_TIMEOUT_MS: '250',
@@ -136,7 +146,11 @@ describe('loadAppConfig', () => {
         ],
         shutdownGraceSeconds: 25,
       },
-      throttle: { limit: 100, windowSeconds: 10 },
+      throttle: {
+        limit: 100,
+        windowSeconds: 10,
+        redisUrl: 'rediss://pim:secret@cache.contoso.com:6380/1',
+      },
       lifecycle: { schedulerIntervalSeconds: 0, pendingTimeoutHours: 72 },
       environment: 'production',
       host: '0.0.0.0',
@@ -343,8 +357,19 @@ describe('loadAppConfig', () => {
       ['MAX_REQUEST_BODY_BYTES', 'lots'],
       ['MAX_REQUEST_BODY_BYTES', '10'],
       ['AUTH_CLOCK_TOLERANCE_SECONDS', 'soon'],
+      ['REDIS_URL', 'cache:6379'],
+      ['REDIS_URL', 'https://cache:6379'],
     ])('%s=%s', (variable, value) => {
       expectRefused({ AUTH_JWT_SECRET: SECRET, [variable]: value }, variable);
+    });
+
+    it("without echoing REDIS_URL's password", () => {
+      const error = expectRefused(
+        { AUTH_JWT_SECRET: SECRET, REDIS_URL: 'redis//:hunter2@cache' },
+        'REDIS_URL',
+      );
+
+      expect(error.message).not.toContain('hunter2');
     });
 
     it('without echoing a short secret', () => {
@@ -371,7 +396,7 @@ describe('loadAppConfig', () => {
       ['development', { NODE_ENV: 'development' }, true],
       ['an unset NODE_ENV', {}, true],
       ['test', { NODE_ENV: 'test' }, false],
-      ['production', { NODE_ENV: 'production' }, false],
+      ['production', { NODE_ENV: 'production', ...REGISTERED_API }, false],
     ])('defaults in %s to %s', (_case, env, expected) => {
       expect(load({ AUTH_JWT_SECRET: SECRET, ...env }).seedExample).toBe(
         expected,
@@ -396,6 +421,7 @@ describe('loadAppConfig', () => {
         {
           AUTH_JWT_SECRET: SECRET,
           NODE_ENV: 'production',
+          ...REGISTERED_API,
           SEED_EXAMPLE: 'true',
         },
         'SEED_EXAMPLE',
@@ -408,7 +434,7 @@ describe('loadAppConfig', () => {
     it.each([
       ['development', { NODE_ENV: 'development' }, true],
       ['test', { NODE_ENV: 'test' }, true],
-      ['production', { NODE_ENV: 'production' }, false],
+      ['production', { NODE_ENV: 'production', ...REGISTERED_API }, false],
     ])('defaults in %s to %s', (_case, env, expected) => {
       expect(load({ AUTH_JWT_SECRET: SECRET, ...env }).emulator).toBe(expected);
     });
@@ -421,10 +447,42 @@ describe('loadAppConfig', () => {
 
     it('refuses EMULATOR=true with NODE_ENV=production', () => {
       const error = expectRefused(
-        { AUTH_JWT_SECRET: SECRET, NODE_ENV: 'production', EMULATOR: 'true' },
+        {
+          AUTH_JWT_SECRET: SECRET,
+          NODE_ENV: 'production',
+          ...REGISTERED_API,
+          EMULATOR: 'true',
+        },
         'EMULATOR',
       );
       expect(error.message).toContain('production');
+    });
+  });
+
+  describe('EMULATOR_RECORD_BODIES and EMULATOR_RECORDED_BODY_BYTES', () => {
+    it('records no bodies by default, and 16 KiB of each when turned on', () => {
+      expect(load({ AUTH_JWT_SECRET: SECRET }).recordedBodies).toEqual({
+        enabled: false,
+        maxBytes: 16384,
+      });
+      expect(
+        load({
+          AUTH_JWT_SECRET: SECRET,
+          EMULATOR_RECORD_BODIES: 'true',
+          EMULATOR_RECORDED_BODY_BYTES: '100',
+        }).recordedBodies,
+      ).toEqual({ enabled: true, maxBytes: 100 });
+    });
+
+    it.each([
+      ['EMULATOR_RECORD_BODIES', { EMULATOR_RECORD_BODIES: 'yes' }],
+      ['EMULATOR_RECORDED_BODY_BYTES', { EMULATOR_RECORDED_BODY_BYTES: '0' }],
+      [
+        'EMULATOR_RECORD_BODIES',
+        { EMULATOR_RECORD_BODIES: 'true', EMULATOR: 'false' },
+      ],
+    ])('refuses a bad %s: %j', (variable, env) => {
+      expectRefused({ AUTH_JWT_SECRET: SECRET, ...env }, variable);
     });
   });
 
@@ -454,18 +512,189 @@ describe('loadAppConfig', () => {
     it('starts with a JWKS endpoint whose https scheme is upper case', () => {
       const config = load({
         NODE_ENV: 'production',
+        ...REGISTERED_API,
         AUTH_JWKS_URI: 'HTTPS://keys.example/jwks',
       });
 
       expect(config.auth.jwksUri).toBe('HTTPS://keys.example/jwks');
     });
 
-    it('starts with AUTH_JWT_SECRET alone', () => {
-      const config = load({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET });
+    it('starts with AUTH_JWT_SECRET as its key', () => {
+      const config = load({
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: SECRET,
+        ...REGISTERED_API,
+      });
 
       expect(config.auth).toMatchObject({ jwtSecret: SECRET });
       expect(config.auth.developmentSecretFile).toBeUndefined();
       expect(existsSync(dataDirectory)).toBe(false);
+    });
+
+    it('names every missing item in one message', () => {
+      const error = expectRefused({ NODE_ENV: 'production' }, 'AUTH_AUDIENCE');
+
+      for (const variable of [
+        'AUTH_JWKS_URI',
+        'AUTH_JWT_SECRET',
+        'AUTH_ALLOWED_TENANTS',
+        'AUTH_ISSUER',
+        'docs/deployment.md',
+      ]) {
+        expect(error.message).toContain(variable);
+      }
+    });
+
+    it('refuses to start without AUTH_AUDIENCE, asking for the registered API', () => {
+      const error = expectRefused(
+        {
+          NODE_ENV: 'production',
+          AUTH_JWT_SECRET: SECRET,
+          AUTH_ALLOWED_TENANTS: TENANT,
+        },
+        'AUTH_AUDIENCE',
+      );
+
+      expect(error.message).toContain('Application ID URI');
+      expect(error.message).not.toContain('AUTH_ISSUER');
+    });
+
+    it.each([
+      'https://graph.microsoft.com',
+      'https://graph.microsoft.com/',
+      'HTTPS://Graph.Microsoft.com',
+      '00000003-0000-0000-c000-000000000000',
+      `api://${API_APP_ID},00000003-0000-0000-C000-000000000000`,
+    ])("refuses Microsoft Graph's own audience: %s", (audience) => {
+      const error = expectRefused(
+        {
+          NODE_ENV: 'production',
+          AUTH_JWT_SECRET: SECRET,
+          AUTH_ALLOWED_TENANTS: TENANT,
+          AUTH_AUDIENCE: audience,
+        },
+        'AUTH_AUDIENCE',
+      );
+
+      expect(error.message).toContain('for Graph alone');
+      expect(error.message).toContain('register your own API');
+    });
+
+    it.each([
+      'https://management.azure.com/',
+      'https://management.core.windows.net',
+    ])("refuses Azure Resource Manager's own audience: %s", (audience) => {
+      const error = expectRefused(
+        {
+          NODE_ENV: 'production',
+          AUTH_JWT_SECRET: SECRET,
+          ...REGISTERED_API,
+          AUTH_RESOURCE_MANAGER_AUDIENCE: audience,
+        },
+        'AUTH_RESOURCE_MANAGER_AUDIENCE',
+      );
+
+      expect(error.message).toContain('register your own API');
+    });
+
+    it('refuses to start without an issuer policy, naming both ways to set one', () => {
+      const error = expectRefused(
+        {
+          NODE_ENV: 'production',
+          AUTH_JWT_SECRET: SECRET,
+          AUTH_AUDIENCE: `api://${API_APP_ID}`,
+        },
+        'AUTH_ALLOWED_TENANTS',
+      );
+
+      expect(error.message).toContain('AUTH_ISSUER');
+      expect(error.message).not.toContain('AUTH_AUDIENCE');
+    });
+
+    it('takes AUTH_ISSUER as the issuer policy', () => {
+      const config = load({
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_AUDIENCE: `api://${API_APP_ID}`,
+        AUTH_ISSUER: `https://sts.windows.net/${TENANT}/`,
+      });
+
+      expect(config.auth).toMatchObject({
+        audiences: [`api://${API_APP_ID}`],
+        issuers: [`https://sts.windows.net/${TENANT}/`],
+        allowedTenants: [],
+      });
+    });
+
+    it('accepts no token on the Resource Manager routes unless their own audience is set', () => {
+      const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET };
+
+      expect(
+        load({ ...production, ...REGISTERED_API }).auth
+          .resourceManagerAudiences,
+      ).toEqual([]);
+      expect(
+        load({
+          ...production,
+          ...REGISTERED_API,
+          AUTH_RESOURCE_MANAGER_AUDIENCE: 'api://pim-arm',
+        }).auth.resourceManagerAudiences,
+      ).toEqual(['api://pim-arm']);
+    });
+  });
+
+  describe('AUTH_ALLOWED_TENANTS', () => {
+    it("accepts Entra ID's v1 and v2 issuers of the listed tenants, in lower case", () => {
+      const other = '0B0B0B0B-0000-4000-8000-00000000000B';
+      const config = load({
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_ALLOWED_TENANTS: ` ${TENANT}, ${other} ,`,
+      });
+
+      expect(config.auth).toMatchObject({
+        allowedTenants: [TENANT, other.toLowerCase()],
+        issuers: [
+          'https://sts.windows.net/{tid}/',
+          'https://login.microsoftonline.com/{tid}/v2.0',
+        ],
+      });
+    });
+
+    it('keeps AUTH_ISSUER when both are set', () => {
+      const config = load({
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_ALLOWED_TENANTS: TENANT,
+        AUTH_ISSUER: 'https://issuer.example/',
+      });
+
+      expect(config.auth).toMatchObject({
+        allowedTenants: [TENANT],
+        issuers: ['https://issuer.example/'],
+      });
+    });
+
+    it('refuses what is not a tenant id, naming it', () => {
+      const error = expectRefused(
+        {
+          AUTH_JWT_SECRET: SECRET,
+          AUTH_ALLOWED_TENANTS: `${TENANT},contoso.com`,
+        },
+        'AUTH_ALLOWED_TENANTS',
+      );
+
+      expect(error.message).toContain('contoso.com');
+      expect(error.message).not.toContain(TENANT);
+    });
+
+    it('development keeps accepting any tenant, issuer and both APIs own audiences', () => {
+      const config = load({ AUTH_JWT_SECRET: SECRET });
+
+      expect(config.auth).toMatchObject({
+        audiences: GRAPH_AUDIENCES,
+        resourceManagerAudiences: RESOURCE_MANAGER_AUDIENCES,
+        issuers: [],
+        allowedTenants: [],
+      });
     });
   });
 

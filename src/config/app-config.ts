@@ -10,11 +10,18 @@ import {
   type RequestProcessing,
 } from './environment-variables.js';
 import { loadTlsFiles, type TlsConfig } from './tls-files.js';
+import { normalizeGuid } from '../values/guid.js';
 
 /** Both audiences Entra ID issues for Microsoft Graph access tokens. */
 export const GRAPH_AUDIENCES = [
   'https://graph.microsoft.com',
   '00000003-0000-0000-c000-000000000000',
+];
+
+/** Entra ID's issuers of v1 and v2 access tokens; `{tid}` stands for the token's own tenant. */
+export const ENTRA_ISSUERS = [
+  'https://sts.windows.net/{tid}/',
+  'https://login.microsoftonline.com/{tid}/v2.0',
 ];
 
 /** The audiences Entra ID issues for Azure Resource Manager access tokens, with and without the slash. */
@@ -54,12 +61,19 @@ export interface AuthConfig {
   readonly jwtSecret?: string;
   /** Set when the secret was generated for local development. */
   readonly developmentSecretFile?: string;
+  /**
+   * Where the RS256 key of the development identity endpoints lives (src/identity), outside
+   * production; an in-memory database gets a key per process instead.
+   */
+  readonly developmentSigningKeyFile?: string;
   /** The audiences of tokens for the Graph routes (AUTH_AUDIENCE). */
   readonly audiences: readonly string[];
   /** The audiences of tokens for the Resource Manager routes (AUTH_RESOURCE_MANAGER_AUDIENCE). */
   readonly resourceManagerAudiences: readonly string[];
   /** Issuer patterns; `{tid}` stands for the token's own tenant. Empty: not checked. */
   readonly issuers: readonly string[];
+  /** The tenants whose tokens are accepted (AUTH_ALLOWED_TENANTS), lower case. Empty: any. */
+  readonly allowedTenants: readonly string[];
   readonly clockToleranceSeconds: number;
 }
 
@@ -86,6 +100,16 @@ export interface ThrottleConfig {
   /** Requests a caller of a tenant may make per window; 0 turns throttling off. */
   readonly limit: number;
   readonly windowSeconds: number;
+  /** Set: the counts live in this Redis (REDIS_URL), shared by the replicas that name it. */
+  readonly redisUrl?: string;
+}
+
+/** Request bodies kept with the emulator's recorded calls (GET /_emulator/requests). */
+export interface RecordedBodiesConfig {
+  /** EMULATOR_RECORD_BODIES: off by default, bodies may be large. */
+  readonly enabled: boolean;
+  /** EMULATOR_RECORDED_BODY_BYTES: bytes kept of each body; the rest is cut off. */
+  readonly maxBytes: number;
 }
 
 export { ConfigurationError };
@@ -124,6 +148,7 @@ export class AppConfig {
    * test suites (EMULATOR; on by default outside production, refused in production).
    */
   readonly emulator: boolean;
+  readonly recordedBodies: RecordedBodiesConfig;
   readonly publicBaseUrl?: string;
   readonly maxRequestBodyBytes: number;
   readonly logging: LoggingConfig;
@@ -168,6 +193,7 @@ export function loadAppConfig(
     seedFile: variables.SEED_FILE,
     seedExample: exampleSeedSetting(variables.SEED_EXAMPLE, environment),
     emulator: emulatorSetting(variables.EMULATOR, environment),
+    recordedBodies: recordedBodiesSetting(variables, environment),
     publicBaseUrl: variables.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     maxRequestBodyBytes: variables.MAX_REQUEST_BODY_BYTES ?? 1024 * 1024,
     logging: {
@@ -186,6 +212,7 @@ export function loadAppConfig(
     throttle: {
       limit: variables.THROTTLE_LIMIT ?? 6000,
       windowSeconds: variables.THROTTLE_WINDOW_SECONDS ?? 60,
+      redisUrl: variables.REDIS_URL,
     },
     lifecycle: {
       schedulerIntervalSeconds: variables.SCHEDULER_INTERVAL_SECONDS ?? 30,
@@ -290,31 +317,38 @@ function buildAuthConfig(
   environment: Environment,
   dataDirectory: string,
 ): AuthConfig {
+  const allowedTenants = parseAllowedTenants(variables.AUTH_ALLOWED_TENANTS);
+  const production = environment === 'production';
+  if (production) {
+    const problems = productionAuthProblems(variables, allowedTenants);
+    if (problems.length > 0) {
+      throw new ConfigurationError(
+        `Invalid configuration: with NODE_ENV=production ${problems.join('; ')} (see docs/deployment.md, "Authentication with Entra ID")`,
+      );
+    }
+  }
   const common = {
     jwksUri: variables.AUTH_JWKS_URI,
     audiences: splitList(variables.AUTH_AUDIENCE) ?? GRAPH_AUDIENCES,
+    // Production never accepts Resource Manager's own tokens (productionAuthProblems): unless an
+    // audience of its own is set, the Resource Manager routes accept no token there.
     resourceManagerAudiences:
       splitList(variables.AUTH_RESOURCE_MANAGER_AUDIENCE) ??
-      RESOURCE_MANAGER_AUDIENCES,
-    issuers: splitList(variables.AUTH_ISSUER) ?? [],
+      (production ? [] : RESOURCE_MANAGER_AUDIENCES),
+    issuers:
+      splitList(variables.AUTH_ISSUER) ??
+      (allowedTenants.length > 0 ? ENTRA_ISSUERS : []),
+    allowedTenants,
     clockToleranceSeconds: variables.AUTH_CLOCK_TOLERANCE_SECONDS ?? 60,
+    ...(environment !== 'production' && {
+      developmentSigningKeyFile: path.join(
+        dataDirectory,
+        'dev-signing-key.pem',
+      ),
+    }),
   };
-  if (
-    environment === 'production' &&
-    variables.AUTH_JWKS_URI !== undefined &&
-    !isHttpsUrl(variables.AUTH_JWKS_URI)
-  ) {
-    throw new ConfigurationError(
-      'Invalid configuration: AUTH_JWKS_URI must use https with NODE_ENV=production (keys fetched over http can be replaced in transit)',
-    );
-  }
   if (variables.AUTH_JWT_SECRET || variables.AUTH_JWKS_URI) {
     return { ...common, jwtSecret: variables.AUTH_JWT_SECRET };
-  }
-  if (environment === 'production') {
-    throw new ConfigurationError(
-      'Invalid configuration: with NODE_ENV=production set AUTH_JWKS_URI (RS256 keys of your identity provider) or AUTH_JWT_SECRET (HS256)',
-    );
   }
   const developmentSecretFile = path.join(dataDirectory, 'dev-jwt-secret');
   return {
@@ -322,6 +356,73 @@ function buildAuthConfig(
     jwtSecret: loadOrCreateDevelopmentSecret(developmentSecretFile),
     developmentSecretFile,
   };
+}
+
+/** Lower case, as Entra ID writes a token's tid. */
+function parseAllowedTenants(value: string | undefined): string[] {
+  const tenants = splitList(value) ?? [];
+  const invalid = tenants.filter((tenant) => !normalizeGuid(tenant));
+  if (invalid.length > 0) {
+    throw new ConfigurationError(
+      `Invalid configuration: AUTH_ALLOWED_TENANTS must list tenant ids (GUIDs, as in a token's tid claim), comma-separated; these are not: ${invalid.join(', ')}`,
+    );
+  }
+  return tenants.map((tenant) => tenant.toLowerCase());
+}
+
+/**
+ * What a production deployment lacks to accept only tokens meant for it: every item at once, so
+ * that one failed start says all there is to fix.
+ */
+function productionAuthProblems(
+  variables: EnvironmentVariables,
+  allowedTenants: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  if (!variables.AUTH_JWT_SECRET && !variables.AUTH_JWKS_URI) {
+    problems.push(
+      'set AUTH_JWKS_URI (RS256 keys of your identity provider) or AUTH_JWT_SECRET (HS256)',
+    );
+  }
+  if (
+    variables.AUTH_JWKS_URI !== undefined &&
+    !isHttpsUrl(variables.AUTH_JWKS_URI)
+  ) {
+    problems.push(
+      'AUTH_JWKS_URI must use https (keys fetched over http can be replaced in transit)',
+    );
+  }
+  const audiences = splitList(variables.AUTH_AUDIENCE);
+  if (!audiences) {
+    problems.push(
+      "set AUTH_AUDIENCE to your own API's audiences: its Application ID URI and client id",
+    );
+  } else if (audiences.some((audience) => isOneOf(audience, GRAPH_AUDIENCES))) {
+    problems.push(
+      "AUTH_AUDIENCE must not be Microsoft Graph's own audience: Entra ID issues those tokens for Graph alone, and accepting them would let any holder of a Graph token, for any app, call this service; register your own API and set its Application ID URI and client id",
+    );
+  }
+  if (
+    splitList(variables.AUTH_RESOURCE_MANAGER_AUDIENCE)?.some((audience) =>
+      isOneOf(audience, RESOURCE_MANAGER_AUDIENCES),
+    )
+  ) {
+    problems.push(
+      "AUTH_RESOURCE_MANAGER_AUDIENCE must not be Azure Resource Manager's own audience: Entra ID issues those tokens for Azure alone, and accepting them would let any holder of an Azure token call this service; register your own API for it, or leave it unset (the Resource Manager routes then accept no token)",
+    );
+  }
+  if (!variables.AUTH_ISSUER && allowedTenants.length === 0) {
+    problems.push(
+      'set an issuer policy: AUTH_ALLOWED_TENANTS (the tenant ids whose Entra ID tokens are accepted) or AUTH_ISSUER (the accepted issuers)',
+    );
+  }
+  return problems;
+}
+
+// Entra ID's audiences whatever their letter case or trailing slash: a variant is still theirs.
+function isOneOf(audience: string, audiences: readonly string[]): boolean {
+  const normalized = (text: string) => text.toLowerCase().replace(/\/+$/, '');
+  return audiences.some((known) => normalized(known) === normalized(audience));
 }
 
 /**
@@ -363,4 +464,20 @@ function emulatorSetting(
     );
   }
   return value ?? environment !== 'production';
+}
+
+function recordedBodiesSetting(
+  variables: EnvironmentVariables,
+  environment: Environment,
+): RecordedBodiesConfig {
+  const enabled = variables.EMULATOR_RECORD_BODIES ?? false;
+  if (enabled && !emulatorSetting(variables.EMULATOR, environment)) {
+    throw new ConfigurationError(
+      'Invalid configuration: EMULATOR_RECORD_BODIES=true needs the control API that lists the recorded calls (EMULATOR=true, not allowed with NODE_ENV=production)',
+    );
+  }
+  return {
+    enabled,
+    maxBytes: variables.EMULATOR_RECORDED_BODY_BYTES ?? 16 * 1024,
+  };
 }

@@ -17,17 +17,10 @@ const MIN_SECRET_LENGTH = 32;
  * `npm run token` stay valid across restarts. Only the owner may read it.
  */
 export function loadOrCreateDevelopmentSecret(file: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    createSecretFile(file);
-  } catch (error) {
-    // Another process (a second server, or `npm run token`) created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw error;
-    }
-  }
-  chmodSync(file, 0o600);
-  const secret = readFileSync(file, 'utf8').trim();
+  const secret = loadOrCreatePrivateFile(
+    file,
+    () => `${randomBytes(48).toString('base64url')}\n`,
+  ).trim();
   if (secret.length < MIN_SECRET_LENGTH) {
     throw new ConfigurationError(
       `Invalid configuration: the development secret in ${file} is shorter than ${MIN_SECRET_LENGTH} characters; delete the file to get a new one`,
@@ -37,14 +30,33 @@ export function loadOrCreateDevelopmentSecret(file: string): string {
 }
 
 /**
- * Writes the secret under a temporary name, then links it into place: the link either fails
+ * The contents of a file only the owner may read, written with `create()` by the first process
+ * that needs it; every later one (a second server, `npm run token`) reads the same.
+ */
+export function loadOrCreatePrivateFile(
+  file: string,
+  create: () => string,
+): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    createPrivateFile(file, create());
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw error;
+    }
+  }
+  chmodSync(file, 0o600);
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * Writes the contents under a temporary name, then links them into place: the link either fails
  * (the file exists) or makes a complete file appear at once, so no reader sees it half-written.
  */
-function createSecretFile(file: string): void {
+function createPrivateFile(file: string, contents: string): void {
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  writeFileSync(temporary, `${randomBytes(48).toString('base64url')}\n`, {
-    mode: 0o600,
-  });
+  writeFileSync(temporary, contents, { mode: 0o600 });
   try {
     linkSync(temporary, file);
   } finally {

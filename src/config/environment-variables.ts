@@ -117,6 +117,11 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
+  @IsString()
+  AUTH_ALLOWED_TENANTS?: string;
+
+  @Expose()
+  @IsOptional()
   @WholeNumber()
   @IsInt()
   @Min(0)
@@ -143,6 +148,21 @@ export class EnvironmentVariables {
   )
   @IsBoolean({ message: 'EMULATOR must be true or false' })
   EMULATOR?: boolean;
+
+  @Expose()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'EMULATOR_RECORD_BODIES must be true or false' })
+  EMULATOR_RECORD_BODIES?: boolean;
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  EMULATOR_RECORDED_BODY_BYTES?: number;
 
   @Expose()
   @IsOptional()
@@ -252,4 +272,20 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(86400)
   THROTTLE_WINDOW_SECONDS?: number;
+
+  /** Set: the throttle counts in this Redis, shared by every replica that names it. */
+  @Expose()
+  @IsOptional()
+  @IsUrl(
+    {
+      require_tld: false,
+      require_protocol: true,
+      protocols: ['redis', 'rediss'],
+    },
+    {
+      message:
+        'REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0',
+    },
+  )
+  REDIS_URL?: string;
 }

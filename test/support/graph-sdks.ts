@@ -1,6 +1,7 @@
 import { Client } from '@microsoft/microsoft-graph-client';
 import {
   AllowedHostsValidator,
+  type AuthenticationProvider,
   BaseBearerTokenAuthenticationProvider,
 } from '@microsoft/kiota-abstractions';
 import {
@@ -39,12 +40,6 @@ export function graphSdks(
 ): GraphSdks {
   const dispatcher = new Agent({ connect: { ca } });
   const host = new URL(baseUrl).hostname;
-  const trustingFetch = (input: string, init: RequestInit) =>
-    undiciFetch(input, {
-      ...(init as object),
-      dispatcher,
-    });
-
   const graphClient = Client.init({
     baseUrl,
     defaultVersion: 'beta',
@@ -58,6 +53,25 @@ export function graphSdks(
     getAuthorizationToken: () => Promise.resolve(token()),
     getAllowedHostsValidator: () => new AllowedHostsValidator(new Set([host])),
   });
+  const adapter = kiotaAdapter(baseUrl, authentication, ca);
+  return { graphClient, kiota: createGraphBetaServiceClient(adapter), adapter };
+}
+
+/**
+ * The Kiota SDK's request adapter for the service at `baseUrl`, authenticating with
+ * `authentication` and trusting the certificate `ca`.
+ */
+export function kiotaAdapter(
+  baseUrl: string,
+  authentication: AuthenticationProvider,
+  ca: string,
+): GraphBetaRequestAdapter {
+  const dispatcher = new Agent({ connect: { ca } });
+  const trustingFetch = (input: string, init: RequestInit) =>
+    undiciFetch(input, {
+      ...(init as object),
+      dispatcher,
+    });
   const adapter = new GraphBetaRequestAdapter(
     authentication,
     undefined,
@@ -71,7 +85,7 @@ export function graphSdks(
     ),
   );
   adapter.baseUrl = `${baseUrl}/beta`;
-  return { graphClient, kiota: createGraphBetaServiceClient(adapter), adapter };
+  return adapter;
 }
 
 /** A test app over HTTPS (a new development certificate of its own), with both SDKs pointed at it. */

@@ -160,15 +160,39 @@ export function answerProblem(
   request: HostileRequest,
   response: RawResponse,
 ): string | undefined {
+  const path = request.path.toString('latin1');
   const problem =
-    armAddressOf(request.path.toString('latin1')) &&
-    !refusedBeforeReading(response)
+    armAddressOf(path) && !refusedBeforeReading(response)
       ? armAnswerProblem(request.method, response)
-      : graphAnswerProblem(request.method, response);
+      : IDENTITY_PATH.test(path)
+        ? identityAnswerProblem(request.method, response)
+        : graphAnswerProblem(request.method, response);
   return (
     problem &&
     `${problem}\n--- request:\n${describeRequest(request)}\n--- answer: ${response.status} ${String(response.headers['content-type'])}\n${response.text.slice(0, 1000)}`
   );
+}
+
+// The development identity endpoints (src/identity) refuse in Entra ID's OAuth terms, or as Graph
+// when the shared request checks refuse first.
+const IDENTITY_PATH =
+  /^\/[^/?]*\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/(token|authorize))(\?|$)/;
+
+function identityAnswerProblem(
+  method: string,
+  response: RawResponse,
+): string | undefined {
+  const asGraph = graphAnswerProblem(method, response);
+  if (!asGraph || !asGraph.endsWith('not a Graph error')) {
+    return asGraph;
+  }
+  const body = JSON.parse(response.text) as Record<string, unknown>;
+  return typeof body.error === 'string' &&
+    typeof body.error_description === 'string' &&
+    Array.isArray(body.error_codes) &&
+    body.trace_id === response.headers['request-id']
+    ? undefined
+    : `a ${response.status} whose body is neither a Graph nor an OAuth error`;
 }
 
 function graphAnswerProblem(

@@ -16,6 +16,17 @@ export const TENANT_B = '0b0b0b0b-0000-4000-8000-00000000000b';
 export const USER_A = 'a1a1a1a1-0000-4000-8000-0000000000a1';
 export const APP_A = 'a2a2a2a2-0000-4000-8000-0000000000a2';
 
+/** The Application ID URI of the API an enterprise registers: production refuses Graph's own. */
+export const REGISTERED_API_AUDIENCE =
+  'api://6f1f5d3c-0000-4000-8000-0000000000ad';
+
+/** The authentication a production server requires: a key, its own API's audience, its tenants. */
+export const PRODUCTION_AUTH = {
+  AUTH_JWT_SECRET: TEST_JWT_SECRET,
+  AUTH_AUDIENCE: REGISTERED_API_AUDIENCE,
+  AUTH_ALLOWED_TENANTS: `${TENANT_A},${TENANT_B}`,
+};
+
 type TokenOverrides = Partial<
   Omit<DevelopmentTokenOptions, 'scopes' | 'appRoles'>
 >;

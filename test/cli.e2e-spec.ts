@@ -120,11 +120,8 @@ describe('the pim-governance-api command line (dist/cli/main.js)', () => {
       ],
       {
         cwd: REPO,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        },
+        // The whole environment: a clock moved by faketime (.ci/run) must reach the command too.
+        env: { ...process.env, AUTH_JWT_SECRET: TEST_JWT_SECRET },
       },
     );
 

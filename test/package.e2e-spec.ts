@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { REPO } from './support/built-app.js';
+import { REPO, sameClock } from './support/built-app.js';
 import { type CliServer, startCliServer } from './support/cli-server.js';
 import { runExampleSuite } from './support/example-suite.js';
 
@@ -178,7 +178,13 @@ describe('the packed package, installed in an empty folder', () => {
       ],
       {
         cwd: app,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...userEnv() },
+        // The server's clock, should faketime move it (.ci/run): the token must not expire.
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          ...sameClock(),
+          ...userEnv(),
+        },
       },
     );
     return stdout.trim();

@@ -3,7 +3,15 @@
 // plumbing: hooks, body parser, filter, interceptors) or auth (+ passport-jwt and the scope
 // guard). None touches the database; `service` in run.mjs is the whole thing.
 import 'reflect-metadata';
-import { Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Global,
+  HttpCode,
+  Module,
+  Param,
+  Post,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import Fastify from 'fastify';
@@ -35,6 +43,7 @@ if (LAYER === 'fastify') {
     'privileged-access/azure-resources/graph/azure-resources.constants.js',
   );
   const { configureApp } = await load('app.setup.js');
+  const { DependencyFailures } = await load('errors/dependency-failures.js');
 
   class StubController {
     cancel() {}
@@ -74,10 +83,20 @@ if (LAYER === 'fastify') {
   Controller(ROUTE)(StubController);
 
   const config = loadAppConfig({ ...process.env, NODE_ENV: 'production' });
+  // The Graph filter asks the database's layer which failures mean "unavailable": no database.
+  class NoDependencies {}
+  Global()(NoDependencies);
+  Module({
+    providers: [
+      { provide: DependencyFailures, useValue: { isUnavailable: () => false } },
+    ],
+    exports: [DependencyFailures],
+  })(NoDependencies);
   class LayerModule {}
   Module({
     imports: [
       ConfigModule.forRoot(config),
+      NoDependencies,
       ...(withGraph ? [GraphModule] : []),
       ...(withAuth ? [AuthModule] : []),
     ],

@@ -28,6 +28,13 @@ class WidgetsController {
   remove(): void {}
 }
 
+/** Entra ID's paths, as the development identity endpoints serve them. */
+@Controller(':tenant/v2.0')
+class TenantController {
+  @Get('.well-known/openid-configuration')
+  configuration(): void {}
+}
+
 @Injectable()
 class NotAController {
   @Get('ghost')
@@ -44,7 +51,7 @@ describe('RouteCatalog.explainUnmatched', () => {
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({
       imports: [DiscoveryModule],
-      controllers: [RequestsController, WidgetsController],
+      controllers: [RequestsController, WidgetsController, TenantController],
       providers: [RouteCatalog, NotAController],
     }).compile();
     await moduleRef.init();
@@ -127,6 +134,18 @@ describe('RouteCatalog.explainUnmatched', () => {
     ['a malformed percent-encoding, as sent', '/beta/%E0%A4%A', '%E0%A4%A'],
   ])('names the segment for %s', (_case, url, segment) => {
     expectSegmentNotFound(url, segment);
+  });
+
+  it('names the first segment of an unknown version, though a route begins with a parameter', () => {
+    expectSegmentNotFound('/v2.0/privilegedAccess', 'v2.0');
+  });
+
+  it('still answers 405 on a path of a route that begins with a parameter', () => {
+    expectMethodNotAllowed(
+      'POST',
+      `/${ID}/v2.0/.well-known/openid-configuration`,
+      'GET',
+    );
   });
 
   it('names the last segment of a path that stops short of every route', () => {

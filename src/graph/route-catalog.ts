@@ -46,11 +46,14 @@ export class RouteCatalog implements OnApplicationBootstrap {
     if (allowed.length > 0) {
       return new MethodNotAllowedError(method, [...new Set(allowed)]);
     }
+    // A route whose first segment is a parameter (the development identity endpoints'
+    // `{tenant}`) would take any first segment as its own: Graph names the first segment its
+    // own routes, which all begin with a name, do not know.
     const matchedDepth = Math.max(
       0,
-      ...this.routes.map((route) =>
-        matchingPrefixLength(route.segments, segments),
-      ),
+      ...this.routes
+        .filter((route) => route.segments[0] !== undefined)
+        .map((route) => matchingPrefixLength(route.segments, segments)),
     );
     return new SegmentNotFoundError(
       segments[Math.min(matchedDepth, segments.length - 1)] ?? '',

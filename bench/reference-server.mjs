@@ -4,12 +4,13 @@
 // The list route understands only what the `list` scenario sends: `$filter=status/subStatus eq
 // '…' and resourceId eq '…'`, `$top` and `$skiptoken`, the order being the default (by id).
 // DATABASE_FILE: a SQLite file (better-sqlite3); DATABASE_URL: PostgreSQL (pg, a pool of 10).
-import Database from 'better-sqlite3';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { URLSearchParams } from 'node:url';
 import pg from 'pg';
+// The better-sqlite3 build the service runs on this Node.js: the two compare like for like.
+import { SqliteDatabase } from '../dist/database/sqlite-driver.js';
 import { MAY_ACT, mayActValues, numbered } from './statements.mjs';
 
 const {
@@ -54,7 +55,7 @@ const sqliteInstant = (date) =>
 
 /** The cancel's UPDATE and audit INSERT, the access check, the GET and the list, per database. */
 function sqliteStore(file) {
-  const db = new Database(file);
+  const db = new SqliteDatabase(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   const cancelStatement = db.prepare(`UPDATE role_assignment_requests

@@ -1,7 +1,6 @@
 // npm run bench: measures the service against a bare node:http reference and an empty ceiling.
 // See bench/README.md for what it does and how to read its figures.
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -462,7 +461,7 @@ function literalsOf(values) {
 }
 
 function queryPlans(databaseFile, backgroundCount) {
-  const db = new Database(databaseFile, { readonly: true });
+  const db = new SqliteDatabase(databaseFile, { readonly: true });
   const plan = (sql, ...parameters) =>
     db
       .prepare(`EXPLAIN QUERY PLAN ${sql}`)
@@ -550,7 +549,7 @@ function seedWithCommand(files, databaseUrl) {
 async function seedSqlite(directory, files) {
   const file = path.join(directory, 'seeded.sqlite');
   const seconds = seedWithCommand(files, `sqlite:${file}`);
-  const db = new Database(file);
+  const db = new SqliteDatabase(file);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { file, seconds };
@@ -600,6 +599,10 @@ if (!options['skip-build']) {
 }
 const { mintDevelopmentToken } = await import(
   path.join(ROOT, 'dist/auth/development-token.js')
+);
+// The better-sqlite3 build the service runs on this Node.js (12 on Node 20, 13 after).
+const { SqliteDatabase } = await import(
+  path.join(ROOT, 'dist/database/sqlite-driver.js')
 );
 const token = mintDevelopmentToken(
   {

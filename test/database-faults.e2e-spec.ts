@@ -1,4 +1,7 @@
-import Database from 'better-sqlite3';
+import {
+  SqliteDatabase,
+  type SqliteConnection,
+} from '../src/database/sqlite-driver.js';
 import request from 'supertest';
 import { SeedService } from '../src/seeding/seed.service.js';
 import {
@@ -102,9 +105,9 @@ describeOnSqlite(
     const BUSY_TIMEOUT_MS = 1500;
     const log = new LogCapture();
     let testApp: TestApp;
-    let connection: Database.Database;
+    let connection: SqliteConnection;
     // Another process on the same file: the seed command, a backup.
-    let otherProcess: Database.Database;
+    let otherProcess: SqliteConnection;
 
     beforeAll(async () => {
       testApp = await startTestApp(
@@ -114,12 +117,15 @@ describeOnSqlite(
       await testApp.app.get(SeedService).seed(ownedResource());
       connection = (
         testApp.dataSource.driver as unknown as {
-          databaseConnection: Database.Database;
+          databaseConnection: SqliteConnection;
         }
       ).databaseConnection;
-      otherProcess = new Database(testApp.databaseUrl.replace(/^sqlite:/, ''), {
-        timeout: 0,
-      });
+      otherProcess = new SqliteDatabase(
+        testApp.databaseUrl.replace(/^sqlite:/, ''),
+        {
+          timeout: 0,
+        },
+      );
     });
     afterAll(async () => {
       otherProcess.close();

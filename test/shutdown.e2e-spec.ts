@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from '../src/database/sqlite-driver.js';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
@@ -98,7 +98,7 @@ async function readStoredState(
   let requests: { id: string; status: string; sub_status: string }[];
   let audits: { request_id: string; records: number | string }[];
   if (testDatabaseKind() === 'sqlite') {
-    const connection = new Database(path.join(directory, 'pim.sqlite'), {
+    const connection = new SqliteDatabase(path.join(directory, 'pim.sqlite'), {
       readonly: true,
     });
     try {

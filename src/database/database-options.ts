@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
+import { SqliteDatabase } from './sqlite-driver.js';
 import { registerUnicodeLower } from './unicode-lower.js';
 
 /** Every module's migrations, in the order they run; the composition root lists them. */
@@ -37,6 +38,7 @@ export function buildDataSourceOptions(
   return {
     ...common,
     type: 'better-sqlite3',
+    driver: SqliteDatabase,
     database: database.path,
     // WAL lets readers in other processes (the seed command, backups) work while we write;
     // with WAL, synchronous=NORMAL loses no committed data on a process crash and skips an

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import Database from 'better-sqlite3';
+import { SqliteDatabase, type SqliteConnection } from './sqlite-driver.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,17 +13,17 @@ const BUSY_TIMEOUT_MS = 300;
 describe('SqlClient on SQLite', () => {
   let directory: string;
   let file: string;
-  let connection: Database.Database;
-  let otherProcess: Database.Database;
+  let connection: SqliteConnection;
+  let otherProcess: SqliteConnection;
   let sql: SqlClient;
 
   beforeEach(() => {
     directory = mkdtempSync(path.join(tmpdir(), 'sql-client-'));
     file = path.join(directory, 'pim.sqlite');
-    connection = new Database(file, { timeout: 5000 });
+    connection = new SqliteDatabase(file, { timeout: 5000 });
     connection.pragma('journal_mode = WAL');
     connection.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB)');
-    otherProcess = new Database(file, { timeout: 0 });
+    otherProcess = new SqliteDatabase(file, { timeout: 0 });
     sql = SqlClient.for(
       { driver: { databaseConnection: connection } } as unknown as DataSource,
       {

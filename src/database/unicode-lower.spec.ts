@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { SqliteDatabase, type SqliteConnection } from './sqlite-driver.js';
 import { lowerEachCharacter, registerUnicodeLower } from './unicode-lower.js';
 
 describe('lowerEachCharacter', () => {
@@ -26,10 +26,10 @@ describe('lowerEachCharacter', () => {
 });
 
 describe('registerUnicodeLower', () => {
-  let connection: Database.Database;
+  let connection: SqliteConnection;
 
   beforeEach(() => {
-    connection = new Database(':memory:');
+    connection = new SqliteDatabase(':memory:');
     registerUnicodeLower(connection);
   });
   afterEach(() => connection.close());

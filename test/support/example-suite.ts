@@ -45,7 +45,8 @@ export async function runExampleSuite(
     );
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--test', file],
+      // TAP on every version: Node 23 and later print their spec reporter to a pipe as well.
+      ['--test', '--test-reporter=tap', file],
       {
         cwd: directory,
         env: { PATH: process.env.PATH, ...sameClock() },

@@ -47,6 +47,24 @@ describe('EntitySetRegistry', () => {
     expect(calls).toEqual(['waited', 'at once']);
   });
 
+  it('refuses, at start-up, sets that something still waits for', () => {
+    const registry = new EntitySetRegistry();
+    registry.whenRegistered(['owners', 'gadgets'], () => undefined);
+    registry.register([OWNERS]);
+
+    expect(() => registry.checkNothingWaits()).toThrow(
+      "Routes wait for entity sets that are never registered: 'gadgets'.",
+    );
+  });
+
+  it('starts when every set waited for is registered', () => {
+    const registry = new EntitySetRegistry();
+    registry.whenRegistered(['owners'], () => undefined);
+    registry.register([OWNERS]);
+
+    expect(() => registry.checkNothingWaits()).not.toThrow();
+  });
+
   it('refuses, when registering it, a navigation naming no registered set', () => {
     const registry = new EntitySetRegistry();
 

@@ -43,6 +43,23 @@ export class EntitySetRegistry {
     }
   }
 
+  /**
+   * Refuses, at start-up, sets that something still waits for (`whenRegistered`): never
+   * registered, they would leave its routes silently undeclared.
+   */
+  checkNothingWaits(): void {
+    const missing = new Set(
+      this.waiting.flatMap(({ names }) =>
+        names.filter((name) => !this.sets.has(name)),
+      ),
+    );
+    if (missing.size > 0) {
+      throw new Error(
+        `Routes wait for entity sets that are never registered: ${[...missing].map((name) => `'${name}'`).join(', ')}.`,
+      );
+    }
+  }
+
   /** The entity set a navigation property leads to. */
   target(navigation: ODataNavigationProperty): ODataEntitySet {
     return this.named(navigation.target);

@@ -12,7 +12,7 @@ import {
 import {
   below,
   collectionPaths,
-  type ContainedCollection,
+  collectionPathsBelow,
 } from './collection-paths.js';
 import type { EntityPage } from './entity-set-reader.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
@@ -64,11 +64,10 @@ export interface EntitySetReads {
 /**
  * The routes are below the controller's path, which is the Graph version's (`beta`): a set is
  * served at its own name there (`beta/governanceRoleDefinitions`) and, when a provider contains
- * it, below that provider too (`beta/privilegedAccess/azureResources/roleDefinitions`).
+ * it (the set's `containedIn`), below that provider too
+ * (`beta/privilegedAccess/azureResources/roleDefinitions`).
  */
 export interface EntitySetRoutesOptions {
-  /** The provider that contains the collection, and the collection's name there and below a parent. */
-  readonly contained?: ContainedCollection;
   readonly permissions: PermissionRequirement;
   /** The error of an unknown id (a domain error shows in its Graph wording). */
   readonly notFound: DocumentedError;
@@ -77,11 +76,10 @@ export interface EntitySetRoutesOptions {
   /**
    * Adds `GET <parent>/{id}/<collection>` at each path of the parent's collection, and the
    * item's `$filter=<property> eq '<parent id>'` (Graph's documented form of the same read).
+   * Only for a set a provider contains: `<collection>` is its name there.
    */
   readonly parent?: {
     readonly set: ODataEntitySet;
-    /** The parent's collection in the same provider, such as `resources`. */
-    readonly collection: string;
     /** The child's property naming its parent, such as `resourceId`. */
     readonly property: string;
     readonly notFound: DocumentedError;
@@ -116,23 +114,11 @@ export function EntitySetRoutes<T extends TenantEntity>(
     ? ` and \`$expand\` of ${expandable.join(', ')}`
     : '';
   const many = `${set.typeName}s`;
-  const { parent, contained } = options;
-  if (parent && !contained) {
-    throw new Error(
-      `${set.name}: a set listed below a parent has a collection name in a provider.`,
-    );
-  }
-  const collection = collectionPaths(set.name, contained);
-  const ofParent =
-    parent && contained
-      ? below(
-          collectionPaths(parent.set.name, {
-            ...contained,
-            collection: parent.collection,
-          }),
-          `:parentId/${contained.collection}`,
-        )
-      : [];
+  const { parent } = options;
+  const collection = collectionPaths(set);
+  const ofParent = parent
+    ? collectionPathsBelow(parent.set, 'parentId', set)
+    : [];
 
   class Routes {
     constructor(
@@ -306,7 +292,6 @@ export function EntitySetRoutes<T extends TenantEntity>(
   return Routes;
 }
 
-/** A list read for its count alone: the smallest page, nothing expanded. */
 function countingOnly(query: ListQuery): ListQuery {
   return { ...query, count: true, top: 1, skip: 0, expand: [], orderBy: [] };
 }

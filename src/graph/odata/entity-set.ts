@@ -31,6 +31,14 @@ export interface ODataNavigationProperty {
   readonly targetProperty?: string;
 }
 
+/** The provider that contains an entity set's collection, and the collection's name there. */
+export interface ContainedCollection {
+  /** The provider's path below the Graph version, such as `privilegedAccess/azureResources`. */
+  readonly provider: string;
+  /** Such as `roleDefinitions`: also its name below a parent (`resources/{id}/roleDefinitions`). */
+  readonly collection: string;
+}
+
 /**
  * A declared Graph type of any entity: `never` widens its columns to any name, so that every
  * set's declaration fits it. Read for what it describes (`$metadata`), never to present.
@@ -69,6 +77,8 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   readonly name: EntitySetName;
   /** The entity type, as Graph's errors name it: `microsoft.graph.<typeName>`. */
   readonly typeName: string;
+  /** Where a provider serves its collection too, besides at its own name (collection-paths.ts). */
+  readonly containedIn?: ContainedCollection;
   /** The TypeORM entity class. */
   readonly entity: new () => T;
   /** Every top-level property of the Graph JSON, in Graph's order: what `$select` may name. */
@@ -125,6 +135,7 @@ export interface ComputedProperties {
 export interface EntitySetDeclaration<T extends TenantEntity, V = never> {
   readonly name: EntitySetName;
   readonly typeName: string;
+  readonly containedIn?: ContainedCollection;
   readonly entity: new () => T;
   /** Its Graph type's properties, in Graph's order, from which the set's JSON, `$filter` paths and OpenAPI schema are derived. */
   readonly type: GraphTypeDeclaration<T>;

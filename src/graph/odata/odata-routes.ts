@@ -105,9 +105,10 @@ export const COUNT_QUERY_OPTIONS: readonly SystemQueryOption[] = ['filter'];
  * GETs of `<collection>/{id}/<navigation>` and `<collection>/{id}/<navigation>/<navigation>`, at
  * each of `collections`: one path per single-valued navigation of `set`, and per navigation of
  * the set it leads to (`roleDefinition/resource`). The answer is the entity at the path's end,
- * in its own entity set's envelope. The second steps are the targets' navigations, known once
- * those sets are registered: the route, and `decorators` with it, is declared then. A set
- * without navigations has no such route.
+ * in its own entity set's envelope; the handler learns which with `NavigationPathOf`. The second
+ * steps are the targets' navigations, known once those sets are registered: the route, and
+ * `decorators` with it, is declared then (`ENTITY_SETS.checkNothingWaits` refuses a start-up
+ * where they never are). A set without navigations has no such route.
  */
 export function NavigationRoutes<T extends TenantEntity>(
   set: ODataEntitySet<T>,
@@ -172,7 +173,9 @@ export function navigationTargetOf(
 
 /**
  * The navigation path a request of `NavigationRoutes` asked for: the segments of its route after
- * the id (the route's, not the URL's: the router matches names in any case).
+ * the id (the route's, not the URL's: the router matches names in any case). Nest gives every
+ * path of one handler the same metadata, so the route the request matched is the one place that
+ * tells them apart; a handler per path would split the handler's one OpenAPI operation.
  */
 export const NavigationPathOf = createParamDecorator(
   (_: unknown, context: ExecutionContext): string[] => {

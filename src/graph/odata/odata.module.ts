@@ -1,5 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ENTITY_SETS } from './entity-set-registry.js';
 import { EntitySetReader } from './entity-set-reader.js';
 
 /**
@@ -13,4 +14,9 @@ import { EntitySetReader } from './entity-set-reader.js';
   providers: [EntitySetReader],
   exports: [EntitySetReader],
 })
-export class ODataModule {}
+export class ODataModule implements OnModuleInit {
+  // Every controller is defined by now: a route still waiting for a set would never exist.
+  onModuleInit(): void {
+    ENTITY_SETS.checkNothingWaits();
+  }
+}

@@ -27,7 +27,6 @@ import {
   type RequestAddress,
 } from '../../../../http/request-address.js';
 import {
-  AZURE_RESOURCES_PROVIDER,
   GRAPH_BETA_ROUTE,
   PRIVILEGED_ACCESS_READ_WRITE,
 } from '../../graph/azure-resources.constants.js';
@@ -55,15 +54,7 @@ export class ResourceRegistrationController {
     private readonly responses: GraphResponses,
   ) {}
 
-  @Post(
-    below(
-      collectionPaths(RESOURCES.name, {
-        provider: AZURE_RESOURCES_PROVIDER,
-        collection: 'resources',
-      }),
-      'register',
-    ),
-  )
+  @Post(below(collectionPaths(RESOURCES), 'register'))
   @HttpCode(200)
   @ODataQueryOptions(ENTITY_QUERY_OPTIONS)
   @RequiredScopes(REGISTER_AZURE_RESOURCES)

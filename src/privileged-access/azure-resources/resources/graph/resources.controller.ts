@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
-  AZURE_RESOURCES_PROVIDER,
   GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
@@ -16,7 +15,6 @@ import './resource.graph-errors.js';
 @Controller(GRAPH_BETA_ROUTE)
 @ApiTags('privilegedAccess.governanceResource')
 export class ResourcesController extends EntitySetRoutes(RESOURCES, {
-  contained: { provider: AZURE_RESOURCES_PROVIDER, collection: 'resources' },
   permissions: READ_AZURE_RESOURCES,
   notFound: new ResourceNotFoundError(),
 }) {

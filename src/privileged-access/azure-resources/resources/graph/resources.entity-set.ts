@@ -2,6 +2,7 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../../graph/odata/entity-set.js';
+import { AZURE_RESOURCES_PROVIDER } from '../../graph/azure-resources.constants.js';
 import { RESOURCE_STATUSES, ResourceEntity } from '../resource.entity.js';
 
 /** Graph's access levels of a caller on a resource (`governancePermission.accessLevel`). */
@@ -29,6 +30,7 @@ export const RESOURCES: ODataEntitySet<ResourceEntity> = defineEntitySet<
 >({
   name: 'governanceResources',
   typeName: 'governanceResource',
+  containedIn: { provider: AZURE_RESOURCES_PROVIDER, collection: 'resources' },
   entity: ResourceEntity,
   type: {
     id: { column: 'id', type: 'guid' },

@@ -5,7 +5,6 @@ import { RESOURCES } from './resources.entity-set.js';
 export const RESOURCE_PARENT = {
   route: {
     set: RESOURCES,
-    collection: 'resources',
     property: 'resourceId',
     notFound: new ResourceNotFoundError(),
   },

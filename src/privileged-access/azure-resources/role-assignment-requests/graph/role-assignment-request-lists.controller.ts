@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
-  AZURE_RESOURCES_PROVIDER,
   GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
@@ -24,10 +23,6 @@ import './role-assignment-request.graph-errors.js';
 export class RoleAssignmentRequestListsController extends EntitySetRoutes(
   ROLE_ASSIGNMENT_REQUESTS,
   {
-    contained: {
-      provider: AZURE_RESOURCES_PROVIDER,
-      collection: 'roleAssignmentRequests',
-    },
     entityRoute: false,
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleAssignmentRequestNotFoundError(),

@@ -26,6 +26,7 @@ import { NoRequestBody } from '../../../../graph/no-request-body.js';
 import {
   below,
   collectionPaths,
+  collectionPathsBelow,
 } from '../../../../graph/odata/collection-paths.js';
 import {
   type GraphCollectionBody,
@@ -52,7 +53,6 @@ import { AUDIT_EVENTS } from './audit-events.entity-set.js';
 import { CurrentRequestIds } from '../../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../../values/request-ids.js';
 import {
-  AZURE_RESOURCES_PROVIDER,
   GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
   WRITE_AZURE_RESOURCES,
@@ -121,20 +121,15 @@ const NOT_AN_APPROVER = {
  * The collections a request is in, below the Graph version, as Graph has them: the top-level
  * entity set (Kiota's `governanceRoleAssignmentRequests` builders) and the provider's.
  */
-const IN_TENANT = collectionPaths(ROLE_ASSIGNMENT_REQUESTS.name, {
-  provider: AZURE_RESOURCES_PROVIDER,
-  collection: 'roleAssignmentRequests',
-});
+const IN_TENANT = collectionPaths(ROLE_ASSIGNMENT_REQUESTS);
 /**
  * The requests of one resource, of either collection of resources (Graph's examples and Kiota's
  * `privilegedAccess` builders use the provider's): another resource's request is not there.
  */
-const ON_RESOURCE = below(
-  collectionPaths(RESOURCE_PARENT.route.set.name, {
-    provider: AZURE_RESOURCES_PROVIDER,
-    collection: RESOURCE_PARENT.route.collection,
-  }),
-  ':resourceId/roleAssignmentRequests',
+const ON_RESOURCE = collectionPathsBelow(
+  RESOURCE_PARENT.route.set,
+  'resourceId',
+  ROLE_ASSIGNMENT_REQUESTS,
 );
 /** Where the actions on one request answer. */
 const EVERYWHERE = [...IN_TENANT, ...ON_RESOURCE];

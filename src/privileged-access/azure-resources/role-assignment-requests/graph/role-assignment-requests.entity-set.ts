@@ -2,6 +2,7 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../../graph/odata/entity-set.js';
+import { AZURE_RESOURCES_PROVIDER } from '../../graph/azure-resources.constants.js';
 import { graphTypeOf } from '../../../../graph/odata/graph-type.js';
 import {
   REFERENCE_NAVIGATION,
@@ -49,6 +50,10 @@ export const ROLE_ASSIGNMENT_REQUESTS: ODataEntitySet<RoleAssignmentRequestEntit
   defineEntitySet({
     name: 'governanceRoleAssignmentRequests',
     typeName: 'governanceRoleAssignmentRequest',
+    containedIn: {
+      provider: AZURE_RESOURCES_PROVIDER,
+      collection: 'roleAssignmentRequests',
+    },
     entity: RoleAssignmentRequestEntity,
     type: {
       id: {

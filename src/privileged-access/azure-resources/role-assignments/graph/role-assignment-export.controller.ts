@@ -22,7 +22,6 @@ import {
   type RequestAddress,
 } from '../../../../http/request-address.js';
 import {
-  AZURE_RESOURCES_PROVIDER,
   GRAPH_BETA_ROUTE,
   WRITE_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
@@ -52,15 +51,7 @@ export class RoleAssignmentExportController {
     private readonly responses: GraphResponses,
   ) {}
 
-  @Get(
-    below(
-      collectionPaths(ROLE_ASSIGNMENTS.name, {
-        provider: AZURE_RESOURCES_PROVIDER,
-        collection: 'roleAssignments',
-      }),
-      'export',
-    ),
-  )
+  @Get(below(collectionPaths(ROLE_ASSIGNMENTS), 'export'))
   @ODataQueryOptions(['filter', 'orderby'])
   // As Graph documents it: ReadWrite, for applications too.
   @RequiredScopes(WRITE_AZURE_RESOURCES)

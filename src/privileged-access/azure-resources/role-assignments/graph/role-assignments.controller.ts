@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
-  AZURE_RESOURCES_PROVIDER,
   GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
@@ -21,10 +20,6 @@ import './role-assignment.graph-errors.js';
 export class RoleAssignmentsController extends EntitySetRoutes(
   ROLE_ASSIGNMENTS,
   {
-    contained: {
-      provider: AZURE_RESOURCES_PROVIDER,
-      collection: 'roleAssignments',
-    },
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleAssignmentNotFoundError(),
     parent: RESOURCE_PARENT.route,

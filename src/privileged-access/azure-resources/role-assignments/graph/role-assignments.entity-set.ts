@@ -2,6 +2,7 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../../graph/odata/entity-set.js';
+import { AZURE_RESOURCES_PROVIDER } from '../../graph/azure-resources.constants.js';
 import {
   REFERENCE_NAVIGATION,
   REFERENCE_PROPERTIES,
@@ -17,6 +18,10 @@ export const ROLE_ASSIGNMENTS: ODataEntitySet<RoleAssignmentEntity> =
   defineEntitySet({
     name: 'governanceRoleAssignments',
     typeName: 'governanceRoleAssignment',
+    containedIn: {
+      provider: AZURE_RESOURCES_PROVIDER,
+      collection: 'roleAssignments',
+    },
     entity: RoleAssignmentEntity,
     type: {
       id: { column: 'id', type: 'guid' },

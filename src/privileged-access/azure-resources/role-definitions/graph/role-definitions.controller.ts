@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { EntitySetRoutes } from '../../../../graph/odata/entity-set-routes.js';
 import { GraphResponses } from '../../../../graph/odata/graph-responses.js';
 import {
-  AZURE_RESOURCES_PROVIDER,
   GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
 } from '../../graph/azure-resources.constants.js';
@@ -20,10 +19,6 @@ import './role-definition.graph-errors.js';
 export class RoleDefinitionsController extends EntitySetRoutes(
   ROLE_DEFINITIONS,
   {
-    contained: {
-      provider: AZURE_RESOURCES_PROVIDER,
-      collection: 'roleDefinitions',
-    },
     permissions: READ_AZURE_RESOURCES,
     notFound: new RoleDefinitionNotFoundError(),
     parent: RESOURCE_PARENT.route,

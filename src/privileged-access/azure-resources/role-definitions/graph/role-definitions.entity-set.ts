@@ -2,6 +2,7 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../../graph/odata/entity-set.js';
+import { AZURE_RESOURCES_PROVIDER } from '../../graph/azure-resources.constants.js';
 import {
   REFERENCE_NAVIGATION,
   REFERENCE_PROPERTIES,
@@ -13,6 +14,10 @@ export const ROLE_DEFINITIONS: ODataEntitySet<RoleDefinitionEntity> =
   defineEntitySet({
     name: 'governanceRoleDefinitions',
     typeName: 'governanceRoleDefinition',
+    containedIn: {
+      provider: AZURE_RESOURCES_PROVIDER,
+      collection: 'roleDefinitions',
+    },
     entity: RoleDefinitionEntity,
     type: {
       id: { column: 'id', type: 'guid' },

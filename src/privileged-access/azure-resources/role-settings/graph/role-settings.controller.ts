@@ -32,7 +32,6 @@ import {
 import { CurrentRequestIds } from '../../../../graph/request-ids.decorator.js';
 import type { RequestIds } from '../../../../values/request-ids.js';
 import {
-  AZURE_RESOURCES_PROVIDER,
   GRAPH_BETA_ROUTE,
   READ_AZURE_RESOURCES,
   WRITE_AZURE_RESOURCES,
@@ -57,20 +56,12 @@ const NOT_AN_ADMINISTRATOR = {
   summary: "the caller does not administer the setting's resource",
 };
 
-const ROLE_SETTINGS_COLLECTION = {
-  provider: AZURE_RESOURCES_PROVIDER,
-  collection: 'roleSettings',
-};
 /** Where one setting answers: below the top-level set and the provider's collection. */
-const ONE_SETTING = below(
-  collectionPaths(ROLE_SETTINGS.name, ROLE_SETTINGS_COLLECTION),
-  ':id',
-);
+const ONE_SETTING = below(collectionPaths(ROLE_SETTINGS), ':id');
 
 @Controller(GRAPH_BETA_ROUTE)
 @ApiTags('privilegedAccess.governanceRoleSetting')
 export class RoleSettingsController extends EntitySetRoutes(ROLE_SETTINGS, {
-  contained: ROLE_SETTINGS_COLLECTION,
   permissions: READ_AZURE_RESOURCES,
   notFound: new RoleSettingNotFoundError(),
   parent: RESOURCE_PARENT.route,

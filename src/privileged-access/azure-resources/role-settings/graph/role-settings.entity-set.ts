@@ -3,6 +3,7 @@ import {
   defineEntitySet,
   type ODataEntitySet,
 } from '../../../../graph/odata/entity-set.js';
+import { AZURE_RESOURCES_PROVIDER } from '../../graph/azure-resources.constants.js';
 import {
   REFERENCE_NAVIGATION,
   REFERENCE_PROPERTIES,
@@ -33,6 +34,10 @@ export const ROLE_SETTINGS: ODataEntitySet<RoleSettingEntity> = defineEntitySet(
   {
     name: 'governanceRoleSettings',
     typeName: 'governanceRoleSetting',
+    containedIn: {
+      provider: AZURE_RESOURCES_PROVIDER,
+      collection: 'roleSettings',
+    },
     entity: RoleSettingEntity,
     type: {
       id: { column: 'id', type: 'guid' },

@@ -4,7 +4,7 @@ import { NavigationTargetNotFoundError } from '../graph-errors.js';
 import type { EntityPage, EntitySetReader } from './entity-set-reader.js';
 import { ENTITY_SETS } from './entity-set-registry.js';
 import type { ODataEntitySet, TenantEntity } from './entity-set.js';
-import type { ListQuery, ShapeQuery } from './list-query.js';
+import type { ExpandItem, ListQuery, ShapeQuery } from './list-query.js';
 
 const ID_ONLY: ShapeQuery = { select: ['id'], expand: [] };
 
@@ -17,8 +17,8 @@ export interface ParentEntitySet<T extends TenantEntity> {
 }
 
 /**
- * The reads of one entity set within the caller's tenant: a page, one entity, and the page of
- * one parent's entities. A feature module's service extends it and adds its own rules.
+ * The reads of one entity set within the caller's tenant: a page or its count, one entity, the
+ * entity a navigation path leads to, and the page or count of one parent's entities. A feature module's service extends it and adds its own rules.
  */
 export class EntitySetQueries<T extends TenantEntity> {
   constructor(
@@ -36,42 +36,27 @@ export class EntitySetQueries<T extends TenantEntity> {
     return this.reader.get(this.set, caller, id, query, this.notFound);
   }
 
+  /** How many of the tenant's entities the query's `$filter` matches. */
+  count(caller: Principal, query: Pick<ListQuery, 'filter'>): Promise<number> {
+    return this.reader.count(this.set, caller, query);
+  }
+
   /**
    * The entity a navigation path leads to from one of the set's (`roleDefinition/resource`),
-   * each step read as `$expand` reads it, within the caller's tenant: the set's not-found error
-   * for an unknown id, NavigationTargetNotFoundError at the step that leads nowhere.
+   * read with it in one `$expand` of the whole path, within the caller's tenant: the set's
+   * not-found error for an unknown id, NavigationTargetNotFoundError at the step that leads
+   * nowhere.
    */
   async navigate(
     caller: Principal,
     id: string,
     path: readonly string[],
   ): Promise<object> {
-    let source: ODataEntitySet = this.set;
-    let read = (query: ShapeQuery) => this.get(caller, id, query);
-    let related: object | null = null;
-    for (const navigation of path) {
-      const from = source;
-      const expanded = (await read({
-        ...ID_ONLY,
-        expand: [{ navigation }],
-      })) as Record<string, object | null>;
-      related = expanded[navigation];
-      if (!related) {
-        throw new NavigationTargetNotFoundError(from.typeName, navigation);
-      }
-      const target = ENTITY_SETS.target(from.navigation[navigation]);
-      const key = (related as { id: string }).id;
-      read = (query) =>
-        this.reader.get(target, caller, key, query, () => {
-          // Read a moment ago: gone since, the path leads nowhere.
-          return new NavigationTargetNotFoundError(from.typeName, navigation);
-        });
-      source = target;
-    }
-    if (!related) {
-      throw new Error('A navigation path has at least one step.');
-    }
-    return related;
+    const source = await this.get(caller, id, {
+      ...ID_ONLY,
+      expand: [expansionAlong(path)],
+    });
+    return relatedAlong(this.set, source, path);
   }
 
   /** The entities of one parent; the parent's not-found error if the tenant has no such parent. */
@@ -81,6 +66,23 @@ export class EntitySetQueries<T extends TenantEntity> {
     query: ListQuery,
   ): Promise<EntityPage> {
     return this.reader.list(
+      this.set,
+      caller,
+      query,
+      await this.parentScope(caller, parentId),
+    );
+  }
+
+  /**
+   * How many of one parent's entities the query's `$filter` matches; the parent's not-found
+   * error if the tenant has no such parent.
+   */
+  async countOfParent(
+    caller: Principal,
+    parentId: string,
+    query: Pick<ListQuery, 'filter'>,
+  ): Promise<number> {
+    return this.reader.count(
       this.set,
       caller,
       query,
@@ -127,4 +129,33 @@ export class EntitySetQueries<T extends TenantEntity> {
       Record<keyof T & string, string>
     >;
   }
+}
+
+/**
+ * The `$expand` reading a navigation path from its source: each step expanded inside the one
+ * before, ids only on the way, every property of the last.
+ */
+function expansionAlong([navigation, ...rest]: readonly string[]): ExpandItem {
+  return rest.length === 0
+    ? { navigation }
+    : { navigation, select: ['id'], expand: [expansionAlong(rest)] };
+}
+
+/** The entity at the end of a path, in `entity` expanded along it (`expansionAlong`). */
+function relatedAlong(
+  set: ODataEntitySet,
+  entity: object,
+  [navigation, ...rest]: readonly string[],
+): object {
+  const related = (entity as Record<string, object | null>)[navigation];
+  if (!related) {
+    throw new NavigationTargetNotFoundError(set.typeName, navigation);
+  }
+  return rest.length === 0
+    ? related
+    : relatedAlong(
+        ENTITY_SETS.target(set.navigation[navigation]),
+        related,
+        rest,
+      );
 }

@@ -24,6 +24,7 @@ import {
   navigationProperty,
   type ShapeQuery,
 } from './list-query.js';
+import { withinTenant } from './tenant-scope.js';
 
 type GraphObject = Record<string, unknown>;
 type AnySet = ODataEntitySet;
@@ -85,6 +86,24 @@ export class EntitySetReader implements OnModuleInit {
     scope: Partial<Record<keyof T & string, string>> = {},
   ): Promise<EntityPage> {
     return this.listOf(asAnySet(set), callerOf(caller), query, scope);
+  }
+
+  /**
+   * How many of the tenant's entities within `scope` the query's `$filter` matches: what
+   * `…/$count` answers, read without a page beside it.
+   */
+  async count<T extends TenantEntity>(
+    set: ODataEntitySet<T>,
+    caller: ReadingCaller | string,
+    query: Pick<ListQuery, 'filter'>,
+    scope: Partial<Record<keyof T & string, string>> = {},
+  ): Promise<number> {
+    return this.matching(
+      asAnySet(set),
+      callerOf(caller).tenantId,
+      scope,
+      query,
+    ).count();
   }
 
   /**
@@ -183,7 +202,7 @@ export class EntitySetReader implements OnModuleInit {
     set: AnySet,
     tenantId: string,
     scope: Record<string, string | undefined>,
-    query: ListQuery,
+    query: Pick<ListQuery, 'filter'>,
   ): EntitySelect<TenantEntity> {
     const select = this.scoped(set, tenantId, scope);
     if (query.filter) {
@@ -215,10 +234,7 @@ export class EntitySetReader implements OnModuleInit {
     set: AnySet,
     tenantId: string,
   ): EntitySelect<TenantEntity> {
-    const select = this.store.select(set.entity);
-    return select.where(
-      `${select.column('tenantId')} = ${select.bind('tenantId', tenantId)}`,
-    );
+    return withinTenant(this.store.select(set.entity), tenantId);
   }
 
   private async present(
@@ -379,7 +395,11 @@ function valueOf(entity: TenantEntity, property: string): unknown {
   return (entity as unknown as Record<string, unknown>)[property];
 }
 
-function selected(
+/**
+ * The Graph JSON of an entity as `$select` shapes it: only the properties it names, in its order;
+ * every property without it. Exported for the sets that are not stored and present themselves.
+ */
+export function selected(
   graph: GraphObject,
   select: readonly string[] | undefined,
 ): GraphObject {
@@ -412,9 +432,9 @@ class PropertyConditions implements SqlConditionContext {
   ): NavigationSql {
     const navigation = this.set.navigation[name];
     const target = ENTITY_SETS.target(navigation);
-    const targets = this.select.subselect(target.entity);
-    targets.where(
-      `${targets.column('tenantId')} = ${targets.bind('tenantId', this.tenantId)}`,
+    const targets = withinTenant(
+      this.select.subselect(target.entity),
+      this.tenantId,
     );
     targets.where(
       condition(new PropertyConditions(target, targets, this.tenantId)),

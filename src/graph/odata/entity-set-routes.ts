@@ -42,6 +42,7 @@ import {
 /** What the read routes of an entity set call. */
 export interface EntitySetReads {
   list(caller: Principal, query: ListQuery): Promise<EntityPage>;
+  count(caller: Principal, query: ListQuery): Promise<number>;
   get(caller: Principal, id: string, query: ShapeQuery): Promise<object>;
   navigate(
     caller: Principal,
@@ -53,6 +54,11 @@ export interface EntitySetReads {
     parentId: string,
     query: ListQuery,
   ): Promise<EntityPage>;
+  countOfParent(
+    caller: Principal,
+    parentId: string,
+    query: ListQuery,
+  ): Promise<number>;
   getOfParent(
     caller: Principal,
     parentId: string,
@@ -154,7 +160,7 @@ export function EntitySetRoutes<T extends TenantEntity>(
       @CurrentPrincipal() caller: Principal,
       @ListQueryOf(set) query: ListQuery,
     ): Promise<string> {
-      return countOf(await this.reads.list(caller, countingOnly(query)));
+      return String(await this.reads.count(caller, query));
     }
 
     @NavigationRoutes(
@@ -284,18 +290,8 @@ export function EntitySetRoutes<T extends TenantEntity>(
       @Param('parentId') parentId: string,
       @ListQueryOf(set) query: ListQuery,
     ): Promise<string> {
-      return countOf(
-        await this.reads.listOfParent(caller, parentId, countingOnly(query)),
-      );
+      return String(await this.reads.countOfParent(caller, parentId, query));
     }
   }
   return Routes;
-}
-
-function countingOnly(query: ListQuery): ListQuery {
-  return { ...query, count: true, top: 1, skip: 0, expand: [], orderBy: [] };
-}
-
-function countOf(page: EntityPage): string {
-  return String(page.count ?? 0);
 }

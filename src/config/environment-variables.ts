@@ -25,6 +25,20 @@ function WholeNumber(): PropertyDecorator {
   );
 }
 
+/** "true" or "false" become booleans; anything else stays, for @IsBoolean() to refuse by name. */
+function BooleanVariable(): PropertyDecorator {
+  const fromText = Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  );
+  const isBoolean = IsBoolean({
+    message: ({ property }) => `${property} must be true or false`,
+  });
+  return (target, property) => {
+    fromText(target, property);
+    isBoolean(target, property);
+  };
+}
+
 const ENVIRONMENTS = ['production', 'development', 'test'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
@@ -82,10 +96,7 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
-  @IsBoolean({ message: 'DB_MIGRATE must be true or false' })
+  @BooleanVariable()
   DB_MIGRATE?: boolean;
 
   @Expose()
@@ -135,26 +146,17 @@ export class EnvironmentVariables {
 
   @Expose()
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
-  @IsBoolean({ message: 'SEED_EXAMPLE must be true or false' })
+  @BooleanVariable()
   SEED_EXAMPLE?: boolean;
 
   @Expose()
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
-  @IsBoolean({ message: 'EMULATOR must be true or false' })
+  @BooleanVariable()
   EMULATOR?: boolean;
 
   @Expose()
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
-  @IsBoolean({ message: 'EMULATOR_RECORD_BODIES must be true or false' })
+  @BooleanVariable()
   EMULATOR_RECORD_BODIES?: boolean;
 
   @Expose()

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../auth/principal.js';
-import type { EntityPage } from '../../../../graph/odata/entity-set-reader.js';
+import {
+  type EntityPage,
+  selected,
+} from '../../../../graph/odata/entity-set-reader.js';
 import type { ShapeQuery } from '../../../../graph/odata/list-query.js';
 import { PROVIDERS, type PrivilegedAccessProvider } from '../provider.js';
 import { ProviderNotFoundError } from '../provider.errors.js';
@@ -29,11 +32,8 @@ function presented(
   provider: PrivilegedAccessProvider,
   query: ShapeQuery,
 ): Record<string, unknown> {
-  const graph = PRIVILEGED_ACCESS.present({
-    ...provider,
-    tenantId: caller.tenantId,
-  });
-  return query.select
-    ? Object.fromEntries(query.select.map((name) => [name, graph[name]]))
-    : graph;
+  return selected(
+    PRIVILEGED_ACCESS.present({ ...provider, tenantId: caller.tenantId }),
+    query.select,
+  );
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { SubStatus } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.model.js';
 import { RoleAssignmentRequestAuditEventEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request-audit-event.entity.js';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   authorizationDirectory,
   RESOURCE,
@@ -21,7 +20,7 @@ import {
   REQUESTS_PATH,
   storeRequests,
 } from './support/requests.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import {
   APP_A,
   appToken,
@@ -35,8 +34,7 @@ describe('who may cancel a request', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
+    testApp = await startSeededTestApp([authorizationDirectory()]);
   });
   afterAll(() => testApp.close());
 
@@ -169,8 +167,7 @@ describe('GET …/roleAssignmentRequests/{id}/auditEvents (extension)', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
+    testApp = await startSeededTestApp([authorizationDirectory()]);
   });
   afterAll(() => testApp.close());
 
@@ -337,8 +334,7 @@ describe('who may decide a request: approve, deny (extensions) and updateRequest
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
+    testApp = await startSeededTestApp([authorizationDirectory()]);
   });
   afterAll(() => testApp.close());
 

@@ -2,7 +2,6 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { RoleAssignmentRequestScheduler } from '../src/privileged-access/azure-resources/role-assignment-requests/scheduling/role-assignment-request.scheduler.js';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   assignmentRecord,
   resourceRecord,
@@ -16,7 +15,7 @@ import {
   findStoredRequest,
   REQUESTS_PATH,
 } from './support/requests.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { TEST_NOW } from './support/test-clock.js';
 import {
   appToken,
@@ -112,8 +111,7 @@ describe('POST …/roleAssignmentRequests', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(directory());
+    testApp = await startSeededTestApp([directory()]);
   });
   afterAll(() => testApp.close());
 
@@ -410,8 +408,7 @@ describe('deciding a waiting request: approve, deny (extensions) and updateReque
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(directory());
+    testApp = await startSeededTestApp([directory()]);
   });
   afterAll(() => testApp.close());
 
@@ -652,8 +649,7 @@ describe('time: the scheduler provisions, ends and times out (RoleAssignmentRequ
   let now: Date;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(directory());
+    testApp = await startSeededTestApp([directory()]);
     scheduler = testApp.app.get(RoleAssignmentRequestScheduler);
     now = new Date('2026-12-01T08:00:00.000Z');
     jest.spyOn(testApp.clock, 'now').mockImplementation(() => now);

@@ -3,7 +3,6 @@ import {
   type SqliteConnection,
 } from '../src/database/sqlite-driver.js';
 import request from 'supertest';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   assignmentRecord,
   resourceRecord,
@@ -23,7 +22,11 @@ import {
 import { TcpProxy } from './support/tcp-proxy.js';
 import { SqlClient } from '../src/database/sql-client.js';
 import { isDatabaseUnavailable } from '../src/database/database-errors.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import {
+  startSeededTestApp,
+  startTestApp,
+  type TestApp,
+} from './support/test-app.js';
 import {
   describeOnPostgres,
   testDatabaseKind,
@@ -110,11 +113,11 @@ describeOnSqlite(
     let otherProcess: SqliteConnection;
 
     beforeAll(async () => {
-      testApp = await startTestApp(
+      testApp = await startSeededTestApp(
+        [ownedResource()],
         { DB_BUSY_TIMEOUT_MS: String(BUSY_TIMEOUT_MS) },
         { logDestination: log },
       );
-      await testApp.app.get(SeedService).seed(ownedResource());
       connection = (
         testApp.dataSource.driver as unknown as {
           databaseConnection: SqliteConnection;

@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   REQUEST_OF_A,
   RESOURCE,
@@ -10,7 +9,7 @@ import {
   tenantAFixture,
   tenantBFixture,
 } from './support/pim-fixture.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { READ_WRITE, TENANT_B, userToken } from './support/tokens.js';
 
 const ROOT = '/beta/privilegedAccess/azureResources';
@@ -28,10 +27,7 @@ describe('$count, navigation paths and items under a resource, of the Graph enti
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    const seeds = testApp.app.get(SeedService);
-    await seeds.seed(tenantAFixture());
-    await seeds.seed(tenantBFixture());
+    testApp = await startSeededTestApp([tenantAFixture(), tenantBFixture()]);
   });
   afterAll(() => testApp.close());
 

@@ -22,7 +22,7 @@ import {
   findStoredRequest,
   storeRequests,
 } from './support/requests.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { TEST_NOW } from './support/test-clock.js';
 import { appToken, READ_WRITE, TENANT_A, TENANT_B } from './support/tokens.js';
 
@@ -92,10 +92,7 @@ describe('the actions on a request, under its resource and in the top-level enti
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    const seeds = testApp.app.get(SeedService);
-    await seeds.seed(tenantAFixture());
-    await seeds.seed(tenantBFixture());
+    testApp = await startSeededTestApp([tenantAFixture(), tenantBFixture()]);
   });
   afterAll(() => testApp.close());
 

@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   type Fixture,
   RESOURCE,
@@ -9,7 +8,7 @@ import {
   tenantAFixture,
   tenantBFixture,
 } from './support/pim-fixture.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { appToken, READ_WRITE, TENANT_B, userToken } from './support/tokens.js';
 
 const ROOT = '/beta/privilegedAccess/azureResources';
@@ -84,10 +83,7 @@ describe('the computed properties of a governanceResource: roleAssignmentCount, 
   const fixture = tenantA();
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    const seeds = testApp.app.get(SeedService);
-    await seeds.seed(fixture);
-    await seeds.seed(tenantBFixture());
+    testApp = await startSeededTestApp([fixture, tenantBFixture()]);
   });
   afterAll(() => testApp.close());
 

@@ -1,13 +1,12 @@
 import request from 'supertest';
 import { ResourceEntity } from '../src/privileged-access/azure-resources/resources/resource.entity.js';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   RESOURCE,
   tenantAFixture,
   tenantBFixture,
 } from './support/pim-fixture.js';
 import { TEST_NOW } from './support/test-clock.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import {
   appToken,
   READ,
@@ -27,10 +26,7 @@ describe('POST /resources/register', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    const seeds = testApp.app.get(SeedService);
-    await seeds.seed(tenantAFixture());
-    await seeds.seed(tenantBFixture());
+    testApp = await startSeededTestApp([tenantAFixture(), tenantBFixture()]);
   });
   afterAll(() => testApp.close());
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   authorization,
   expectApiAnswer,
@@ -29,7 +28,7 @@ import {
   tenantAFixture,
   tenantBFixture,
 } from './support/pim-fixture.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { userToken } from './support/tokens.js';
 
 /**
@@ -48,11 +47,10 @@ describe('hostile input: ids, query strings, headers, methods', () => {
   beforeAll(async () => {
     // Throttling would answer the fuzzing's thousands of calls with 429s, and the ordinary call
     // after each of them too.
-    testApp = await startTestApp({ THROTTLE_LIMIT: '0' });
-    const seeds = testApp.app.get(SeedService);
     const fixture = tenantAFixture();
-    await seeds.seed(fixture);
-    await seeds.seed(tenantBFixture());
+    testApp = await startSeededTestApp([fixture, tenantBFixture()], {
+      THROTTLE_LIMIT: '0',
+    });
     document = await openApiDocumentOf(testApp);
     routes = servedRoutes(testApp, document);
     knownIds = [

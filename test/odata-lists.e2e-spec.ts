@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { SeedService } from '../src/seeding/seed.service.js';
 import { ResourceEntity } from '../src/privileged-access/azure-resources/resources/resource.entity.js';
 import {
   type Fixture,
@@ -12,7 +11,7 @@ import {
   tenantAFixture,
   tenantBFixture,
 } from './support/pim-fixture.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import {
   appToken,
   READ,
@@ -330,10 +329,7 @@ describe('OData lists of the PIM modules', () => {
   const otherTenant = tenantBFixture();
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    const seeds = testApp.app.get(SeedService);
-    await seeds.seed(fixture);
-    await seeds.seed(otherTenant);
+    testApp = await startSeededTestApp([fixture, otherTenant]);
   });
   afterAll(() => testApp.close());
 

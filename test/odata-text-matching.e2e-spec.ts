@@ -1,7 +1,6 @@
 import request from 'supertest';
-import { SeedService } from '../src/seeding/seed.service.js';
 import { RESOURCE } from './support/pim-fixture.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { TENANT_A, userToken } from './support/tokens.js';
 
 const RESOURCES = '/beta/privilegedAccess/azureResources/resources';
@@ -62,20 +61,21 @@ describe('OData string matching of non-ASCII text', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed({
-      resources: NAMES.map((displayName, n) => ({
-        id: RESOURCE(n),
-        tenantId: TENANT_A,
-        externalId: `/subscriptions/${RESOURCE(n)}`,
-        type: 'subscription',
-        displayName,
-        status: 'Active',
-        registeredDateTime: null,
-        registeredRoot: null,
-        parentId: null,
-      })),
-    });
+    testApp = await startSeededTestApp([
+      {
+        resources: NAMES.map((displayName, n) => ({
+          id: RESOURCE(n),
+          tenantId: TENANT_A,
+          externalId: `/subscriptions/${RESOURCE(n)}`,
+          type: 'subscription',
+          displayName,
+          status: 'Active',
+          registeredDateTime: null,
+          registeredRoot: null,
+          parentId: null,
+        })),
+      },
+    ]);
   });
   afterAll(() => testApp.close());
 

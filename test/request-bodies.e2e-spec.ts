@@ -1,6 +1,5 @@
 import { RoleAssignmentRequestEntity } from '../src/privileged-access/azure-resources/role-assignment-requests/role-assignment-request.entity.js';
 import { RoleSettingEntity } from '../src/privileged-access/azure-resources/role-settings/role-setting.entity.js';
-import { SeedService } from '../src/seeding/seed.service.js';
 import { ROLE_SETTING, tenantAFixture } from './support/pim-fixture.js';
 import { rawRequest, type RawResponse } from './support/raw-http.js';
 import {
@@ -10,7 +9,7 @@ import {
   REQUESTS_PATH,
   storeRequests,
 } from './support/requests.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { TENANT_A, userToken } from './support/tokens.js';
 
 const ROLE_SETTINGS_PATH = '/beta/privilegedAccess/azureResources/roleSettings';
@@ -47,8 +46,7 @@ describe('request bodies: too large or too deeply nested', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(tenantAFixture());
+    testApp = await startSeededTestApp([tenantAFixture()]);
   });
   afterAll(() => testApp.close());
 

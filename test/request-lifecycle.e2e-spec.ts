@@ -24,7 +24,7 @@ import {
   findStoredRequest,
   REQUESTS_PATH,
 } from './support/requests.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { TEST_NOW } from './support/test-clock.js';
 import { READ_WRITE, TENANT_A, userToken } from './support/tokens.js';
 
@@ -119,8 +119,7 @@ class Harness {
   }
 
   static async start(env: Record<string, string>): Promise<Harness> {
-    const testApp = await startTestApp(env);
-    await testApp.app.get(SeedService).seed(directory());
+    const testApp = await startSeededTestApp([directory()], env);
     return new Harness(testApp);
   }
 

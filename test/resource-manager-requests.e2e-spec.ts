@@ -24,7 +24,7 @@ import {
   ROLE_TEMPLATES,
   roleDefinitionRecord,
 } from './support/directory.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import {
   armAppToken,
   armUserToken,
@@ -45,8 +45,7 @@ describe('Resource Manager schedule requests over the Graph requests', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
+    testApp = await startSeededTestApp([authorizationDirectory()]);
   });
   afterAll(() => testApp.close());
 

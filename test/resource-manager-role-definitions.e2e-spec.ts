@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   authorizationDirectory,
   RESOURCE,
@@ -7,7 +6,7 @@ import {
   USERS,
 } from './support/authorization-directory.js';
 import { ROLE_TEMPLATES } from './support/directory.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { armUserToken, TENANT_B } from './support/tokens.js';
 
 const SCOPE = `/subscriptions/${RESOURCE}`;
@@ -18,8 +17,7 @@ describe('Resource Manager role definitions over the stored ones', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
+    testApp = await startSeededTestApp([authorizationDirectory()]);
   });
   afterAll(() => testApp.close());
 

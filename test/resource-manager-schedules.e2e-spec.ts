@@ -8,7 +8,6 @@ import path from 'node:path';
 import request from 'supertest';
 import { RoleAssignmentEntity } from '../src/privileged-access/azure-resources/role-assignments/role-assignment.entity.js';
 import { writeDevelopmentCertificate } from '../src/security/dev-certificate.js';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   authorizationDirectory,
   OTHER_RESOURCE,
@@ -28,7 +27,7 @@ import { fixtureId } from './support/pim-fixture.js';
 import { REQUESTS_PATH } from './support/requests.js';
 import { TEST_NOW } from './support/test-clock.js';
 import { azureSdkClientOf } from './support/azure-sdk.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import { armUserToken, TENANT_A, TENANT_B } from './support/tokens.js';
 
 const API_VERSION = '2020-10-01';
@@ -175,13 +174,13 @@ describe('Resource Manager schedules and schedule instances over the stored assi
     const certificate = await writeDevelopmentCertificate(
       mkdtempSync(path.join(tmpdir(), 'pim-arm-schedules-')),
     );
-    testApp = await startTestApp({
-      TLS_CERT_FILE: certificate.certFile,
-      TLS_KEY_FILE: certificate.keyFile,
-    });
-    const seeds = testApp.app.get(SeedService);
-    await seeds.seed(authorizationDirectory());
-    await seeds.seed(schedulesDirectory());
+    testApp = await startSeededTestApp(
+      [authorizationDirectory(), schedulesDirectory()],
+      {
+        TLS_CERT_FILE: certificate.certFile,
+        TLS_KEY_FILE: certificate.keyFile,
+      },
+    );
     ca = readFileSync(certificate.certFile, 'utf8');
     agent = new Agent({ ca });
   });

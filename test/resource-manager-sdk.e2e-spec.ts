@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { writeDevelopmentCertificate } from '../src/security/dev-certificate.js';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   authorizationDirectory,
   RESOURCE,
@@ -17,7 +16,7 @@ import {
 } from './support/authorization-directory.js';
 import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
 import { azureSdkClientOf } from './support/azure-sdk.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 
 const SCOPE = `/subscriptions/${RESOURCE}`;
 const READER = `/roleDefinitions/${ROLES.reader}`;
@@ -37,11 +36,10 @@ describe('the Azure SDK (@azure/arm-authorization) against the service', () => {
     const certificate = await writeDevelopmentCertificate(
       mkdtempSync(path.join(tmpdir(), 'pim-arm-sdk-')),
     );
-    testApp = await startTestApp({
+    testApp = await startSeededTestApp([authorizationDirectory()], {
       TLS_CERT_FILE: certificate.certFile,
       TLS_KEY_FILE: certificate.keyFile,
     });
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
     ca = readFileSync(certificate.certFile, 'utf8');
     agent = new Agent({ ca });
   });

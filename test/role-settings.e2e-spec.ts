@@ -7,7 +7,6 @@ import {
   type RoleSettingRuleLists,
 } from '../src/privileged-access/azure-resources/role-settings/role-setting-audit-event.entity.js';
 import { RoleSettingEntity } from '../src/privileged-access/azure-resources/role-settings/role-setting.entity.js';
-import { SeedService } from '../src/seeding/seed.service.js';
 import {
   authorizationDirectory,
   OWNER_ACTIVATION_RULES,
@@ -27,7 +26,7 @@ import {
   tenantBFixture,
 } from './support/pim-fixture.js';
 import { aRequest, REQUESTS_PATH, storeRequests } from './support/requests.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startSeededTestApp, type TestApp } from './support/test-app.js';
 import {
   APP_A,
   appToken,
@@ -66,10 +65,7 @@ describe('PATCH …/roleSettings/{id}', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    const seeds = testApp.app.get(SeedService);
-    await seeds.seed(tenantAFixture());
-    await seeds.seed(tenantBFixture());
+    testApp = await startSeededTestApp([tenantAFixture(), tenantBFixture()]);
   });
   afterAll(() => testApp.close());
 
@@ -295,8 +291,7 @@ describe('the audit of role setting changes: GET …/roleSettings/{id}/auditEven
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
+    testApp = await startSeededTestApp([authorizationDirectory()]);
   });
   afterAll(() => testApp.close());
 
@@ -598,8 +593,7 @@ describe('a role setting change whose audit record cannot be written', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
+    testApp = await startSeededTestApp([authorizationDirectory()]);
   });
   afterAll(() => testApp.close());
 
@@ -630,8 +624,7 @@ describe('the reported escalation (issue 13): users who do not administer a reso
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    await testApp.app.get(SeedService).seed(authorizationDirectory());
+    testApp = await startSeededTestApp([authorizationDirectory()]);
   });
   afterAll(() => testApp.close());
 

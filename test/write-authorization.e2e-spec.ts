@@ -26,7 +26,11 @@ import {
   REQUESTS_PATH,
   storeRequests,
 } from './support/requests.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import {
+  startSeededTestApp,
+  startTestApp,
+  type TestApp,
+} from './support/test-app.js';
 import {
   APP_A,
   appToken,
@@ -170,15 +174,15 @@ describe('who may write: the matrix of every write route', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    const seeds = testApp.app.get(SeedService);
-    await seeds.seed(authorizationDirectory());
-    await seeds.seed({
-      subjects: [
-        PRIVILEGED_ROLE_ADMINISTRATOR_USER,
-        GLOBAL_ADMINISTRATOR_USER,
-      ].map((id) => userRecord(TENANT_A, id)),
-    });
+    testApp = await startSeededTestApp([
+      authorizationDirectory(),
+      {
+        subjects: [
+          PRIVILEGED_ROLE_ADMINISTRATOR_USER,
+          GLOBAL_ADMINISTRATOR_USER,
+        ].map((id) => userRecord(TENANT_A, id)),
+      },
+    ]);
   });
   afterAll(() => testApp.close());
 

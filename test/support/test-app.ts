@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { createApp, type CreateAppOptions } from '../../src/app.factory.js';
 import { Clock } from '../../src/clock/clock.js';
 import { type AppConfig, loadAppConfig } from '../../src/config/app-config.js';
+import { SeedService } from '../../src/seeding/seed.service.js';
 import {
   createTestDatabase,
   type TestDatabaseKind,
@@ -94,4 +95,27 @@ export async function startTestApp(
       await cleanUp();
     },
   };
+}
+
+/**
+ * startTestApp, then each fixture (a seed document) seeded in turn: the set-up most suites share.
+ * An app whose seeding fails is closed before the error goes up, as the suite never gets it to
+ * close.
+ */
+export async function startSeededTestApp(
+  fixtures: readonly object[],
+  env: Record<string, string> = {},
+  options: CreateAppOptions = {},
+): Promise<TestApp> {
+  const testApp = await startTestApp(env, options);
+  try {
+    const seeds = testApp.app.get(SeedService);
+    for (const fixture of fixtures) {
+      await seeds.seed(fixture);
+    }
+  } catch (error) {
+    await testApp.close();
+    throw error;
+  }
+  return testApp;
 }

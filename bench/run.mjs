@@ -54,7 +54,7 @@ const { values: options } = parseArgs({
   options: {
     n: { type: 'string', default: process.env.BENCH_N ?? '10000' },
     scales: { type: 'string' },
-    pool: { type: 'string', default: '80000' },
+    pool: { type: 'string', default: '200000' },
     duration: { type: 'string', default: '7' },
     warmup: { type: 'string', default: '1' },
     connections: { type: 'string', default: '50' },

@@ -119,6 +119,140 @@ describe('SqlClient on SQLite', () => {
     }
   });
 
+  describe('transactions that wait for their turn', () => {
+    /** A transaction that has begun and holds the writer until `release` is called. */
+    async function holdTheWriter(): Promise<{
+      held: Promise<string>;
+      release: () => void;
+    }> {
+      let release!: () => void;
+      let begun!: () => void;
+      const gate = new Promise<void>((open) => (release = open));
+      const running = new Promise<void>((resolve) => (begun = resolve));
+      const held = sql.transaction(async () => {
+        begun();
+        await gate;
+        return 'held';
+      });
+      await running;
+      return { held, release };
+    }
+
+    /** How many COMMIT statements the connection ran from now on. */
+    function commitsFromNow(): () => number {
+      const statement = connection.prepare('SELECT 1');
+      const { prototype } = statement.constructor as {
+        prototype: typeof statement;
+      };
+      const run = jest.spyOn(prototype, 'run');
+      spies.push(run);
+      return () =>
+        run.mock.contexts.filter(
+          (context) => (context as typeof statement).source === 'COMMIT',
+        ).length;
+    }
+    const spies: { mockRestore(): void }[] = [];
+    afterEach(() => spies.splice(0).forEach((spy) => spy.mockRestore()));
+
+    const insert = (id: number) =>
+      sql.transaction(async (session) => {
+        await session.run('INSERT INTO t (id, b) VALUES (?, 0)', [id]);
+        return `inserted ${id}`;
+      });
+
+    it('begun in the same turn of the event loop, are committed together', async () => {
+      const commits = commitsFromNow();
+
+      expect(await Promise.all([insert(1), insert(2), insert(3)])).toEqual([
+        'inserted 1',
+        'inserted 2',
+        'inserted 3',
+      ]);
+      expect(commits()).toBe(1);
+    });
+
+    it('run each in the async context of its caller', async () => {
+      const caller = new AsyncLocalStorage<string>();
+      const seen = await Promise.all(
+        ['first', 'second', 'third'].map((name) =>
+          caller.run(name, () =>
+            sql.transaction(() => Promise.resolve(caller.getStore())),
+          ),
+        ),
+      );
+
+      expect(seen).toEqual(['first', 'second', 'third']);
+    });
+
+    it('are committed together, each answered with its own result', async () => {
+      const commits = commitsFromNow();
+      const writer = await holdTheWriter();
+      const waiting = [insert(1), insert(2), insert(3)];
+      writer.release();
+
+      expect(await writer.held).toBe('held');
+      expect(await Promise.all(waiting)).toEqual([
+        'inserted 1',
+        'inserted 2',
+        'inserted 3',
+      ]);
+      expect(commits()).toBe(2);
+      expect(
+        otherProcess.prepare('SELECT id FROM t ORDER BY id').pluck().all(),
+      ).toEqual([1, 2, 3]);
+    });
+
+    it('undo only the writes of one that fails, which gets its own error', async () => {
+      const writer = await holdTheWriter();
+      const first = insert(1);
+      const failing = sql.transaction(async (session) => {
+        await session.run('INSERT INTO t (id, b) VALUES (2, 0)');
+        await session.run('INSERT INTO t (id, b) VALUES (1, 0)');
+      });
+      const last = insert(3);
+      writer.release();
+
+      await expect(failing).rejects.toMatchObject({
+        code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+      });
+      expect(await first).toBe('inserted 1');
+      expect(await last).toBe('inserted 3');
+      expect(
+        otherProcess.prepare('SELECT id FROM t ORDER BY id').pluck().all(),
+      ).toEqual([1, 3]);
+    });
+
+    it('fail together when the database undoes the group, and the ones after it run in the next', async () => {
+      connection.exec('INSERT INTO t (id, b) VALUES (1, zeroblob(100))');
+      fillTheDisk();
+      const rows = () =>
+        otherProcess.prepare('SELECT id, length(b) AS bytes FROM t').all();
+      const before = rows();
+      const shrink = (id: number) =>
+        sql.transaction((session) =>
+          session.run('UPDATE t SET b = zeroblob(1) WHERE id = ?', [id]),
+        );
+      const writer = await holdTheWriter();
+      const earlier = shrink(1);
+      const tooLarge = sql.transaction((session) =>
+        session.run('INSERT INTO t (b) VALUES (zeroblob(8000))'),
+      );
+      const later = shrink(1);
+      writer.release();
+
+      expect(await writer.held).toBe('held');
+      await expect(earlier).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+      await expect(tooLarge).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+      expect(await later).toBe(1);
+      expect(connection.inTransaction).toBe(false);
+      expect(rows()).toEqual(
+        before.map((row) =>
+          (row as { id: number }).id === 1 ? { id: 1, bytes: 1 } : row,
+        ),
+      );
+    });
+  });
+
   describe('while another process holds the write lock', () => {
     beforeEach(() => {
       otherProcess.exec('BEGIN IMMEDIATE');

@@ -1,4 +1,3 @@
-import { Mutex } from 'async-mutex';
 import type { Database, Statement } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -6,6 +5,7 @@ import { setTimeout as pause } from 'node:timers/promises';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
+import { GroupCommit, type SingleWriter } from './group-commit.js';
 import {
   DatabaseNotOpenError,
   isDatabaseUnavailable,
@@ -181,6 +181,9 @@ export abstract class SqlClient implements SqlSession {
 const WRITE_PROBES = 'database_write_probes';
 const PROBE_BYTES = 4096;
 
+// Transactions committed together at most: enough for every connection of a busy client pool.
+const LARGEST_COMMIT_GROUP = 100;
+
 // Waits between attempts to take SQLite's write lock: short at first, as most locks are.
 const FIRST_BUSY_PAUSE_MS = 2;
 const LONGEST_BUSY_PAUSE_MS = 50;
@@ -198,9 +201,6 @@ interface AmbientTransaction {
 class SqliteSqlClient extends SqlClient {
   protected readonly probeInsert = `INSERT INTO ${WRITE_PROBES} (filler) VALUES (zeroblob(${PROBE_BYTES}))`;
   private readonly statements = new LRUCache<string, Statement>({ max: 500 });
-  // SQLite has one writer and TypeORM one shared connection: transactions take turns, or two
-  // requests' statements would interleave inside each other's BEGIN … COMMIT.
-  private readonly turns = new Mutex();
 
   // Transactions run one at a time and hold the write lock: nothing more to serialize or wait for.
   private readonly session: TransactionSession = {
@@ -210,6 +210,14 @@ class SqliteSqlClient extends SqlClient {
       settled(() => this.statement(sql).run(...bindable(parameters)).changes),
     serialize: () => Promise.resolve(),
   };
+
+  // SQLite has one writer and TypeORM one shared connection: transactions take turns, or two
+  // requests' statements would interleave inside each other's BEGIN … COMMIT. Those that wait
+  // for their turn are committed together (GroupCommit).
+  private readonly groups = new GroupCommit(
+    this.singleWriter(),
+    LARGEST_COMMIT_GROUP,
+  );
 
   private preparedOn?: Database;
 
@@ -249,30 +257,37 @@ class SqliteSqlClient extends SqlClient {
   protected runTransaction<T>(
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T> {
-    const deadline = this.deadline();
-    return this.turns.runExclusive(async () => {
+    return this.groups.run(work, this.deadline());
+  }
+
+  private singleWriter(): SingleWriter<TransactionSession> {
+    const run = (sql: string) => () => {
+      this.statement(sql).run();
+    };
+    return {
+      session: this.session,
       // IMMEDIATE takes the write lock now, so another process (the seed command) cannot make
-      // this transaction fail half-way when it first writes.
-      await this.session
-        .run('BEGIN IMMEDIATE')
-        .catch((error: unknown) =>
-          this.retryWhileBusy(error, deadline, () =>
-            this.session.run('BEGIN IMMEDIATE'),
-          ),
-        );
-      try {
-        const result = await work(this.session);
-        this.statement('COMMIT').run();
-        return result;
-      } catch (error) {
-        // SQLite has rolled back by itself after some failures (the disk filled while writing
-        // the journal, an I/O error): a ROLLBACK then fails and would hide the cause.
-        if (this.connection.inTransaction) {
-          this.statement('ROLLBACK').run();
-        }
-        throw error;
-      }
-    });
+      // the transaction fail half-way when it first writes.
+      begin: (deadline) =>
+        this.session
+          .run('BEGIN IMMEDIATE')
+          .catch((error: unknown) =>
+            this.retryWhileBusy(error, deadline, () =>
+              this.session.run('BEGIN IMMEDIATE'),
+            ),
+          )
+          .then(() => undefined),
+      savepoint: run('SAVEPOINT one_of_a_group'),
+      release: run('RELEASE one_of_a_group'),
+      rollbackToSavepoint: run('ROLLBACK TO one_of_a_group'),
+      commit: run('COMMIT'),
+      rollback: run('ROLLBACK'),
+      inTransaction: () => {
+        const connection = this.driver.databaseConnection as
+          Database | undefined;
+        return connection?.open === true && connection.inTransaction;
+      },
+    };
   }
 
   private deadline(): number {

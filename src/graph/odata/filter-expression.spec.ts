@@ -1,6 +1,6 @@
 import { BadRequestError } from '../graph-errors.js';
 import { type FilterExpression, parseFilter } from './filter-expression.js';
-import { GUID, THINGS } from './things.fixture.js';
+import { GUID, OWNERS, THINGS } from './things.fixture.js';
 
 function parse(text: string): FilterExpression {
   return parseFilter(text, THINGS);
@@ -759,6 +759,34 @@ describe('parseFilter', () => {
     it('refuses an ordering comparison, which text cannot make', () => {
       expect(rejection("lasts gt duration'PT8H'").message).toBe(
         "The operator 'gt' is not defined for the duration property 'lasts'.",
+      );
+    });
+  });
+
+  describe('a text read before', () => {
+    it('is the same expression, frozen against the next request changing it', () => {
+      const first = parse("displayName eq 'kept' and lasts eq duration'PT8H'");
+
+      expect(parse("displayName eq 'kept' and lasts eq duration'PT8H'")).toBe(
+        first,
+      );
+      expect(Object.isFrozen(first)).toBe(true);
+      expect(() => {
+        (first as { kind: string }).kind = 'or';
+      }).toThrow(TypeError);
+    });
+
+    it('is read again for another entity set, which may not have its properties', () => {
+      parseFilter("name eq 'only owners have names'", OWNERS);
+
+      expect(rejection("name eq 'only owners have names'").message).toContain(
+        "'name'",
+      );
+    });
+
+    it('fails each time when it failed once', () => {
+      expect(rejection('displayName eq').message).toBe(
+        rejection('displayName eq').message,
       );
     });
   });

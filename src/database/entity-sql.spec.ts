@@ -1,0 +1,82 @@
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { EntitySql } from './entity-sql.js';
+import { SqliteDatabase } from './sqlite-driver.js';
+
+class Period {
+  @Column({ type: 'datetime', nullable: true })
+  start!: Date | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  duration!: string | null;
+}
+
+@Entity('hydrated_things')
+class HydratedThing {
+  @PrimaryColumn({ type: 'varchar' })
+  id!: string;
+
+  @Column({ type: 'varchar', name: 'display_name' })
+  displayName!: string;
+
+  @Column({ type: 'boolean' })
+  enabled!: boolean;
+
+  @Column({ type: 'simple-json', nullable: true })
+  details!: { key: string }[] | null;
+
+  @Column(() => Period)
+  period!: Period;
+}
+
+describe('EntitySql.hydrate', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      driver: SqliteDatabase,
+      database: ':memory:',
+      entities: [HydratedThing],
+    }).initialize();
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  const row = {
+    id: 'a',
+    display_name: 'Reader',
+    enabled: 1,
+    details: '[{"key":"ApprovalRule"}]',
+    periodStart: '2026-11-28 10:00:00.000',
+    periodDuration: null,
+  };
+
+  it('converts each column as the driver does and nests embedded columns', () => {
+    const entity = new EntitySql(dataSource, HydratedThing).hydrate(row);
+
+    expect(entity).toEqual({
+      id: 'a',
+      displayName: 'Reader',
+      enabled: true,
+      details: [{ key: 'ApprovalRule' }],
+      period: { start: new Date('2026-11-28T10:00:00.000Z'), duration: null },
+    });
+  });
+
+  it('builds the entity TypeORM’s own setEntityValue builds', () => {
+    const expected = {};
+    for (const column of dataSource.getMetadata(HydratedThing).columns) {
+      column.setEntityValue(
+        expected,
+        dataSource.driver.prepareHydratedValue(
+          row[column.databaseName as keyof typeof row],
+          column,
+        ),
+      );
+    }
+
+    expect(new EntitySql(dataSource, HydratedThing).hydrate(row)).toEqual(
+      expected,
+    );
+  });
+});

@@ -282,11 +282,7 @@ class SqliteSqlClient extends SqlClient {
       rollbackToSavepoint: run('ROLLBACK TO one_of_a_group'),
       commit: run('COMMIT'),
       rollback: run('ROLLBACK'),
-      inTransaction: () => {
-        const connection = this.driver.databaseConnection as
-          Database | undefined;
-        return connection?.open === true && connection.inTransaction;
-      },
+      inTransaction: () => this.openConnection?.inTransaction === true,
     };
   }
 
@@ -319,11 +315,17 @@ class SqliteSqlClient extends SqlClient {
   }
 
   private get connection(): Database {
-    const connection = this.driver.databaseConnection as Database | undefined;
-    if (!connection?.open) {
+    const connection = this.openConnection;
+    if (!connection) {
       throw new DatabaseNotOpenError();
     }
     return connection;
+  }
+
+  /** The driver's connection while it is open; none before TypeORM opens it or once closed. */
+  private get openConnection(): Database | undefined {
+    const connection = this.driver.databaseConnection as Database | undefined;
+    return connection?.open ? connection : undefined;
   }
 
   private statement(sql: string): Statement {

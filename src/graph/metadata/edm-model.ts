@@ -168,7 +168,7 @@ function entityTypeOf(
         ...Object.entries(set.collectionNavigation ?? {}).map(
           ([name, navigation]) => [name, navigation.target] as const,
         ),
-        ...Object.entries(set.contains ?? {}),
+        ...containedCollectionsOf(set, sets),
       ].map(([name, target]) => ({
         name,
         type: `Collection(${qualified(sets.named(target).typeName)})`,
@@ -176,6 +176,24 @@ function entityTypeOf(
       })),
     ],
   };
+}
+
+/**
+ * The collections an entity of `set` contains: those of the sets whose provider path starts with
+ * its name (`containedIn`), by collection name.
+ */
+function containedCollectionsOf(
+  set: ODataEntitySet,
+  sets: EntitySetSource,
+): (readonly [string, string])[] {
+  return sets
+    .all()
+    .flatMap(({ name, containedIn }) =>
+      containedIn?.provider.split('/')[0] === set.name
+        ? [[containedIn.collection, name] as const]
+        : [],
+    )
+    .sort(([a], [b]) => a.localeCompare(b));
 }
 
 function entitySetOf(set: ODataEntitySet, sets: EntitySetSource): EdmEntitySet {

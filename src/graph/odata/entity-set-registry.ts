@@ -96,13 +96,10 @@ export class EntitySetRegistry {
   }
 
   private checkNavigations(set: ODataEntitySet): void {
-    const targets = [
-      ...Object.entries({ ...set.navigation, ...set.collectionNavigation }).map(
-        ([name, navigation]) => [name, navigation.target] as const,
-      ),
-      ...Object.entries(set.contains ?? {}),
-    ];
-    for (const [name, target] of targets) {
+    for (const [name, { target }] of Object.entries({
+      ...set.navigation,
+      ...set.collectionNavigation,
+    })) {
       if (!this.sets.has(target)) {
         throw new Error(
           `The navigation property '${name}' of ${set.name} names no registered entity set: '${target}'.`,

@@ -33,7 +33,10 @@ export interface ODataNavigationProperty {
 
 /** The provider that contains an entity set's collection, and the collection's name there. */
 export interface ContainedCollection {
-  /** The provider's path below the Graph version, such as `privilegedAccess/azureResources`. */
+  /**
+   * The provider's path below the Graph version, such as `privilegedAccess/azureResources`: the
+   * set of providers (whose type `$metadata` says contains the collection), then the provider.
+   */
   readonly provider: string;
   /** Such as `roleDefinitions`: also its name below a parent (`resources/{id}/roleDefinitions`). */
   readonly collection: string;
@@ -95,12 +98,6 @@ export interface ODataEntitySet<T extends TenantEntity = TenantEntity> {
   readonly collectionNavigation?: Readonly<
     Record<string, ODataNavigationProperty>
   >;
-  /**
-   * The collections an entity contains whose paths their own sets serve
-   * (`privilegedAccess/azureResources/roleDefinitions`), by navigation name: `$metadata` declares
-   * them, `$expand` does not follow them.
-   */
-  readonly contains?: Readonly<Record<string, EntitySetName>>;
   /** Its Graph type as declared, its `computed` properties included: what `$metadata` describes. */
   readonly type: AnyGraphTypeDeclaration;
   /** The properties Graph emits only when `$select` names them, last in `graphProperties`. */
@@ -156,7 +153,6 @@ export interface EntitySetDeclaration<T extends TenantEntity, V = never> {
       ODataNavigationProperty & { sourceProperty: keyof T & string }
     >
   >;
-  readonly contains?: ODataEntitySet<T>['contains'];
   readonly defaultOrderBy?: ODataEntitySet<T>['defaultOrderBy'];
   readonly actions?: readonly ODataBoundAction[];
   /** When the document names its type: shown by reference, with its parts. */

@@ -13,8 +13,8 @@ export class ProviderEntity implements PrivilegedAccessProvider {
 
 /**
  * `privilegedAccess`: the providers of PIM, each containing its collections
- * (`privilegedAccess/azureResources/roleDefinitions`…), which their own sets serve. Not stored:
- * its one entity is this service's provider.
+ * (`privilegedAccess/azureResources/roleDefinitions`…), which their own sets serve and declare
+ * (`containedIn`). Not stored: its one entity is this service's provider.
  */
 export const PRIVILEGED_ACCESS: ODataEntitySet<ProviderEntity> =
   defineEntitySet({
@@ -26,12 +26,4 @@ export const PRIVILEGED_ACCESS: ODataEntitySet<ProviderEntity> =
       displayName: { column: 'displayName', type: 'string' },
     },
     navigation: {},
-    // Each provider's collections, as Graph's metadata declares them.
-    contains: {
-      resources: 'governanceResources',
-      roleAssignmentRequests: 'governanceRoleAssignmentRequests',
-      roleAssignments: 'governanceRoleAssignments',
-      roleDefinitions: 'governanceRoleDefinitions',
-      roleSettings: 'governanceRoleSettings',
-    },
   });

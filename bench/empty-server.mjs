@@ -7,3 +7,6 @@ createServer((request, response) => {
     response.writeHead(request.method === 'POST' ? 204 : 200).end();
   });
 }).listen(Number(process.env.PORT), '127.0.0.1');
+
+// Exit on the harness's SIGINT the way the service does, so that --cpu-prof writes its profile.
+process.once('SIGINT', () => process.exit(0));

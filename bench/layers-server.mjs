@@ -112,3 +112,6 @@ if (LAYER === 'fastify') {
   }
   await app.listen(Number(PORT), '127.0.0.1');
 }
+
+// Exit on the harness's SIGINT the way the service does, so that --cpu-prof writes its profile.
+process.once('SIGINT', () => process.exit(0));

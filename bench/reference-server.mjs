@@ -469,3 +469,6 @@ createServer((request, response) => {
     );
   });
 }).listen(Number(PORT), '127.0.0.1');
+
+// Exit on the harness's SIGINT the way the service does, so that --cpu-prof writes its profile.
+process.once('SIGINT', () => process.exit(0));

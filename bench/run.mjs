@@ -128,13 +128,8 @@ async function waitForPort(port, child) {
 const postgresUrl = process.env.BENCH_DATABASE_URL;
 
 /** `database` is `{ file }` (SQLite) or `{ url, schema }` (PostgreSQL) of the target's own data. */
-const service = (port, database, profileDirectory) => ({
-  args: [
-    ...(profileDirectory
-      ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`]
-      : []),
-    'dist/main.js',
-  ],
+const service = (port, database) => ({
+  args: ['dist/main.js'],
   env: {
     NODE_ENV: 'production',
     PORT: String(port),
@@ -161,10 +156,26 @@ const reference = (port, database) => ({
   },
 });
 
+function baselineBuild() {
+  const main = process.env.BENCH_BASELINE_MAIN;
+  if (!main) {
+    throw new Error(
+      'service:baseline needs BENCH_BASELINE_MAIN, the dist/main.js of the build to compare',
+    );
+  }
+  return path.resolve(main);
+}
+
 const TARGETS = {
   service,
   reference,
   'service:postgres': service,
+  // Another build of the service on the same data, side by side with this one: a worktree's
+  // dist/main.js (its dependencies resolved from that worktree).
+  'service:baseline': (port, database) => ({
+    ...service(port, database),
+    args: [baselineBuild()],
+  }),
   'reference:postgres': reference,
   empty: (port) => ({
     args: ['bench/empty-server.mjs'],
@@ -195,8 +206,11 @@ const skipsScenario = (target, name) =>
 
 async function startTarget(name, database, profileDirectory) {
   const port = await freePort();
-  const { args, env } = TARGETS[name](port, database, profileDirectory);
-  const child = spawn(process.execPath, args, {
+  const { args, env } = TARGETS[name](port, database);
+  const profiling = profileDirectory
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`]
+    : [];
+  const child = spawn(process.execPath, [...profiling, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -692,10 +706,9 @@ for (const backgroundCount of scales) {
           database = { file: path.join(directory, `${target}.sqlite`) };
           copyFileSync(sqlite.file, database.file);
         }
-        const profileDirectory =
-          options.profile && target === 'service'
-            ? path.join(ROOT, 'bench', 'results', 'profiles')
-            : undefined;
+        const profileDirectory = options.profile
+          ? path.join(ROOT, 'bench', 'results', 'profiles', target)
+          : undefined;
         if (profileDirectory) {
           mkdirSync(profileDirectory, { recursive: true });
         }

@@ -43,7 +43,7 @@ export class GroupCommit<Session> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({
         // Run from the group, each work keeps its caller's async context (its request's).
-        work: AsyncResource.bind(work),
+        work: inCallersContext(work),
         deadline,
         resolve: resolve as (result: unknown) => void,
         reject,
@@ -152,4 +152,15 @@ function answer<Session>(group: Waiting<Session>[], outcomes: Outcome[]): void {
       group[index].reject(outcome.error);
     }
   });
+}
+
+/**
+ * `work`, run in the async context of the code that asked for it. Not `AsyncResource.bind`,
+ * which defines two deprecated accessors on every function it binds: 4 % of a cancel's CPU.
+ */
+function inCallersContext<Session>(
+  work: (session: Session) => Promise<unknown>,
+): (session: Session) => Promise<unknown> {
+  const callers = new AsyncResource('GroupCommitWork');
+  return (session) => callers.runInAsyncScope(work, undefined, session);
 }

@@ -546,18 +546,13 @@ async function onPostgres(statement, schema) {
   }
 }
 
-/** Loads the seed files with the seed command into DATABASE_URL; returns the seconds it took. */
+/** Loads the seed files with one seed command into DATABASE_URL; returns the seconds it took. */
 function seedWithCommand(files, databaseUrl) {
-  return files.reduce(
-    (seconds, file) =>
-      seconds +
-      run(process.execPath, ['dist/cli/seed.js', file], {
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        ...PRODUCTION_AUTH,
-      }),
-    0,
-  );
+  return run(process.execPath, ['dist/cli/seed.js', ...files], {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    ...PRODUCTION_AUTH,
+  });
 }
 
 async function seedSqlite(directory, files) {

@@ -430,6 +430,58 @@ describe('starting the server (node dist/main.js)', () => {
       });
     });
 
+    it('seed.js A B C loads the files in order, each whole: one that fails stops it, and those before it stay loaded', async () => {
+      const first = seedRecord({ id: '33333333-2222-4333-8444-555555555555' });
+      const second = seedRecord({ id: '33333333-2222-4333-8444-666666666666' });
+      const last = seedRecord({ id: '33333333-2222-4333-8444-777777777777' });
+      const loaded = [
+        writeSeedFile(freshDirectory(), [first]),
+        writeSeedFile(freshDirectory(), [second]),
+      ];
+      const failing = writeSeedFile(freshDirectory(), [
+        seedRecord({
+          id: '33333333-2222-4333-8444-888888888888',
+          tenantId: 'not-a-guid',
+        }),
+      ]);
+      const after = writeSeedFile(freshDirectory(), [last]);
+
+      const result = await runNode(
+        SEED_CLI,
+        [...loaded, failing, after],
+        directory,
+      );
+
+      expect(result.code).toBe(1);
+      expect(result.stdout.trim().split('\n')).toEqual(
+        loaded.map(
+          (file) =>
+            expect.stringMatching(
+              new RegExp(
+                `^Seeded .*"roleAssignmentRequests":1.* from ${file}$`,
+              ),
+            ) as unknown as string,
+        ),
+      );
+      expect(result.stderr).toContain(`Not loaded: ${failing}, ${after}\n`);
+      expect(result.stderr).toContain('roleAssignmentRequests[0].tenantId: ');
+      expect(result.stderr).not.toMatch(STACK_FRAME);
+      const token = await mintToken(directory, [
+        '--tid',
+        TENANT_A,
+        '--roles',
+        READ,
+      ]);
+      for (const record of [first, second]) {
+        expect(
+          (await getRequest(server, String(record.id), token)).status,
+        ).toBe(200);
+      }
+      expect((await getRequest(server, String(last.id), token)).status).toBe(
+        400,
+      );
+    });
+
     it('seed.js with an invalid file exits non-zero, lists each problem by index and field, and writes nothing', async () => {
       const valid = seedRecord({ id: '22222222-2222-4333-8444-555555555555' });
       const file = writeSeedFile(freshDirectory(), [

@@ -25,12 +25,8 @@ export const seedCommand: Command = {
     if (positionals.length === 0) {
       throw new UsageError(USAGE);
     }
-    const config = new AppConfig({
-      ...loadAppConfig(process.env),
-      seedFile: undefined,
-    });
     const context = await NestFactory.createApplicationContext(
-      AppModule.forRoot(config),
+      AppModule.forRoot(seedCommandConfig(process.env)),
       { logger: ['error', 'warn'], abortOnError: false },
     );
     try {
@@ -48,6 +44,20 @@ export const seedCommand: Command = {
     }
   },
 };
+
+/**
+ * The service's configuration, less what the command must not do: load SEED_FILE, or run the
+ * request scheduler, which would move the data it loads while it loads (a seed of a million
+ * requests outlives the scheduler's first run and saw its Granted requests provisioned).
+ */
+export function seedCommandConfig(environment: NodeJS.ProcessEnv): AppConfig {
+  const config = loadAppConfig(environment);
+  return new AppConfig({
+    ...config,
+    seedFile: undefined,
+    lifecycle: { ...config.lifecycle, schedulerIntervalSeconds: 0 },
+  });
+}
 
 async function seedOne(
   seeds: SeedService,

@@ -111,6 +111,11 @@ function writeSeedFile(
   return file;
 }
 
+/** An application token of tenant A that may read, printed by dist/cli/token.js in `directory`. */
+function readerToken(directory: string): Promise<string> {
+  return mintToken(directory, ['--tid', TENANT_A, '--roles', READ]);
+}
+
 describe('starting the server (node dist/main.js)', () => {
   beforeAll(() => {
     if (!existsSync(MAIN)) {
@@ -466,12 +471,7 @@ describe('starting the server (node dist/main.js)', () => {
       expect(result.stderr).toContain(`Not loaded: ${failing}, ${after}\n`);
       expect(result.stderr).toContain('roleAssignmentRequests[0].tenantId: ');
       expect(result.stderr).not.toMatch(STACK_FRAME);
-      const token = await mintToken(directory, [
-        '--tid',
-        TENANT_A,
-        '--roles',
-        READ,
-      ]);
+      const token = await readerToken(directory);
       for (const record of [first, second]) {
         expect(
           (await getRequest(server, String(record.id), token)).status,
@@ -506,12 +506,7 @@ describe('starting the server (node dist/main.js)', () => {
       expect(result.stderr).toContain('roleAssignmentRequests[2].tenantId: ');
       expect(result.stderr).not.toContain('roleAssignmentRequests[0]');
       expect(result.stderr).not.toMatch(STACK_FRAME);
-      const token = await mintToken(directory, [
-        '--tid',
-        TENANT_A,
-        '--roles',
-        READ,
-      ]);
+      const token = await readerToken(directory);
       const response = await getRequest(server, String(valid.id), token);
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({

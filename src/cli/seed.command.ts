@@ -30,14 +30,11 @@ export const seedCommand: Command = {
       { logger: ['error', 'warn'], abortOnError: false },
     );
     try {
-      // One process for every file: starting one took about 2 s, a fifth of loading 100,000
-      // requests (bench/README.md).
+      // One process for every file: starting the command again cost about a second a file of
+      // 100,000 requests (bench/README.md).
+      const seeds = context.get(SeedService);
       for (const [index, file] of positionals.entries()) {
-        await seedOne(
-          context.get(SeedService),
-          file,
-          positionals.slice(index + 1),
-        );
+        await seedOne(seeds, file, positionals.slice(index + 1));
       }
     } finally {
       await context.close();

@@ -21,7 +21,7 @@ export class EntitySql<T extends ObjectLiteral> {
   // Quoted once: statements are written on every call of a hot path (the cancel's UPDATE).
   private readonly quotedColumns: ReadonlyMap<string, string>;
   private readonly quotedInOrder: readonly string[];
-  private readonly setters: readonly EntitySetter[];
+  private readonly hydrators: readonly ColumnHydrator[];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,7 +43,9 @@ export class EntitySql<T extends ObjectLiteral> {
       ]),
     );
     this.columnList = `(${this.quotedInOrder.join(', ')})`;
-    this.setters = metadata.columns.map(setterOf);
+    this.hydrators = metadata.columns.map((column) =>
+      hydratorOf(column, dataSource.driver),
+    );
   }
 
   /** The quoted column of a property. */
@@ -113,13 +115,9 @@ export class EntitySql<T extends ObjectLiteral> {
   /** An entity from a `SELECT *` row. */
   hydrate(row: Record<string, unknown>): T {
     const entity = {} as T;
-    const driver = this.dataSource.driver;
-    this.columns.forEach((column, index) => {
-      this.setters[index](
-        entity,
-        driver.prepareHydratedValue(row[column.databaseName], column),
-      );
-    });
+    for (const hydrate of this.hydrators) {
+      hydrate(entity, row);
+    }
     return entity;
   }
 
@@ -136,19 +134,33 @@ export class EntitySql<T extends ObjectLiteral> {
   }
 }
 
-type EntitySetter = (entity: ObjectLiteral, value: unknown) => void;
+type ColumnHydrator = (
+  entity: ObjectLiteral,
+  row: Record<string, unknown>,
+) => void;
 
 /**
- * How a column's value is set on an entity: a plain column is one property, set directly, since
- * TypeORM's general `setEntityValue` (embedded paths, relation ids) was a twentieth of a list's
- * CPU; any other column keeps TypeORM's own.
+ * Sets one column's value of a row on an entity, converted by the driver. A plain column is one
+ * property, set directly, since TypeORM's general `setEntityValue` (embedded paths, relation
+ * ids) was a twentieth of a list's CPU; any other column keeps TypeORM's own.
  */
-function setterOf(column: ColumnMetadata): EntitySetter {
+function hydratorOf(
+  column: ColumnMetadata,
+  driver: DataSource['driver'],
+): ColumnHydrator {
+  const name = column.databaseName;
   if (column.embeddedMetadata || column.isVirtual || column.relationMetadata) {
-    return (entity, value) => column.setEntityValue(entity, value);
+    return (entity, row) =>
+      column.setEntityValue(
+        entity,
+        driver.prepareHydratedValue(row[name], column),
+      );
   }
   const property = column.propertyName;
-  return (entity, value) => {
-    entity[property] = value;
+  return (entity, row) => {
+    entity[property] = driver.prepareHydratedValue(
+      row[name],
+      column,
+    ) as unknown;
   };
 }

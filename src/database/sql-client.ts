@@ -232,26 +232,20 @@ class SqliteSqlClient extends SqlClient {
     sql: string,
     parameters: readonly unknown[],
   ): Promise<Row[]> {
-    return this.session
-      .rows(sql, parameters)
-      .catch((error: unknown) =>
-        this.retryWhileBusy(error, this.deadline(), () =>
-          this.session.rows(sql, parameters),
-        ),
-      );
+    return this.whileBusy(
+      () => this.session.rows(sql, parameters),
+      this.deadline(),
+    );
   }
 
   protected runOutsideTransactions(
     sql: string,
     parameters: readonly unknown[],
   ): Promise<number> {
-    return this.session
-      .run(sql, parameters)
-      .catch((error: unknown) =>
-        this.retryWhileBusy(error, this.deadline(), () =>
-          this.session.run(sql, parameters),
-        ),
-      );
+    return this.whileBusy(
+      () => this.session.run(sql, parameters),
+      this.deadline(),
+    );
   }
 
   protected runTransaction<T>(
@@ -269,14 +263,10 @@ class SqliteSqlClient extends SqlClient {
       // IMMEDIATE takes the write lock now, so another process (the seed command) cannot make
       // the transaction fail half-way when it first writes.
       begin: (deadline) =>
-        this.session
-          .run('BEGIN IMMEDIATE')
-          .catch((error: unknown) =>
-            this.retryWhileBusy(error, deadline, () =>
-              this.session.run('BEGIN IMMEDIATE'),
-            ),
-          )
-          .then(() => undefined),
+        this.whileBusy(
+          () => this.session.run('BEGIN IMMEDIATE'),
+          deadline,
+        ).then(() => undefined),
       savepoint: run('SAVEPOINT one_of_a_group'),
       release: run('RELEASE one_of_a_group'),
       rollbackToSavepoint: run('ROLLBACK TO one_of_a_group'),
@@ -288,6 +278,16 @@ class SqliteSqlClient extends SqlClient {
 
   private deadline(): number {
     return performance.now() + this.busyTimeoutMs;
+  }
+
+  /** Runs `attempt`, and again while the database is locked, until `deadline`. */
+  private whileBusy<T>(
+    attempt: () => Promise<T>,
+    deadline: number,
+  ): Promise<T> {
+    return attempt().catch((error: unknown) =>
+      this.retryWhileBusy(error, deadline, attempt),
+    );
   }
 
   /** Tries `attempt` again while the database is locked, until `deadline`; other failures stand. */

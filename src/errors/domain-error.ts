@@ -9,7 +9,12 @@ export abstract class DomainError extends Error {
     readonly code: string,
     message: string,
   ) {
+    // A refusal is answered, never traced: its class names the rule that said no. Capturing
+    // the stack cost about 4 µs a refusal, a twentieth of a refused cancel.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = new.target.name;
   }
 }

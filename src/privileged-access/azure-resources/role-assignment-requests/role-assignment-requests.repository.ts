@@ -371,15 +371,18 @@ export class RoleAssignmentRequestsRepository {
   /**
    * The condition, on a row of the requests table, that the request is in the place: of its
    * assignment state, on the tenant's resource of that external id; its values are
-   * `placeValues`.
+   * `placeValues`. The row's own resource is looked up by its key and its external id compared:
+   * asking which resources have that external id instead lowered every external id of the
+   * tenant, on every call.
    */
   private placeSql(next: NextPlaceholder): string {
     const requests = this.requests;
     const r = this.resources;
     return `${requests.column('assignmentState')} = ${next()}
-      AND ${requests.column('resourceId')} IN (
-        SELECT r.${r.column('id')} FROM ${r.table} r
+      AND EXISTS (
+        SELECT 1 FROM ${r.table} r
          WHERE r.${r.column('tenantId')} = ${requests.table}.${requests.column('tenantId')}
+           AND r.${r.column('id')} = ${requests.table}.${requests.column('resourceId')}
            AND LOWER(r.${r.column('externalId')}) = ${next()})`;
   }
 

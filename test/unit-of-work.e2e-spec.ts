@@ -49,6 +49,29 @@ describe('UnitOfWork', () => {
     expect(await marks()).toEqual([1]);
   });
 
+  it('reads rows as arrays of values with their columns’ names, inside it as outside, and the same text as objects', async () => {
+    const text =
+      'SELECT mark, mark * 2 AS doubled FROM unit_of_work_marks ORDER BY mark';
+    const seenInside = await unitOfWork.run(async () => {
+      await mark(1);
+      await mark(2);
+      return sql.rowArrays(text);
+    });
+
+    expect(seenInside).toEqual({
+      columns: ['mark', 'doubled'],
+      rows: [
+        [1, 2],
+        [2, 4],
+      ],
+    });
+    expect(await sql.rowArrays(text)).toEqual(seenInside);
+    expect(await sql.rows(text)).toEqual([
+      { mark: 1, doubled: 2 },
+      { mark: 2, doubled: 4 },
+    ]);
+  });
+
   it('rolls back every statement made inside it when the work throws', async () => {
     await expect(
       unitOfWork.run(async () => {

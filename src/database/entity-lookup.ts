@@ -23,7 +23,9 @@ export class EntityLookup<T extends ObjectLiteral> {
 
   /** The entity whose columns equal `values`, in the order the lookup was made with. */
   async find(...values: readonly string[]): Promise<T | undefined> {
-    const [row] = await this.sql.rows(this.statement, values);
-    return row ? this.entity.hydrate(row) : undefined;
+    const [entity] = this.entity.hydrateAll(
+      await this.sql.rowArrays(this.statement, values),
+    );
+    return entity;
   }
 }

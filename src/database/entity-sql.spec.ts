@@ -80,3 +80,65 @@ describe('EntitySql.hydrate', () => {
     );
   });
 });
+
+describe('EntitySql.hydrateAll', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      driver: SqliteDatabase,
+      database: ':memory:',
+      entities: [HydratedThing],
+    }).initialize();
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  const row = {
+    id: 'a',
+    display_name: 'Reader',
+    enabled: 1,
+    details: '[{"key":"ApprovalRule"}]',
+    periodStart: '2026-11-28 10:00:00.000',
+    periodDuration: 'PT8H',
+  };
+
+  it('builds from rows of arrays the entities hydrate builds from objects, whatever the order of the columns', () => {
+    const things = new EntitySql(dataSource, HydratedThing);
+    const columns = Object.keys(row).reverse();
+    const other = { ...row, id: 'b', enabled: 0 };
+
+    const entities = things.hydrateAll({
+      columns: ['administered', ...columns],
+      rows: [row, other].map((values) => [
+        1,
+        ...columns.map((column) => values[column as keyof typeof row]),
+      ]),
+    });
+
+    expect(entities).toEqual([things.hydrate(row), things.hydrate(other)]);
+    expect(entities[1]).toMatchObject({ id: 'b', enabled: false });
+  });
+
+  it('takes the last of two columns of one name, as a row read as an object does', () => {
+    const things = new EntitySql(dataSource, HydratedThing);
+    const columns = [...Object.keys(row), 'display_name'];
+
+    const [entity] = things.hydrateAll({
+      columns,
+      rows: [[...Object.values(row), 'Owner']],
+    });
+
+    expect(entity.displayName).toBe('Owner');
+  });
+
+  it('reads no rows as no entities', () => {
+    expect(
+      new EntitySql(dataSource, HydratedThing).hydrateAll({
+        columns: Object.keys(row),
+        rows: [],
+      }),
+    ).toEqual([]);
+  });
+});

@@ -4,6 +4,8 @@ import type {
   EntityTarget,
   ObjectLiteral,
 } from 'typeorm';
+import type { RowArrays } from './sql-client.js';
+
 type ColumnMetadata = EntityMetadata['columns'][number];
 
 /**
@@ -22,6 +24,11 @@ export class EntitySql<T extends ObjectLiteral> {
   private readonly quotedColumns: ReadonlyMap<string, string>;
   private readonly quotedInOrder: readonly string[];
   private readonly hydrators: readonly ColumnHydrator[];
+  // Where each column stands in a read's arrays: the same for every call of one statement.
+  private readonly placesByColumns = new WeakMap<
+    readonly string[],
+    readonly number[]
+  >();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -115,10 +122,36 @@ export class EntitySql<T extends ObjectLiteral> {
   /** An entity from a `SELECT *` row. */
   hydrate(row: Record<string, unknown>): T {
     const entity = {} as T;
-    for (const hydrate of this.hydrators) {
-      hydrate(entity, row);
+    for (let index = 0; index < this.hydrators.length; index += 1) {
+      this.hydrators[index](entity, row[this.columns[index].databaseName]);
     }
     return entity;
+  }
+
+  /**
+   * The entities of rows read as arrays (`SELECT *`, or with more columns), each column found by
+   * its name; where two columns share one, the last holds, as in a row read as an object.
+   */
+  hydrateAll({ columns, rows }: RowArrays): T[] {
+    const places = this.placesIn(columns);
+    return rows.map((values) => {
+      const entity = {} as T;
+      for (let index = 0; index < this.hydrators.length; index += 1) {
+        this.hydrators[index](entity, values[places[index]]);
+      }
+      return entity;
+    });
+  }
+
+  private placesIn(columns: readonly string[]): readonly number[] {
+    let places = this.placesByColumns.get(columns);
+    if (!places) {
+      places = this.columns.map((column) =>
+        columns.lastIndexOf(column.databaseName),
+      );
+      this.placesByColumns.set(columns, places);
+    }
+    return places;
   }
 
   private columnMetadata(property: string): ColumnMetadata {
@@ -134,10 +167,7 @@ export class EntitySql<T extends ObjectLiteral> {
   }
 }
 
-type ColumnHydrator = (
-  entity: ObjectLiteral,
-  row: Record<string, unknown>,
-) => void;
+type ColumnHydrator = (entity: ObjectLiteral, value: unknown) => void;
 
 /**
  * Sets one column's value of a row on an entity, converted by the driver. A plain column is one
@@ -148,19 +178,12 @@ function hydratorOf(
   column: ColumnMetadata,
   driver: DataSource['driver'],
 ): ColumnHydrator {
-  const name = column.databaseName;
   if (column.embeddedMetadata || column.isVirtual || column.relationMetadata) {
-    return (entity, row) =>
-      column.setEntityValue(
-        entity,
-        driver.prepareHydratedValue(row[name], column),
-      );
+    return (entity, value) =>
+      column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
   }
   const property = column.propertyName;
-  return (entity, row) => {
-    entity[property] = driver.prepareHydratedValue(
-      row[name],
-      column,
-    ) as unknown;
+  return (entity, value) => {
+    entity[property] = driver.prepareHydratedValue(value, column) as unknown;
   };
 }

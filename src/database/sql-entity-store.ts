@@ -125,8 +125,7 @@ class SqlEntitySelect<T extends object>
       sql += ` LIMIT ${this.entitySql.parameter(parameters.length)} OFFSET ${this.entitySql.parameter(parameters.length + 1)}`;
       parameters.push(page.limit, page.offset);
     }
-    const rows = await this.sql.rows(sql, parameters);
-    return rows.map((row) => this.entitySql.hydrate(row));
+    return this.entitySql.hydrateAll(await this.sql.rowArrays(sql, parameters));
   }
 
   async count(): Promise<number> {

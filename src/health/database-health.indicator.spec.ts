@@ -3,6 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import {
   SqlClient,
   type Row,
+  type RowArrays,
   type TransactionSession,
 } from '../database/sql-client.js';
 import { DatabaseHealthIndicator } from './database-health.indicator.js';
@@ -22,6 +23,14 @@ class FakeSqlClient extends SqlClient {
     return this.answer();
   }
 
+  protected async rowArraysOutsideTransactions(
+    sql: string,
+  ): Promise<RowArrays> {
+    const rows = await this.rowsOutsideTransactions(sql);
+    const columns = Object.keys(rows[0] ?? {});
+    return { columns, rows: rows.map((row) => columns.map((c) => row[c])) };
+  }
+
   protected runOutsideTransactions(sql: string): Promise<number> {
     this.statements.push(sql);
     return this.write().then(() => 1);
@@ -32,6 +41,7 @@ class FakeSqlClient extends SqlClient {
   ): Promise<T> {
     return work({
       rows: (sql) => this.rowsOutsideTransactions(sql),
+      rowArrays: (sql) => this.rowArraysOutsideTransactions(sql),
       run: (sql) => this.runOutsideTransactions(sql),
       serialize: () => Promise.resolve(),
     });

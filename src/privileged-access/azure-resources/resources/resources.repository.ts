@@ -235,13 +235,15 @@ export class ResourcesRepository extends TenantKeyedReads(ResourceEntity) {
     }
     const r = this.resources;
     const prefix = `${scope.toLowerCase()}/`;
-    const below = await this.sql.rows(
-      `SELECT * FROM ${r.table}
-        WHERE ${r.column('tenantId')} = ${r.parameter(0)}
-          AND SUBSTR(LOWER(${r.column('externalId')}), 1, ${prefix.length}) = ${r.parameter(1)}`,
-      [tenantId, prefix],
+    const below = r.hydrateAll(
+      await this.sql.rowArrays(
+        `SELECT * FROM ${r.table}
+          WHERE ${r.column('tenantId')} = ${r.parameter(0)}
+            AND SUBSTR(LOWER(${r.column('externalId')}), 1, ${prefix.length}) = ${r.parameter(1)}`,
+        [tenantId, prefix],
+      ),
     );
-    return [...atAndAbove, ...below.map((row) => r.hydrate(row))];
+    return [...atAndAbove, ...below];
   }
 
   private async withExternalIds(
@@ -255,13 +257,14 @@ export class ResourcesRepository extends TenantKeyedReads(ResourceEntity) {
     const placeholders = externalIds.map((_id, index) =>
       r.parameter(index + 1),
     );
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${r.table}
-        WHERE ${r.column('tenantId')} = ${r.parameter(0)}
-          AND LOWER(${r.column('externalId')}) IN (${placeholders.join(', ')})`,
-      [tenantId, ...externalIds.map((id) => id.toLowerCase())],
+    return r.hydrateAll(
+      await this.sql.rowArrays(
+        `SELECT * FROM ${r.table}
+          WHERE ${r.column('tenantId')} = ${r.parameter(0)}
+            AND LOWER(${r.column('externalId')}) IN (${placeholders.join(', ')})`,
+        [tenantId, ...externalIds.map((id) => id.toLowerCase())],
+      ),
     );
-    return rows.map((row) => r.hydrate(row));
   }
 }
 

@@ -141,8 +141,10 @@ export class RoleAssignmentRequestsRepository {
       id,
       place,
     });
-    const [row] = await this.sql.rows(text, parameters);
-    return row && this.requests.hydrate(row);
+    const [entity] = this.requests.hydrateAll(
+      await this.sql.rowArrays(text, parameters),
+    );
+    return entity;
   }
 
   /** A page of the tenant's requests on some resources, by id. */
@@ -174,14 +176,15 @@ export class RoleAssignmentRequestsRepository {
         ? []
         : [`${sql.column('id')} > ${bind(selection.after)}`]),
     ];
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${sql.table}
+    return sql.hydrateAll(
+      await this.sql.rowArrays(
+        `SELECT * FROM ${sql.table}
         WHERE ${conditions.join(' AND ')}
         ORDER BY ${sql.column('id')}
         LIMIT ${bind(selection.limit)}`,
-      parameters,
+        parameters,
+      ),
     );
-    return rows.map((row) => sql.hydrate(row));
   }
 
   /**
@@ -202,14 +205,15 @@ export class RoleAssignmentRequestsRepository {
       property && limit
         ? `AND ${sql.column(property)} <= ${bind(sql.valueOf(property, limit))}`
         : '';
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${sql.table}
+    return sql.hydrateAll(
+      await this.sql.rowArrays(
+        `SELECT * FROM ${sql.table}
         WHERE ${sql.column('subStatus')} IN (${inSubStatuses})
           ${due}
         LIMIT ${bind(batch)}`,
-      parameters,
+        parameters,
+      ),
     );
-    return rows.map((row) => sql.hydrate(row));
   }
 
   /** Whether the tenant has the request, and whether the user may act on it. */

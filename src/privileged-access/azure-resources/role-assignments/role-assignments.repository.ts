@@ -81,15 +81,17 @@ export class RoleAssignmentsRepository extends TenantKeyedReads(
     assignmentState: RoleAssignmentEntity['assignmentState'],
     at: Date,
   ): Promise<RoleAssignmentEntity | undefined> {
-    const [row] = await this.sql.rows(this.inEffectSql, [
-      key.tenantId,
-      key.resourceId,
-      key.roleDefinitionId,
-      key.subjectId,
-      assignmentState,
-      this.assignments.valueOf('endDateTime', at),
-    ]);
-    return row ? this.assignments.hydrate(row) : undefined;
+    const [entity] = this.assignments.hydrateAll(
+      await this.sql.rowArrays(this.inEffectSql, [
+        key.tenantId,
+        key.resourceId,
+        key.roleDefinitionId,
+        key.subjectId,
+        assignmentState,
+        this.assignments.valueOf('endDateTime', at),
+      ]),
+    );
+    return entity;
   }
 
   /**
@@ -143,14 +145,15 @@ export class RoleAssignmentsRepository extends TenantKeyedReads(
         ? []
         : [`${a.column('id')} > ${bind(selection.after)}`]),
     ];
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${a.table}
+    return a.hydrateAll(
+      await this.sql.rowArrays(
+        `SELECT * FROM ${a.table}
         WHERE ${conditions.join(' AND ')}
         ORDER BY ${a.column('id')}
         LIMIT ${bind(selection.limit)}`,
-      parameters,
+        parameters,
+      ),
     );
-    return rows.map((row) => a.hydrate(row));
   }
 
   async insert(assignment: RoleAssignmentEntity): Promise<void> {
@@ -171,11 +174,12 @@ export class RoleAssignmentsRepository extends TenantKeyedReads(
 
   /** Up to `limit` assignments of any tenant whose end is at or before `at`. */
   async endedBy(at: Date, limit: number): Promise<RoleAssignmentEntity[]> {
-    const rows = await this.sql.rows(this.expiredSql, [
-      this.assignments.valueOf('endDateTime', at),
-      limit,
-    ]);
-    return rows.map((row) => this.assignments.hydrate(row));
+    return this.assignments.hydrateAll(
+      await this.sql.rowArrays(this.expiredSql, [
+        this.assignments.valueOf('endDateTime', at),
+        limit,
+      ]),
+    );
   }
 
   /** Deletes an assignment; resolves to whether there was one to delete. */

@@ -38,14 +38,15 @@ export class RoleDefinitionsRepository extends TenantKeyedReads(
       return [];
     }
     const d = this.definitions;
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${d.table}
+    return d.hydrateAll(
+      await this.sql.rowArrays(
+        `SELECT * FROM ${d.table}
         WHERE ${d.column('tenantId')} = ${d.parameter(0)}
           AND ${d.column('resourceId')} IN (${resourceIds.map((_id, index) => d.parameter(index + 1)).join(', ')})
         ORDER BY ${d.column('id')}`,
-      [tenantId, ...resourceIds],
+        [tenantId, ...resourceIds],
+      ),
     );
-    return rows.map((row) => d.hydrate(row));
   }
 
   /** The tenant's role definition with this ARM id, compared without regard to case as ARM does. */
@@ -53,10 +54,12 @@ export class RoleDefinitionsRepository extends TenantKeyedReads(
     tenantId: string,
     externalId: string,
   ): Promise<RoleDefinitionEntity | undefined> {
-    const [row] = await this.sql.rows(this.byExternalIdSql, [
-      tenantId,
-      externalId.toLowerCase(),
-    ]);
-    return row ? this.definitions.hydrate(row) : undefined;
+    const [entity] = this.definitions.hydrateAll(
+      await this.sql.rowArrays(this.byExternalIdSql, [
+        tenantId,
+        externalId.toLowerCase(),
+      ]),
+    );
+    return entity;
   }
 }

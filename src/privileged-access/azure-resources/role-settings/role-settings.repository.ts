@@ -106,16 +106,17 @@ export class RoleSettingsRepository extends TenantKeyedReads(
       page.after === undefined
         ? ''
         : `AND ${s.column('id')} > ${s.parameter(parameters.push(page.after) - 1)}`;
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${s.table}
+    return s.hydrateAll(
+      await this.sql.rowArrays(
+        `SELECT * FROM ${s.table}
         WHERE ${s.column('tenantId')} = ${s.parameter(0)}
           AND ${s.column('resourceId')} = ${s.parameter(1)}
           ${after}
         ORDER BY ${s.column('id')}
         LIMIT ${s.parameter(parameters.push(page.limit) - 1)}`,
-      parameters,
+        parameters,
+      ),
     );
-    return rows.map((row) => s.hydrate(row));
   }
 
   /** The settings of the roles of some of the tenant's resources. */
@@ -127,13 +128,14 @@ export class RoleSettingsRepository extends TenantKeyedReads(
       return [];
     }
     const s = this.settings;
-    const rows = await this.sql.rows(
-      `SELECT * FROM ${s.table}
+    return s.hydrateAll(
+      await this.sql.rowArrays(
+        `SELECT * FROM ${s.table}
         WHERE ${s.column('tenantId')} = ${s.parameter(0)}
           AND ${s.column('resourceId')} IN (${resourceIds.map((_id, index) => s.parameter(index + 1)).join(', ')})`,
-      [tenantId, ...resourceIds],
+        [tenantId, ...resourceIds],
+      ),
     );
-    return rows.map((row) => s.hydrate(row));
   }
 
   /** Whether the tenant has the setting, and whether the user administers its resource `at`. */

@@ -127,9 +127,19 @@ async function waitForPort(port, child) {
 
 const postgresUrl = process.env.BENCH_DATABASE_URL;
 
+/**
+ * The options `npm run start:prod` gives Node.js (its young generation's size): the service is
+ * measured as it is run in production.
+ */
+const PRODUCTION_NODE_OPTIONS = JSON.parse(
+  readFileSync(path.join(ROOT, 'package.json'), 'utf8'),
+)
+  .scripts['start:prod'].split(' ')
+  .filter((word) => word.startsWith('--'));
+
 /** `database` is `{ file }` (SQLite) or `{ url, schema }` (PostgreSQL) of the target's own data. */
 const service = (port, database) => ({
-  args: ['dist/main.js'],
+  args: [...PRODUCTION_NODE_OPTIONS, 'dist/main.js'],
   env: {
     NODE_ENV: 'production',
     PORT: String(port),
@@ -174,7 +184,7 @@ const TARGETS = {
   // dist/main.js (its dependencies resolved from that worktree).
   'service:baseline': (port, database) => ({
     ...service(port, database),
-    args: [baselineBuild()],
+    args: [...PRODUCTION_NODE_OPTIONS, baselineBuild()],
   }),
   'reference:postgres': reference,
   empty: (port) => ({

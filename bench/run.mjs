@@ -187,6 +187,10 @@ const TARGETS = {
     args: [...PRODUCTION_NODE_OPTIONS, baselineBuild()],
   }),
   'reference:postgres': reference,
+  'service:baseline:postgres': (port, database) => ({
+    ...service(port, database),
+    args: [...PRODUCTION_NODE_OPTIONS, baselineBuild()],
+  }),
   empty: (port) => ({
     args: ['bench/empty-server.mjs'],
     env: { PORT: String(port) },
@@ -576,7 +580,8 @@ async function seedSqlite(directory, files) {
 
 /** A schema of the target's own on BENCH_DATABASE_URL, seeded by the seed command. */
 async function seedPostgres(target, files) {
-  const schema = `pim_bench_${target.split(':')[0]}_${process.pid}`;
+  // A schema per target: `service:postgres` and `service:baseline:postgres` each cancel their own.
+  const schema = `pim_bench_${target.replace(/[^a-z0-9]+/g, '_')}_${process.pid}`;
   await onPostgres(
     `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`,
   );

@@ -72,6 +72,22 @@ describe('UnitOfWork', () => {
     ]);
   });
 
+  it('reads a table whose columns a migration changed after its statements were prepared', async () => {
+    await sql.run('CREATE TABLE unit_of_work_changing (a integer NOT NULL)');
+    await sql.run('INSERT INTO unit_of_work_changing (a) VALUES (1)');
+    const text = 'SELECT * FROM unit_of_work_changing';
+    expect(await sql.rows(text)).toEqual([{ a: 1 }]);
+    expect(await sql.rowArrays(text)).toEqual({ columns: ['a'], rows: [[1]] });
+
+    await sql.run('ALTER TABLE unit_of_work_changing ADD COLUMN b integer');
+
+    expect(await sql.rows(text)).toEqual([{ a: 1, b: null }]);
+    expect(await sql.rowArrays(text)).toEqual({
+      columns: ['a', 'b'],
+      rows: [[1, null]],
+    });
+  });
+
   it('rolls back every statement made inside it when the work throws', async () => {
     await expect(
       unitOfWork.run(async () => {

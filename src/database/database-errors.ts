@@ -48,6 +48,19 @@ export function isSqliteBusy(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
+/**
+ * PostgreSQL refuses a prepared statement whose result's columns changed since it was prepared
+ * (a migration added or dropped a column of a table it reads with `*`).
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  const failure = error as { code?: unknown; message?: unknown } | null;
+  return (
+    failure?.code === '0A000' &&
+    typeof failure.message === 'string' &&
+    failure.message.includes('cached plan must not change result type')
+  );
+}
+
 /** True when a failure is the database being unreachable or overloaded: worth a retry later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (

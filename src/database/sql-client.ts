@@ -2,7 +2,13 @@ import type { Database, Statement } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as pause } from 'node:timers/promises';
-import type { Pool, PoolClient, QueryArrayConfig, QueryArrayResult } from 'pg';
+import type {
+  Pool,
+  PoolClient,
+  QueryArrayConfig,
+  QueryArrayResult,
+  QueryConfig,
+} from 'pg';
 import type { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { GroupCommit, type SingleWriter } from './group-commit.js';
@@ -10,7 +16,9 @@ import {
   DatabaseNotOpenError,
   isDatabaseUnavailable,
   isSqliteBusy,
+  isStalePreparedStatement,
 } from './database-errors.js';
+import { PreparedStatementNames } from './prepared-statement-names.js';
 
 export type Row = Record<string, unknown>;
 
@@ -211,6 +219,8 @@ const PROBE_BYTES = 4096;
 
 // Transactions committed together at most: enough for every connection of a busy client pool.
 const LARGEST_COMMIT_GROUP = 100;
+/** Statement texts prepared by name on PostgreSQL (PreparedStatementNames). */
+const PREPARED_STATEMENTS = 200;
 
 // Waits between attempts to take SQLite's write lock: short at first, as most locks are.
 const FIRST_BUSY_PAUSE_MS = 2;
@@ -239,13 +249,7 @@ class SqliteSqlClient extends SqlClient {
     rows: (sql, parameters = []) =>
       settled(() => this.statement(sql).all(...bindable(parameters)) as Row[]),
     rowArrays: (sql, parameters = []) =>
-      settled(() => {
-        const { statement, columns } = this.arrayStatement(sql);
-        return {
-          columns,
-          rows: statement.all(...bindable(parameters)) as unknown[][],
-        };
-      }),
+      settled(() => this.arraysOf(sql, parameters)),
     run: (sql, parameters = []) =>
       settled(() => this.statement(sql).run(...bindable(parameters)).changes),
     serialize: () => Promise.resolve(),
@@ -388,15 +392,23 @@ class SqliteSqlClient extends SqlClient {
     return statement;
   }
 
+  private arraysOf(sql: string, parameters: readonly unknown[]): RowArrays {
+    const prepared = this.arrayStatement(sql);
+    const rows = prepared.statement.all(...bindable(parameters)) as unknown[][];
+    // SQLite prepares a statement again by itself when its tables change (a migration run by
+    // another process); `*` then gives other columns than those read when it was first prepared.
+    if (rows.length > 0 && rows[0].length !== prepared.columns.length) {
+      prepared.columns = columnsOf(prepared.statement);
+    }
+    return { columns: prepared.columns, rows };
+  }
+
   private arrayStatement(sql: string): ArrayStatement {
     const connection = this.preparingOn();
     let prepared = this.arrayStatements.get(sql);
     if (!prepared) {
       const statement = connection.prepare(sql).raw(true);
-      prepared = {
-        statement,
-        columns: statement.columns().map((column) => column.name),
-      };
+      prepared = { statement, columns: columnsOf(statement) };
       this.arrayStatements.set(sql, prepared);
     }
     return prepared;
@@ -418,12 +430,19 @@ class SqliteSqlClient extends SqlClient {
 /** A statement that returns arrays, and its columns' names (the same on every call). */
 interface ArrayStatement {
   readonly statement: Statement;
-  readonly columns: readonly string[];
+  columns: readonly string[];
+}
+
+function columnsOf(statement: Statement): string[] {
+  return statement.columns().map((column) => column.name);
 }
 
 /** node-postgres: statements on the pool; a transaction holds one pooled connection. */
 class PostgresSqlClient extends SqlClient {
   protected readonly probeInsert = `INSERT INTO ${WRITE_PROBES} (filler) VALUES (decode(repeat('00', ${PROBE_BYTES}), 'hex'))`;
+  private readonly statements = new Statements(
+    new PreparedStatementNames(PREPARED_STATEMENTS),
+  );
 
   constructor(private readonly driver: { master: Pool }) {
     super();
@@ -441,21 +460,34 @@ class PostgresSqlClient extends SqlClient {
     sql: string,
     parameters: readonly unknown[],
   ): Promise<Row[]> {
-    return (await this.pool.query<Row>(sql, [...parameters])).rows;
+    return this.statements.againIfStale(
+      sql,
+      async () =>
+        (await this.pool.query<Row>(this.statements.of(sql, parameters))).rows,
+    );
   }
 
   protected async rowArraysOutsideTransactions(
     sql: string,
     parameters: readonly unknown[],
   ): Promise<RowArrays> {
-    return asRowArrays(await this.pool.query(arrayQuery(sql, parameters)));
+    return this.statements.againIfStale(sql, async () =>
+      asRowArrays(
+        await this.pool.query(this.statements.ofArrays(sql, parameters)),
+      ),
+    );
   }
 
   protected async runOutsideTransactions(
     sql: string,
     parameters: readonly unknown[],
   ): Promise<number> {
-    return (await this.pool.query(sql, [...parameters])).rowCount ?? 0;
+    return this.statements.againIfStale(
+      sql,
+      async () =>
+        (await this.pool.query(this.statements.of(sql, parameters))).rowCount ??
+        0,
+    );
   }
 
   protected async runTransaction<T>(
@@ -471,7 +503,7 @@ class PostgresSqlClient extends SqlClient {
     connection.on('error', onLost);
     try {
       await connection.query('BEGIN');
-      const result = await work(sessionOn(connection));
+      const result = await work(sessionOn(connection, this.statements));
       await connection.query('COMMIT');
       return result;
     } catch (error) {
@@ -487,14 +519,34 @@ class PostgresSqlClient extends SqlClient {
   }
 }
 
-function sessionOn(connection: PoolClient): TransactionSession {
+/**
+ * In a transaction a refused statement cannot be tried again (PostgreSQL aborted the
+ * transaction): its name is forgotten, for the transactions after it.
+ */
+function sessionOn(
+  connection: PoolClient,
+  statements: Statements,
+): TransactionSession {
   return {
-    rows: async (sql, parameters = []) =>
-      (await connection.query<Row>(sql, [...parameters])).rows,
-    rowArrays: async (sql, parameters = []) =>
-      asRowArrays(await connection.query(arrayQuery(sql, parameters))),
-    run: async (sql, parameters = []) =>
-      (await connection.query(sql, [...parameters])).rowCount ?? 0,
+    rows: (sql, parameters = []) =>
+      statements.forgottenIfStale(
+        sql,
+        async () =>
+          (await connection.query<Row>(statements.of(sql, parameters))).rows,
+      ),
+    rowArrays: (sql, parameters = []) =>
+      statements.forgottenIfStale(sql, async () =>
+        asRowArrays(
+          await connection.query(statements.ofArrays(sql, parameters)),
+        ),
+      ),
+    run: (sql, parameters = []) =>
+      statements.forgottenIfStale(
+        sql,
+        async () =>
+          (await connection.query(statements.of(sql, parameters))).rowCount ??
+          0,
+      ),
     // An advisory lock of the transaction: released at its COMMIT or ROLLBACK.
     serialize: async (key) => {
       await connection.query(
@@ -505,11 +557,43 @@ function sessionOn(connection: PoolClient): TransactionSession {
   };
 }
 
-function arrayQuery(
-  sql: string,
-  parameters: readonly unknown[],
-): QueryArrayConfig {
-  return { text: sql, values: [...parameters], rowMode: 'array' };
+/** node-postgres's queries of statement texts, named while PreparedStatementNames has room. */
+class Statements {
+  constructor(private readonly names: PreparedStatementNames) {}
+
+  of(sql: string, parameters: readonly unknown[]): QueryConfig {
+    const name = this.names.nameOf(sql);
+    return { ...(name && { name }), text: sql, values: [...parameters] };
+  }
+
+  ofArrays(sql: string, parameters: readonly unknown[]): QueryArrayConfig {
+    return { ...this.of(sql, parameters), rowMode: 'array' };
+  }
+
+  /** Runs `query`; if PostgreSQL refused its stale prepared statement, once more, renamed. */
+  async againIfStale<T>(sql: string, query: () => Promise<T>): Promise<T> {
+    try {
+      return await query();
+    } catch (error) {
+      if (!isStalePreparedStatement(error)) {
+        throw error;
+      }
+      this.names.forget(sql);
+      return query();
+    }
+  }
+
+  /** Runs `query`; if PostgreSQL refused its stale prepared statement, forgets its name. */
+  async forgottenIfStale<T>(sql: string, query: () => Promise<T>): Promise<T> {
+    try {
+      return await query();
+    } catch (error) {
+      if (isStalePreparedStatement(error)) {
+        this.names.forget(sql);
+      }
+      throw error;
+    }
+  }
 }
 
 function asRowArrays(result: QueryArrayResult): RowArrays {

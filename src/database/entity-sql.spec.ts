@@ -28,7 +28,7 @@ class HydratedThing {
   period!: Period;
 }
 
-describe('EntitySql.hydrate', () => {
+describe('EntitySql hydration', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
@@ -79,30 +79,6 @@ describe('EntitySql.hydrate', () => {
       expected,
     );
   });
-});
-
-describe('EntitySql.hydrateAll', () => {
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    dataSource = await new DataSource({
-      type: 'better-sqlite3',
-      driver: SqliteDatabase,
-      database: ':memory:',
-      entities: [HydratedThing],
-    }).initialize();
-  });
-
-  afterAll(() => dataSource.destroy());
-
-  const row = {
-    id: 'a',
-    display_name: 'Reader',
-    enabled: 1,
-    details: '[{"key":"ApprovalRule"}]',
-    periodStart: '2026-11-28 10:00:00.000',
-    periodDuration: 'PT8H',
-  };
 
   it('builds from rows of arrays the entities hydrate builds from objects, whatever the order of the columns', () => {
     const things = new EntitySql(dataSource, HydratedThing);

@@ -176,21 +176,21 @@ function baselineBuild() {
   return path.resolve(main);
 }
 
+/** The service as another build of it runs: the same options and data, its own dist/main.js. */
+const baseline = (port, database) => ({
+  ...service(port, database),
+  args: [...PRODUCTION_NODE_OPTIONS, baselineBuild()],
+});
+
 const TARGETS = {
   service,
   reference,
   'service:postgres': service,
   // Another build of the service on the same data, side by side with this one: a worktree's
   // dist/main.js (its dependencies resolved from that worktree).
-  'service:baseline': (port, database) => ({
-    ...service(port, database),
-    args: [...PRODUCTION_NODE_OPTIONS, baselineBuild()],
-  }),
+  'service:baseline': baseline,
   'reference:postgres': reference,
-  'service:baseline:postgres': (port, database) => ({
-    ...service(port, database),
-    args: [...PRODUCTION_NODE_OPTIONS, baselineBuild()],
-  }),
+  'service:baseline:postgres': baseline,
   empty: (port) => ({
     args: ['bench/empty-server.mjs'],
     env: { PORT: String(port) },

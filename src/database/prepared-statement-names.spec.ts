@@ -31,4 +31,15 @@ describe('PreparedStatementNames', () => {
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
   });
+
+  it('tells whether a text has a name without giving it one', () => {
+    const names = new PreparedStatementNames(1);
+    names.nameOf('SELECT 1');
+
+    expect(names.isNamed('SELECT 1')).toBe(true);
+    expect(names.isNamed('SELECT 2')).toBe(false);
+    names.forget('SELECT 1');
+    expect(names.isNamed('SELECT 1')).toBe(false);
+    expect(names.nameOf('SELECT 2')).toBeDefined();
+  });
 });

@@ -23,6 +23,11 @@ export class PreparedStatementNames {
     return name;
   }
 
+  /** Whether a text has a name now (without giving it one). */
+  isNamed(text: string): boolean {
+    return this.names.has(text);
+  }
+
   /**
    * Forgets a text's name, so that it is prepared afresh under a new one: for a statement whose
    * tables changed under it (a migration of another replica), which PostgreSQL then refuses.

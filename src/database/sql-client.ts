@@ -67,9 +67,7 @@ export abstract class SqlClient implements SqlSession {
   /** The rows of a statement: in the transaction of the calling code, if it runs in one. */
   rows(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
     const session = this.currentSession();
-    return session
-      ? session.rows(sql, parameters)
-      : this.rowsOutsideTransactions(sql, parameters);
+    return (session ?? this.outsideTransactions).rows(sql, parameters);
   }
 
   /** `rows`, as arrays of values: in the transaction of the calling code, if it runs in one. */
@@ -78,17 +76,13 @@ export abstract class SqlClient implements SqlSession {
     parameters: readonly unknown[] = [],
   ): Promise<RowArrays> {
     const session = this.currentSession();
-    return session
-      ? session.rowArrays(sql, parameters)
-      : this.rowArraysOutsideTransactions(sql, parameters);
+    return (session ?? this.outsideTransactions).rowArrays(sql, parameters);
   }
 
   /** Runs a statement: in the transaction of the calling code, if it runs in one. */
   run(sql: string, parameters: readonly unknown[] = []): Promise<number> {
     const session = this.currentSession();
-    return session
-      ? session.run(sql, parameters)
-      : this.runOutsideTransactions(sql, parameters);
+    return (session ?? this.outsideTransactions).run(sql, parameters);
   }
 
   /**
@@ -129,20 +123,8 @@ export abstract class SqlClient implements SqlSession {
     return session.serialize(key);
   }
 
-  protected abstract rowsOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<Row[]>;
-
-  protected abstract rowArraysOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<RowArrays>;
-
-  protected abstract runOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<number>;
+  /** Where a statement goes when the calling code runs in no transaction. */
+  protected abstract readonly outsideTransactions: SqlSession;
 
   private currentSession(): TransactionSession | undefined {
     const transaction = this.ambient.getStore();
@@ -272,35 +254,18 @@ class SqliteSqlClient extends SqlClient {
     super();
   }
 
-  protected rowsOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<Row[]> {
-    return this.whileBusy(
-      () => this.session.rows(sql, parameters),
-      this.deadline(),
-    );
-  }
-
-  protected rowArraysOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<RowArrays> {
-    return this.whileBusy(
-      () => this.session.rowArrays(sql, parameters),
-      this.deadline(),
-    );
-  }
-
-  protected runOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<number> {
-    return this.whileBusy(
-      () => this.session.run(sql, parameters),
-      this.deadline(),
-    );
-  }
+  // Outside a transaction a statement waits for another process's lock as BEGIN does.
+  protected readonly outsideTransactions: SqlSession = {
+    rows: (sql, parameters) =>
+      this.whileBusy(() => this.session.rows(sql, parameters), this.deadline()),
+    rowArrays: (sql, parameters) =>
+      this.whileBusy(
+        () => this.session.rowArrays(sql, parameters),
+        this.deadline(),
+      ),
+    run: (sql, parameters) =>
+      this.whileBusy(() => this.session.run(sql, parameters), this.deadline()),
+  };
 
   protected runTransaction<T>(
     work: (session: TransactionSession) => Promise<T>,
@@ -443,6 +408,12 @@ class PostgresSqlClient extends SqlClient {
   private readonly statements = new Statements(
     new PreparedStatementNames(PREPARED_STATEMENTS),
   );
+  // On the pool a statement refused as stale is tried again at once, on whichever connection.
+  protected readonly outsideTransactions = sessionOn(
+    () => this.pool,
+    this.statements,
+    { againIfStale: true },
+  );
 
   constructor(private readonly driver: { master: Pool }) {
     super();
@@ -454,40 +425,6 @@ class PostgresSqlClient extends SqlClient {
       throw new DatabaseNotOpenError();
     }
     return pool;
-  }
-
-  protected async rowsOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<Row[]> {
-    return this.statements.againIfStale(
-      sql,
-      async () =>
-        (await this.pool.query<Row>(this.statements.of(sql, parameters))).rows,
-    );
-  }
-
-  protected async rowArraysOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<RowArrays> {
-    return this.statements.againIfStale(sql, async () =>
-      asRowArrays(
-        await this.pool.query(this.statements.ofArrays(sql, parameters)),
-      ),
-    );
-  }
-
-  protected async runOutsideTransactions(
-    sql: string,
-    parameters: readonly unknown[],
-  ): Promise<number> {
-    return this.statements.againIfStale(
-      sql,
-      async () =>
-        (await this.pool.query(this.statements.of(sql, parameters))).rowCount ??
-        0,
-    );
   }
 
   protected async runTransaction<T>(
@@ -503,7 +440,18 @@ class PostgresSqlClient extends SqlClient {
     connection.on('error', onLost);
     try {
       await connection.query('BEGIN');
-      const result = await work(sessionOn(connection, this.statements));
+      const result = await work({
+        ...sessionOn(() => connection, this.statements, {
+          againIfStale: false,
+        }),
+        // An advisory lock of the transaction: released at its COMMIT or ROLLBACK.
+        serialize: async (key) => {
+          await connection.query(
+            'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+            [key],
+          );
+        },
+      });
       await connection.query('COMMIT');
       return result;
     } catch (error) {
@@ -520,45 +468,46 @@ class PostgresSqlClient extends SqlClient {
 }
 
 /**
- * In a transaction a refused statement cannot be tried again (PostgreSQL aborted the
- * transaction): its name is forgotten, for the transactions after it.
+ * The statements of the pool or of one transaction's connection. A statement PostgreSQL refused
+ * as stale loses its name; in a transaction it cannot be tried again (PostgreSQL aborted the
+ * transaction), so only the transactions after it see the statement prepared afresh.
  */
 function sessionOn(
-  connection: PoolClient,
+  queryable: () => Pool | PoolClient,
   statements: Statements,
-): TransactionSession {
+  { againIfStale }: { readonly againIfStale: boolean },
+): SqlSession {
+  const guarded = <T>(sql: string, query: () => Promise<T>) =>
+    statements.guarded(sql, query, againIfStale);
   return {
     rows: (sql, parameters = []) =>
-      statements.forgottenIfStale(
+      guarded(
         sql,
         async () =>
-          (await connection.query<Row>(statements.of(sql, parameters))).rows,
+          (await queryable().query<Row>(statements.of(sql, parameters))).rows,
       ),
     rowArrays: (sql, parameters = []) =>
-      statements.forgottenIfStale(sql, async () =>
-        asRowArrays(
-          await connection.query(statements.ofArrays(sql, parameters)),
+      guarded(sql, async () =>
+        statements.asRowArrays(
+          sql,
+          await queryable().query(statements.ofArrays(sql, parameters)),
         ),
       ),
     run: (sql, parameters = []) =>
-      statements.forgottenIfStale(
+      guarded(
         sql,
         async () =>
-          (await connection.query(statements.of(sql, parameters))).rowCount ??
+          (await queryable().query(statements.of(sql, parameters))).rowCount ??
           0,
       ),
-    // An advisory lock of the transaction: released at its COMMIT or ROLLBACK.
-    serialize: async (key) => {
-      await connection.query(
-        'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
-        [key],
-      );
-    },
   };
 }
 
 /** node-postgres's queries of statement texts, named while PreparedStatementNames has room. */
 class Statements {
+  // The column names of named texts' results: as many as there are names.
+  private readonly columns = new Map<string, readonly string[]>();
+
   constructor(private readonly names: PreparedStatementNames) {}
 
   of(sql: string, parameters: readonly unknown[]): QueryConfig {
@@ -570,8 +519,15 @@ class Statements {
     return { ...this.of(sql, parameters), rowMode: 'array' };
   }
 
-  /** Runs `query`; if PostgreSQL refused its stale prepared statement, once more, renamed. */
-  async againIfStale<T>(sql: string, query: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `query`. If PostgreSQL refused the text's prepared statement as stale, forgets its name
+   * and, when `again`, runs it once more under a new one.
+   */
+  async guarded<T>(
+    sql: string,
+    query: () => Promise<T>,
+    again: boolean,
+  ): Promise<T> {
     try {
       return await query();
     } catch (error) {
@@ -579,28 +535,30 @@ class Statements {
         throw error;
       }
       this.names.forget(sql);
+      if (!again) {
+        throw error;
+      }
       return query();
     }
   }
 
-  /** Runs `query`; if PostgreSQL refused its stale prepared statement, forgets its name. */
-  async forgottenIfStale<T>(sql: string, query: () => Promise<T>): Promise<T> {
-    try {
-      return await query();
-    } catch (error) {
-      if (isStalePreparedStatement(error)) {
-        this.names.forget(sql);
-      }
-      throw error;
+  /**
+   * The rows of a result, with the same array of column names for every call of a named text
+   * while its columns stay the same: EntitySql keeps where its columns stand by that array.
+   */
+  asRowArrays(sql: string, result: QueryArrayResult): RowArrays {
+    const names = result.fields.map((field) => field.name);
+    const known = this.columns.get(sql);
+    const columns =
+      known?.length === names.length &&
+      known.every((name, index) => name === names[index])
+        ? known
+        : names;
+    if (columns !== known && this.names.isNamed(sql)) {
+      this.columns.set(sql, columns);
     }
+    return { columns, rows: result.rows };
   }
-}
-
-function asRowArrays(result: QueryArrayResult): RowArrays {
-  return {
-    columns: result.fields.map((field) => field.name),
-    rows: result.rows,
-  };
 }
 
 /** The outcome of a synchronous call as a promise: a throw becomes a rejection. */

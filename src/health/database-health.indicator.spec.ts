@@ -3,7 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import {
   SqlClient,
   type Row,
-  type RowArrays,
+  type SqlSession,
   type TransactionSession,
 } from '../database/sql-client.js';
 import { DatabaseHealthIndicator } from './database-health.indicator.js';
@@ -18,31 +18,27 @@ class FakeSqlClient extends SqlClient {
     super();
   }
 
-  protected rowsOutsideTransactions(sql: string): Promise<Row[]> {
-    this.statements.push(sql);
-    return this.answer();
-  }
-
-  protected async rowArraysOutsideTransactions(
-    sql: string,
-  ): Promise<RowArrays> {
-    const rows = await this.rowsOutsideTransactions(sql);
-    const columns = Object.keys(rows[0] ?? {});
-    return { columns, rows: rows.map((row) => columns.map((c) => row[c])) };
-  }
-
-  protected runOutsideTransactions(sql: string): Promise<number> {
-    this.statements.push(sql);
-    return this.write().then(() => 1);
-  }
+  protected readonly outsideTransactions: SqlSession = {
+    rows: (sql) => {
+      this.statements.push(sql);
+      return this.answer();
+    },
+    rowArrays: async (sql) => {
+      const rows = await this.outsideTransactions.rows(sql);
+      const columns = Object.keys(rows[0] ?? {});
+      return { columns, rows: rows.map((row) => columns.map((c) => row[c])) };
+    },
+    run: (sql) => {
+      this.statements.push(sql);
+      return this.write().then(() => 1);
+    },
+  };
 
   protected runTransaction<T>(
     work: (session: TransactionSession) => Promise<T>,
   ): Promise<T> {
     return work({
-      rows: (sql) => this.rowsOutsideTransactions(sql),
-      rowArrays: (sql) => this.rowArraysOutsideTransactions(sql),
-      run: (sql) => this.runOutsideTransactions(sql),
+      ...this.outsideTransactions,
       serialize: () => Promise.resolve(),
     });
   }

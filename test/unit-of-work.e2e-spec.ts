@@ -8,6 +8,7 @@ import { parseFilter } from '../src/graph/odata/filter-expression.js';
 import { ResourceEntity } from '../src/privileged-access/azure-resources/resources/resource.entity.js';
 import { RESOURCES } from '../src/privileged-access/azure-resources/resources/graph/resources.entity-set.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { describeOnPostgres } from './support/test-database.js';
 
 /**
  * The unit of work on the app's own database: statements that repositories make through the
@@ -220,5 +221,40 @@ describe('UnitOfWork', () => {
         reader.get(RESOURCES, tenantId, child.id, { expand: [] }, notFound),
       ).rejects.toThrow('no such resource');
     });
+  });
+});
+
+/**
+ * PostgreSQL's prepared statements, seen from the one connection of a pool of one: named by
+ * default, none with DB_PREPARED_STATEMENTS=0 (for a pooler that cannot carry them).
+ */
+describeOnPostgres('the statements PostgreSQL prepares by name', () => {
+  const PREPARED = 'SELECT name FROM pg_prepared_statements ORDER BY name';
+
+  async function preparedAfterTwoReads(
+    env: Record<string, string>,
+  ): Promise<string[]> {
+    const testApp = await startTestApp({ DB_POOL_SIZE: '1', ...env });
+    try {
+      const sql = testApp.app.get(SqlClient);
+      const text = 'SELECT count(*) AS n FROM role_assignment_requests';
+      await sql.rows(text);
+      await sql.rowArrays(text);
+      return (await sql.rows(PREPARED)).map((row) => String(row.name));
+    } finally {
+      await testApp.close();
+    }
+  }
+
+  it('are the texts the process ran, by default', async () => {
+    expect(await preparedAfterTwoReads({})).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^pim_\d+$/)]),
+    );
+  });
+
+  it('are none with DB_PREPARED_STATEMENTS=0', async () => {
+    expect(
+      await preparedAfterTwoReads({ DB_PREPARED_STATEMENTS: '0' }),
+    ).toEqual([]);
   });
 });

@@ -199,12 +199,13 @@ describe('loadAppConfig', () => {
     });
   });
 
-  it('reads a PostgreSQL URL, its schema parameter, the pool size and DB_MIGRATE', () => {
+  it('reads a PostgreSQL URL, its schema parameter, the pool size, the prepared statements and DB_MIGRATE', () => {
     const config = load({
       AUTH_JWT_SECRET: SECRET,
       DATABASE_URL:
         'postgres://pim:secret@db.internal:5432/pim?schema=governance&sslmode=require',
       DB_POOL_SIZE: '25',
+      DB_PREPARED_STATEMENTS: '0',
       DB_MIGRATE: 'false',
     });
 
@@ -213,17 +214,23 @@ describe('loadAppConfig', () => {
       url: 'postgres://pim:secret@db.internal:5432/pim?sslmode=require',
       schema: 'governance',
       poolSize: 25,
+      preparedStatements: 0,
       migrateOnStart: false,
     });
   });
 
-  it('defaults PostgreSQL to a pool of 10 and migrations at start', () => {
+  it('defaults PostgreSQL to a pool of 10, 200 prepared statements and migrations at start', () => {
     expect(
       load({
         AUTH_JWT_SECRET: SECRET,
         DATABASE_URL: 'postgresql://localhost/pim',
       }).database,
-    ).toMatchObject({ type: 'postgres', poolSize: 10, migrateOnStart: true });
+    ).toMatchObject({
+      type: 'postgres',
+      poolSize: 10,
+      preparedStatements: 200,
+      migrateOnStart: true,
+    });
   });
 
   it('never repeats a DATABASE_URL password in its error', () => {
@@ -340,6 +347,9 @@ describe('loadAppConfig', () => {
       ['DATABASE_URL', 'postgres://host/db?schema=Bad-Name'],
       ['DB_POOL_SIZE', '0'],
       ['DB_POOL_SIZE', 'many'],
+      ['DB_PREPARED_STATEMENTS', '-1'],
+      ['DB_PREPARED_STATEMENTS', '10001'],
+      ['DB_PREPARED_STATEMENTS', '2.5'],
       ['DB_MIGRATE', 'yes'],
       ['SEED_EXAMPLE', 'yes'],
       ['LOG_LEVEL', 'verbose'],

@@ -52,6 +52,11 @@ export interface PostgresDatabaseConfig extends DatabaseSettings {
   /** The schema holding the tables; the connection's default when unset. */
   readonly schema?: string;
   readonly poolSize: number;
+  /**
+   * Statement texts each process prepares by name, in every connection (DB_PREPARED_STATEMENTS);
+   * 0 for none, as a pooler that cannot carry them between its connections needs.
+   */
+  readonly preparedStatements: number;
 }
 
 export type DatabaseConfig = SqliteDatabaseConfig | PostgresDatabaseConfig;
@@ -186,6 +191,7 @@ export function loadAppConfig(
       {
         migrateOnStart: variables.DB_MIGRATE ?? true,
         poolSize: variables.DB_POOL_SIZE ?? 10,
+        preparedStatements: variables.DB_PREPARED_STATEMENTS ?? 200,
         busyTimeoutMs: variables.DB_BUSY_TIMEOUT_MS ?? 5000,
       },
     ),
@@ -252,6 +258,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 interface DatabaseSettingsOfAnyType {
   migrateOnStart: boolean;
   poolSize: number;
+  preparedStatements: number;
   busyTimeoutMs: number;
 }
 
@@ -302,6 +309,7 @@ function parsePostgresUrl(
     url: parsed.toString(),
     schema,
     poolSize: settings.poolSize,
+    preparedStatements: settings.preparedStatements,
     migrateOnStart: settings.migrateOnStart,
   };
 }

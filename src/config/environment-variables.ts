@@ -91,6 +91,14 @@ export class EnvironmentVariables {
   @WholeNumber()
   @IsInt()
   @Min(0)
+  @Max(10000)
+  DB_PREPARED_STATEMENTS?: number;
+
+  @Expose()
+  @IsOptional()
+  @WholeNumber()
+  @IsInt()
+  @Min(0)
   @Max(60000)
   DB_BUSY_TIMEOUT_MS?: number;
 

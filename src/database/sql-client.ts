@@ -187,7 +187,10 @@ export abstract class SqlClient implements SqlSession {
    */
   static for(dataSource: DataSource, config: DatabaseConfig): SqlClient {
     return config.type === 'postgres'
-      ? new PostgresSqlClient(dataSource.driver as unknown as { master: Pool })
+      ? new PostgresSqlClient(
+          dataSource.driver as unknown as { master: Pool },
+          config.preparedStatements,
+        )
       : new SqliteSqlClient(
           dataSource.driver as unknown as { databaseConnection: Database },
           config.busyTimeoutMs,
@@ -201,9 +204,6 @@ const PROBE_BYTES = 4096;
 
 // Transactions committed together at most: enough for every connection of a busy client pool.
 const LARGEST_COMMIT_GROUP = 100;
-/** Statement texts prepared by name on PostgreSQL (PreparedStatementNames). */
-const PREPARED_STATEMENTS = 200;
-
 // Waits between attempts to take SQLite's write lock: short at first, as most locks are.
 const FIRST_BUSY_PAUSE_MS = 2;
 const LONGEST_BUSY_PAUSE_MS = 50;
@@ -405,18 +405,21 @@ function columnsOf(statement: Statement): string[] {
 /** node-postgres: statements on the pool; a transaction holds one pooled connection. */
 class PostgresSqlClient extends SqlClient {
   protected readonly probeInsert = `INSERT INTO ${WRITE_PROBES} (filler) VALUES (decode(repeat('00', ${PROBE_BYTES}), 'hex'))`;
-  private readonly statements = new Statements(
-    new PreparedStatementNames(PREPARED_STATEMENTS),
-  );
+  private readonly statements: Statements;
   // On the pool a statement refused as stale is tried again at once, on whichever connection.
-  protected readonly outsideTransactions = sessionOn(
-    () => this.pool,
-    this.statements,
-    { againIfStale: true },
-  );
+  protected readonly outsideTransactions: SqlSession;
 
-  constructor(private readonly driver: { master: Pool }) {
+  constructor(
+    private readonly driver: { master: Pool },
+    preparedStatements: number,
+  ) {
     super();
+    this.statements = new Statements(
+      new PreparedStatementNames(preparedStatements),
+    );
+    this.outsideTransactions = sessionOn(() => this.pool, this.statements, {
+      againIfStale: true,
+    });
   }
 
   private get pool(): Pool {

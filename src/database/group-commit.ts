@@ -5,6 +5,8 @@ import { setImmediate } from 'node:timers';
 export interface SingleWriter<Session> {
   /** Opens the transaction and takes the write lock; `deadline` bounds waiting for the lock. */
   begin(deadline: number): Promise<void>;
+  /** Whether `begin` failed because the lock stayed taken until its deadline. */
+  isLockTimeout(error: unknown): boolean;
   savepoint(): void;
   release(): void;
   rollbackToSavepoint(): void;
@@ -74,8 +76,17 @@ export class GroupCommit<Session> {
     } catch (error) {
       // The group could not begin, or the connection failed under its bookkeeping (closed while
       // it ran): none of it is written.
-      group.forEach((transaction) => transaction.reject(error));
       this.rollBackIfOpen();
+      const [expired, waitLonger] = this.writer.isLockTimeout(error)
+        ? partition(
+            group,
+            (transaction) => transaction.deadline <= group[0].deadline,
+          )
+        : [group, []];
+      // BEGIN waited until the first one's deadline: those that came later may wait on, in the
+      // next group, until their own.
+      this.waiting.unshift(...waitLonger);
+      expired.forEach((transaction) => transaction.reject(error));
     }
   }
 
@@ -142,6 +153,13 @@ export class GroupCommit<Session> {
       );
     }
   }
+}
+
+function partition<T>(
+  items: readonly T[],
+  test: (item: T) => boolean,
+): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 function answer<Session>(group: Waiting<Session>[], outcomes: Outcome[]): void {

@@ -286,6 +286,7 @@ class SqliteSqlClient extends SqlClient {
           () => this.session.run('BEGIN IMMEDIATE'),
           deadline,
         ).then(() => undefined),
+      isLockTimeout: isSqliteBusy,
       savepoint: run('SAVEPOINT one_of_a_group'),
       release: run('RELEASE one_of_a_group'),
       rollbackToSavepoint: run('ROLLBACK TO one_of_a_group'),

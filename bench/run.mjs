@@ -55,8 +55,9 @@ const { values: options } = parseArgs({
     n: { type: 'string', default: process.env.BENCH_N ?? '10000' },
     scales: { type: 'string' },
     pool: { type: 'string', default: '200000' },
-    duration: { type: 'string', default: '7' },
+    duration: { type: 'string', default: '2' },
     warmup: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     targets: {
       type: 'string',
@@ -77,6 +78,7 @@ const { values: options } = parseArgs({
 const scales = (options.scales ?? options.n).split(',').map(Number);
 const duration = Number(options.duration);
 const warmup = Number(options.warmup);
+const rounds = Number(options.rounds);
 const connections = Number(options.connections);
 const poolSize = Number(options.pool);
 const targets = options.targets.split(',');
@@ -433,9 +435,11 @@ async function drive(url, plan, seconds, stub) {
   };
 }
 
-async function measure(target, server, plan) {
+async function measure(target, server, plan, { warm }) {
   await plan.prepare?.(server.url);
-  await drive(server.url, plan, warmup, isStub(target));
+  if (!warm) {
+    await drive(server.url, plan, warmup, isStub(target));
+  }
   server.resetPeakRss();
   const ticksBefore = server.cpuTicks();
   const { answered, ...figures } = await drive(
@@ -659,11 +663,11 @@ const report = {
     cpus: (await import('node:os')).cpus().length,
     node: process.version,
   },
-  settings: { connections, duration, warmup, poolSize },
+  settings: { connections, duration, warmup, rounds, poolSize },
   scales: [],
 };
 
-const measurements =
+const measured =
   scales.length *
   scenarioNames.reduce(
     (count, name) =>
@@ -671,7 +675,7 @@ const measurements =
     0,
   );
 log(
-  `${measurements} measurement${measurements === 1 ? '' : 's'} of ${warmup} + ${duration} s: about ${Math.round(measurements * (warmup + duration + 0.2))} s, plus building, seeding and starting the targets.`,
+  `${measured} target${measured === 1 ? '' : 's'} × scenarios, each warmed up ${warmup} s, then measured ${rounds} × ${duration} s: about ${Math.round(measured * (warmup + rounds * (duration + 0.2)))} s, plus building, seeding and starting the targets.`,
 );
 
 for (const backgroundCount of scales) {
@@ -729,20 +733,30 @@ for (const backgroundCount of scales) {
           await startTarget(target, database, profileDirectory),
         );
       }
-      for (const name of scenarioNames) {
-        for (const [target, server] of servers) {
-          if (skipsScenario(target, name)) {
-            continue;
+      // Round after round, each scenario on each target: the figures paired in a ratio are
+      // measured a few seconds apart, however the machine's speed drifts over the run.
+      const roundsOf = new Map();
+      for (let round = 0; round < rounds; round += 1) {
+        for (const name of scenarioNames) {
+          for (const [target, server] of servers) {
+            if (skipsScenario(target, name)) {
+              continue;
+            }
+            const key = `${target} ${name}`;
+            roundsOf.set(key, [
+              ...(roundsOf.get(key) ?? []),
+              await measure(
+                target,
+                server,
+                scenario(name, backgroundCount, server.pool),
+                // Warmed up once, before its first round.
+                { warm: round > 0 },
+              ),
+            ]);
           }
-          scale.results.push(
-            await measure(
-              target,
-              server,
-              scenario(name, backgroundCount, server.pool),
-            ),
-          );
         }
       }
+      scale.results.push(...[...roundsOf.values()].map(medianOfRounds));
     } finally {
       await Promise.all([...servers.values()].map((server) => server.stop()));
       for (const database of databases.values()) {
@@ -753,6 +767,44 @@ for (const backgroundCount of scales) {
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * One row of a target's rounds of a scenario: the median of each figure, the errors of all
+ * rounds, the highest peak RSS, and each round's calls a second (`rounds`) for the ratios.
+ */
+function medianOfRounds(results) {
+  const [first] = results;
+  const medianOf = (field) =>
+    Math.round(median(results.map((result) => result[field])));
+  return {
+    ...first,
+    requestsPerSecond: medianOf('requestsPerSecond'),
+    p50: medianOf('p50'),
+    p99: medianOf('p99'),
+    cpuMsPerThousand: medianOf('cpuMsPerThousand'),
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    peakRssMb: Math.max(...results.map((result) => result.peakRssMb)),
+    note: results.find((result) => result.note)?.note,
+    rounds: results.map((result) => result.requestsPerSecond),
+  };
+}
+
+/** The median of the rounds' ratios: each round's figures were measured side by side. */
+function ratioOfRounds(result, reference) {
+  return median(
+    result.rounds.map(
+      (perSecond, round) => perSecond / reference.rounds[round],
+    ),
+  );
 }
 
 function printReport() {
@@ -780,10 +832,14 @@ function printReport() {
             other.scenario === result.scenario,
       );
       const ratio = reference
-        ? `${Math.round((100 * result.requestsPerSecond) / reference.requestsPerSecond)}%${byArm ? ' of its Graph cancel' : ''}`
+        ? `${Math.round(100 * ratioOfRounds(result, reference))}%${byArm ? ' of its Graph cancel' : ''}`
         : '';
+      const perSecond =
+        result.rounds.length > 1
+          ? `${result.requestsPerSecond} (${Math.min(...result.rounds)}–${Math.max(...result.rounds)})`
+          : result.requestsPerSecond;
       lines.push(
-        `| ${result.target} | ${result.scenario} | ${result.requestsPerSecond} | ${ratio} | ${result.p50} | ${result.p99} | ${result.errors} | ${result.cpuMsPerThousand} | ${result.peakRssMb} |`,
+        `| ${result.target} | ${result.scenario} | ${perSecond} | ${ratio} | ${result.p50} | ${result.p99} | ${result.errors} | ${result.cpuMsPerThousand} | ${result.peakRssMb} |`,
       );
     }
     lines.push('Query plans (SQLite):');

@@ -49,6 +49,8 @@ const REQUESTS = '/beta/privilegedAccess/azureResources/roleAssignmentRequests';
 const ARM_REQUESTS = `/subscriptions/${resourceId(TENANT, RESOURCE_COUNT)}/providers/Microsoft.Authorization/roleAssignmentScheduleRequests`;
 /** The page size of the `list` scenario. */
 const LIST_TOP = 50;
+const GRAPH_CANCEL = 'cancel-success';
+const ARM_CANCEL = 'arm-cancel-success';
 
 const { values: options } = parseArgs({
   options: {
@@ -737,23 +739,18 @@ for (const backgroundCount of scales) {
       // measured a few seconds apart, however the machine's speed drifts over the run.
       const roundsOf = new Map();
       for (let round = 0; round < rounds; round += 1) {
-        for (const name of scenarioNames) {
-          for (const [target, server] of servers) {
-            if (skipsScenario(target, name)) {
-              continue;
-            }
-            const key = `${target} ${name}`;
-            roundsOf.set(key, [
-              ...(roundsOf.get(key) ?? []),
-              await measure(
-                target,
-                server,
-                scenario(name, backgroundCount, server.pool),
-                // Warmed up once, before its first round.
-                { warm: round > 0 },
-              ),
-            ]);
-          }
+        for (const [name, target, server] of turnsOfRound(servers)) {
+          const key = `${target} ${name}`;
+          roundsOf.set(key, [
+            ...(roundsOf.get(key) ?? []),
+            await measure(
+              target,
+              server,
+              scenario(name, backgroundCount, server.pool),
+              // Warmed up once, before its first round.
+              { warm: round > 0 },
+            ),
+          ]);
         }
       }
       scale.results.push(...[...roundsOf.values()].map(medianOfRounds));
@@ -767,6 +764,27 @@ for (const backgroundCount of scales) {
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+/**
+ * One round's measurements, in order: each scenario on each target in turn, except that a
+ * target's ARM cancel comes right after its Graph cancel, the figure it is compared with.
+ */
+function turnsOfRound(servers) {
+  const turns = [];
+  for (const name of scenarioNames) {
+    if (name === ARM_CANCEL && scenarioNames.includes(GRAPH_CANCEL)) {
+      continue;
+    }
+    for (const [target, server] of servers) {
+      for (const turn of name === GRAPH_CANCEL ? [name, ARM_CANCEL] : [name]) {
+        if (scenarioNames.includes(turn) && !skipsScenario(target, turn)) {
+          turns.push([turn, target, server]);
+        }
+      }
+    }
+  }
+  return turns;
 }
 
 function median(values) {

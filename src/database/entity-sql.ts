@@ -119,15 +119,6 @@ export class EntitySql<T extends ObjectLiteral> {
       .join(' AND ');
   }
 
-  /** An entity from a `SELECT *` row. */
-  hydrate(row: Record<string, unknown>): T {
-    const entity = {} as T;
-    for (let index = 0; index < this.hydrators.length; index += 1) {
-      this.hydrators[index](entity, row[this.columns[index].databaseName]);
-    }
-    return entity;
-  }
-
   /**
    * The entities of rows read as arrays (`SELECT *`, or with more columns), each column found by
    * its name; where two columns share one, the last holds, as in a row read as an object.

@@ -175,17 +175,20 @@ export class RoleSettingsRepository extends TenantKeyedReads(
       at,
       bind,
     );
-    const [row] = await this.sql.rows(
+    const found = await this.sql.rowArrays(
       `SELECT ${settings.table}.*, CASE WHEN ${administered} THEN 1 ELSE 0 END AS administered
          FROM ${settings.table}
         WHERE ${settings.column('tenantId')} = ${bind(tenantId)}
           AND ${settings.column('id')} = ${bind(id)}`,
       parameters,
     );
-    return row
+    const [setting] = settings.hydrateAll(found);
+    return setting
       ? {
-          setting: settings.hydrate(row),
-          administered: Number(row.administered) === 1,
+          setting,
+          administered:
+            Number(found.rows[0][found.columns.lastIndexOf('administered')]) ===
+            1,
         }
       : undefined;
   }

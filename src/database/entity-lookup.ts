@@ -23,9 +23,7 @@ export class EntityLookup<T extends ObjectLiteral> {
 
   /** The entity whose columns equal `values`, in the order the lookup was made with. */
   async find(...values: readonly string[]): Promise<T | undefined> {
-    const [entity] = this.entity.hydrateAll(
-      await this.sql.rowArrays(this.statement, values),
-    );
+    const [entity] = await this.entity.read(this.sql, this.statement, values);
     return entity;
   }
 }

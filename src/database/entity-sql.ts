@@ -4,7 +4,7 @@ import type {
   EntityTarget,
   ObjectLiteral,
 } from 'typeorm';
-import type { RowArrays } from './sql-client.js';
+import type { RowArrays, SqlSession } from './sql-client.js';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -132,6 +132,15 @@ export class EntitySql<T extends ObjectLiteral> {
       }
       return entity;
     });
+  }
+
+  /** The entities a statement reads (`SELECT *`, or with more columns), through `session`. */
+  async read(
+    session: Pick<SqlSession, 'rowArrays'>,
+    sql: string,
+    parameters: readonly unknown[] = [],
+  ): Promise<T[]> {
+    return this.hydrateAll(await session.rowArrays(sql, parameters));
   }
 
   private placesIn(columns: readonly string[]): readonly number[] {

@@ -125,7 +125,7 @@ class SqlEntitySelect<T extends object>
       sql += ` LIMIT ${this.entitySql.parameter(parameters.length)} OFFSET ${this.entitySql.parameter(parameters.length + 1)}`;
       parameters.push(page.limit, page.offset);
     }
-    return this.entitySql.hydrateAll(await this.sql.rowArrays(sql, parameters));
+    return this.entitySql.read(this.sql, sql, parameters);
   }
 
   async count(): Promise<number> {

@@ -235,13 +235,12 @@ export class ResourcesRepository extends TenantKeyedReads(ResourceEntity) {
     }
     const r = this.resources;
     const prefix = `${scope.toLowerCase()}/`;
-    const below = r.hydrateAll(
-      await this.sql.rowArrays(
-        `SELECT * FROM ${r.table}
+    const below = await r.read(
+      this.sql,
+      `SELECT * FROM ${r.table}
           WHERE ${r.column('tenantId')} = ${r.parameter(0)}
             AND SUBSTR(LOWER(${r.column('externalId')}), 1, ${prefix.length}) = ${r.parameter(1)}`,
-        [tenantId, prefix],
-      ),
+      [tenantId, prefix],
     );
     return [...atAndAbove, ...below];
   }
@@ -257,13 +256,12 @@ export class ResourcesRepository extends TenantKeyedReads(ResourceEntity) {
     const placeholders = externalIds.map((_id, index) =>
       r.parameter(index + 1),
     );
-    return r.hydrateAll(
-      await this.sql.rowArrays(
-        `SELECT * FROM ${r.table}
+    return r.read(
+      this.sql,
+      `SELECT * FROM ${r.table}
           WHERE ${r.column('tenantId')} = ${r.parameter(0)}
             AND LOWER(${r.column('externalId')}) IN (${placeholders.join(', ')})`,
-        [tenantId, ...externalIds.map((id) => id.toLowerCase())],
-      ),
+      [tenantId, ...externalIds.map((id) => id.toLowerCase())],
     );
   }
 }

@@ -141,9 +141,7 @@ export class RoleAssignmentRequestsRepository {
       id,
       place,
     });
-    const [entity] = this.requests.hydrateAll(
-      await this.sql.rowArrays(text, parameters),
-    );
+    const [entity] = await this.requests.read(this.sql, text, parameters);
     return entity;
   }
 
@@ -176,14 +174,13 @@ export class RoleAssignmentRequestsRepository {
         ? []
         : [`${sql.column('id')} > ${bind(selection.after)}`]),
     ];
-    return sql.hydrateAll(
-      await this.sql.rowArrays(
-        `SELECT * FROM ${sql.table}
+    return sql.read(
+      this.sql,
+      `SELECT * FROM ${sql.table}
         WHERE ${conditions.join(' AND ')}
         ORDER BY ${sql.column('id')}
         LIMIT ${bind(selection.limit)}`,
-        parameters,
-      ),
+      parameters,
     );
   }
 
@@ -205,14 +202,13 @@ export class RoleAssignmentRequestsRepository {
       property && limit
         ? `AND ${sql.column(property)} <= ${bind(sql.valueOf(property, limit))}`
         : '';
-    return sql.hydrateAll(
-      await this.sql.rowArrays(
-        `SELECT * FROM ${sql.table}
+    return sql.read(
+      this.sql,
+      `SELECT * FROM ${sql.table}
         WHERE ${sql.column('subStatus')} IN (${inSubStatuses})
           ${due}
         LIMIT ${bind(batch)}`,
-        parameters,
-      ),
+      parameters,
     );
   }
 

@@ -81,16 +81,14 @@ export class RoleAssignmentsRepository extends TenantKeyedReads(
     assignmentState: RoleAssignmentEntity['assignmentState'],
     at: Date,
   ): Promise<RoleAssignmentEntity | undefined> {
-    const [entity] = this.assignments.hydrateAll(
-      await this.sql.rowArrays(this.inEffectSql, [
-        key.tenantId,
-        key.resourceId,
-        key.roleDefinitionId,
-        key.subjectId,
-        assignmentState,
-        this.assignments.valueOf('endDateTime', at),
-      ]),
-    );
+    const [entity] = await this.assignments.read(this.sql, this.inEffectSql, [
+      key.tenantId,
+      key.resourceId,
+      key.roleDefinitionId,
+      key.subjectId,
+      assignmentState,
+      this.assignments.valueOf('endDateTime', at),
+    ]);
     return entity;
   }
 
@@ -145,14 +143,13 @@ export class RoleAssignmentsRepository extends TenantKeyedReads(
         ? []
         : [`${a.column('id')} > ${bind(selection.after)}`]),
     ];
-    return a.hydrateAll(
-      await this.sql.rowArrays(
-        `SELECT * FROM ${a.table}
+    return a.read(
+      this.sql,
+      `SELECT * FROM ${a.table}
         WHERE ${conditions.join(' AND ')}
         ORDER BY ${a.column('id')}
         LIMIT ${bind(selection.limit)}`,
-        parameters,
-      ),
+      parameters,
     );
   }
 
@@ -174,12 +171,10 @@ export class RoleAssignmentsRepository extends TenantKeyedReads(
 
   /** Up to `limit` assignments of any tenant whose end is at or before `at`. */
   async endedBy(at: Date, limit: number): Promise<RoleAssignmentEntity[]> {
-    return this.assignments.hydrateAll(
-      await this.sql.rowArrays(this.expiredSql, [
-        this.assignments.valueOf('endDateTime', at),
-        limit,
-      ]),
-    );
+    return this.assignments.read(this.sql, this.expiredSql, [
+      this.assignments.valueOf('endDateTime', at),
+      limit,
+    ]);
   }
 
   /** Deletes an assignment; resolves to whether there was one to delete. */

@@ -38,14 +38,13 @@ export class RoleDefinitionsRepository extends TenantKeyedReads(
       return [];
     }
     const d = this.definitions;
-    return d.hydrateAll(
-      await this.sql.rowArrays(
-        `SELECT * FROM ${d.table}
+    return d.read(
+      this.sql,
+      `SELECT * FROM ${d.table}
         WHERE ${d.column('tenantId')} = ${d.parameter(0)}
           AND ${d.column('resourceId')} IN (${resourceIds.map((_id, index) => d.parameter(index + 1)).join(', ')})
         ORDER BY ${d.column('id')}`,
-        [tenantId, ...resourceIds],
-      ),
+      [tenantId, ...resourceIds],
     );
   }
 
@@ -54,11 +53,10 @@ export class RoleDefinitionsRepository extends TenantKeyedReads(
     tenantId: string,
     externalId: string,
   ): Promise<RoleDefinitionEntity | undefined> {
-    const [entity] = this.definitions.hydrateAll(
-      await this.sql.rowArrays(this.byExternalIdSql, [
-        tenantId,
-        externalId.toLowerCase(),
-      ]),
+    const [entity] = await this.definitions.read(
+      this.sql,
+      this.byExternalIdSql,
+      [tenantId, externalId.toLowerCase()],
     );
     return entity;
   }

@@ -106,16 +106,15 @@ export class RoleSettingsRepository extends TenantKeyedReads(
       page.after === undefined
         ? ''
         : `AND ${s.column('id')} > ${s.parameter(parameters.push(page.after) - 1)}`;
-    return s.hydrateAll(
-      await this.sql.rowArrays(
-        `SELECT * FROM ${s.table}
+    return s.read(
+      this.sql,
+      `SELECT * FROM ${s.table}
         WHERE ${s.column('tenantId')} = ${s.parameter(0)}
           AND ${s.column('resourceId')} = ${s.parameter(1)}
           ${after}
         ORDER BY ${s.column('id')}
         LIMIT ${s.parameter(parameters.push(page.limit) - 1)}`,
-        parameters,
-      ),
+      parameters,
     );
   }
 
@@ -128,13 +127,12 @@ export class RoleSettingsRepository extends TenantKeyedReads(
       return [];
     }
     const s = this.settings;
-    return s.hydrateAll(
-      await this.sql.rowArrays(
-        `SELECT * FROM ${s.table}
+    return s.read(
+      this.sql,
+      `SELECT * FROM ${s.table}
         WHERE ${s.column('tenantId')} = ${s.parameter(0)}
           AND ${s.column('resourceId')} IN (${resourceIds.map((_id, index) => s.parameter(index + 1)).join(', ')})`,
-        [tenantId, ...resourceIds],
-      ),
+      [tenantId, ...resourceIds],
     );
   }
 

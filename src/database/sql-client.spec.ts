@@ -57,6 +57,32 @@ describe('SqlClient on SQLite', () => {
     }
   }
 
+  it('reads the same text as objects or as arrays, whichever each call asks for', async () => {
+    await sql.run('INSERT INTO t (id, b) VALUES (?, ?), (?, ?)', [
+      1,
+      null,
+      2,
+      null,
+    ]);
+    const text = 'SELECT id, b FROM t ORDER BY id';
+
+    expect(await sql.rows(text)).toEqual([
+      { id: 1, b: null },
+      { id: 2, b: null },
+    ]);
+    expect(await sql.rowArrays(text)).toEqual({
+      columns: ['id', 'b'],
+      rows: [
+        [1, null],
+        [2, null],
+      ],
+    });
+    expect(await sql.rows(text)).toEqual([
+      { id: 1, b: null },
+      { id: 2, b: null },
+    ]);
+  });
+
   it('reports the failure that made SQLite roll back by itself, not that of a ROLLBACK', async () => {
     fillTheDisk();
     const rows = connection.prepare('SELECT COUNT(*) AS n FROM t').get();

@@ -220,20 +220,25 @@ interface AmbientTransaction {
  */
 class SqliteSqlClient extends SqlClient {
   protected readonly probeInsert = `INSERT INTO ${WRITE_PROBES} (filler) VALUES (zeroblob(${PROBE_BYTES}))`;
-  private readonly statements = new LRUCache<string, Statement>({ max: 500 });
-  // The same texts prepared to return arrays: a statement returns either objects or arrays.
-  private readonly arrayStatements = new LRUCache<string, ArrayStatement>({
+  private readonly statements = new LRUCache<string, PreparedStatement>({
     max: 500,
   });
 
   // Transactions run one at a time and hold the write lock: nothing more to serialize or wait for.
   private readonly session: TransactionSession = {
     rows: (sql, parameters = []) =>
-      settled(() => this.statement(sql).all(...bindable(parameters)) as Row[]),
+      settled(
+        () =>
+          this.prepared(sql)
+            .statement.raw(false)
+            .all(...bindable(parameters)) as Row[],
+      ),
     rowArrays: (sql, parameters = []) =>
       settled(() => this.arraysOf(sql, parameters)),
     run: (sql, parameters = []) =>
-      settled(() => this.statement(sql).run(...bindable(parameters)).changes),
+      settled(
+        () => this.prepared(sql).statement.run(...bindable(parameters)).changes,
+      ),
     serialize: () => Promise.resolve(),
   };
 
@@ -275,7 +280,7 @@ class SqliteSqlClient extends SqlClient {
 
   private singleWriter(): SingleWriter<TransactionSession> {
     const run = (sql: string) => () => {
-      this.statement(sql).run();
+      this.prepared(sql).statement.run();
     };
     return {
       session: this.session,
@@ -348,36 +353,32 @@ class SqliteSqlClient extends SqlClient {
     return connection?.open ? connection : undefined;
   }
 
-  private statement(sql: string): Statement {
+  /** A text's statement, prepared on the open connection the first time it runs. */
+  private prepared(sql: string): PreparedStatement {
     const connection = this.preparingOn();
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = connection.prepare(sql);
-      this.statements.set(sql, statement);
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = { statement: connection.prepare(sql) };
+      this.statements.set(sql, prepared);
     }
-    return statement;
+    return prepared;
   }
 
+  // One statement serves both shapes of rows: better-sqlite3's raw mode switches it to arrays.
   private arraysOf(sql: string, parameters: readonly unknown[]): RowArrays {
-    const prepared = this.arrayStatement(sql);
-    const rows = prepared.statement.all(...bindable(parameters)) as unknown[][];
+    const prepared = this.prepared(sql);
+    const rows = prepared.statement
+      .raw(true)
+      .all(...bindable(parameters)) as unknown[][];
     // SQLite prepares a statement again by itself when its tables change (a migration run by
     // another process); `*` then gives other columns than those read when it was first prepared.
-    if (rows.length > 0 && rows[0].length !== prepared.columns.length) {
+    if (
+      !prepared.columns ||
+      (rows.length > 0 && rows[0].length !== prepared.columns.length)
+    ) {
       prepared.columns = columnsOf(prepared.statement);
     }
     return { columns: prepared.columns, rows };
-  }
-
-  private arrayStatement(sql: string): ArrayStatement {
-    const connection = this.preparingOn();
-    let prepared = this.arrayStatements.get(sql);
-    if (!prepared) {
-      const statement = connection.prepare(sql).raw(true);
-      prepared = { statement, columns: columnsOf(statement) };
-      this.arrayStatements.set(sql, prepared);
-    }
-    return prepared;
   }
 
   /** The open connection; the statements prepared on another (closed) one are dropped. */
@@ -385,7 +386,6 @@ class SqliteSqlClient extends SqlClient {
     const connection = this.connection;
     if (connection !== this.preparedOn) {
       this.statements.clear();
-      this.arrayStatements.clear();
       connection.pragma('busy_timeout = 0');
       this.preparedOn = connection;
     }
@@ -393,10 +393,10 @@ class SqliteSqlClient extends SqlClient {
   }
 }
 
-/** A statement that returns arrays, and its columns' names (the same on every call). */
-interface ArrayStatement {
+/** A prepared statement, and the names of its columns once it has returned arrays. */
+interface PreparedStatement {
   readonly statement: Statement;
-  columns: readonly string[];
+  columns?: readonly string[];
 }
 
 function columnsOf(statement: Statement): string[] {
@@ -509,7 +509,7 @@ function sessionOn(
 
 /** node-postgres's queries of statement texts, named while PreparedStatementNames has room. */
 class Statements {
-  // The column names of named texts' results: as many as there are names.
+  // The column names of named texts' results: as many as there are names, forgotten with them.
   private readonly columns = new Map<string, readonly string[]>();
 
   constructor(private readonly names: PreparedStatementNames) {}
@@ -539,6 +539,7 @@ class Statements {
         throw error;
       }
       this.names.forget(sql);
+      this.columns.delete(sql);
       if (!again) {
         throw error;
       }

@@ -825,6 +825,32 @@ function ratioOfRounds(result, reference) {
   );
 }
 
+// How far apart a reference's rounds may lie on an idle machine: the same code on the same
+// data, measured a few seconds apart.
+const STEADY_SPREAD = 0.15;
+
+/**
+ * A warning for each scenario whose reference rounds lay further apart than STEADY_SPREAD: its
+ * ratios were measured while the machine's speed moved under them.
+ */
+function unsteadyReferenceRounds(results) {
+  return results
+    .filter(
+      (result) =>
+        result.target.startsWith('reference') && result.rounds.length > 1,
+    )
+    .map((result) => {
+      const slowest = Math.min(...result.rounds);
+      const fastest = Math.max(...result.rounds);
+      return { result, slowest, fastest, spread: fastest / slowest - 1 };
+    })
+    .filter(({ spread }) => spread > STEADY_SPREAD)
+    .map(
+      ({ result, slowest, fastest, spread }) =>
+        `Not an idle machine: the rounds of ${result.target} ${result.scenario} ran at ${slowest} to ${fastest} a second (${Math.round(100 * spread)} % apart, more than ${100 * STEADY_SPREAD} %); read the ratios of that scenario with care.`,
+    );
+}
+
 function printReport() {
   const lines = [];
   for (const scale of report.scales) {
@@ -860,6 +886,8 @@ function printReport() {
         `| ${result.target} | ${result.scenario} | ${perSecond} | ${ratio} | ${result.p50} | ${result.p99} | ${result.errors} | ${result.cpuMsPerThousand} | ${result.peakRssMb} |`,
       );
     }
+    scale.notIdle = unsteadyReferenceRounds(scale.results);
+    lines.push(...scale.notIdle);
     lines.push('Query plans (SQLite):');
     for (const [name, detail] of Object.entries(scale.queryPlans)) {
       lines.push(`  ${name}: ${detail}`);

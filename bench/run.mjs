@@ -816,6 +816,11 @@ function medianOfRounds(results) {
   };
 }
 
+/** The lowest and highest calls a second of a row's rounds. */
+function rangeOfRounds(result) {
+  return [Math.min(...result.rounds), Math.max(...result.rounds)];
+}
+
 /** The median of the rounds' ratios: each round's figures were measured side by side. */
 function ratioOfRounds(result, reference) {
   return median(
@@ -840,8 +845,7 @@ function unsteadyReferenceRounds(results) {
         result.target.startsWith('reference') && result.rounds.length > 1,
     )
     .map((result) => {
-      const slowest = Math.min(...result.rounds);
-      const fastest = Math.max(...result.rounds);
+      const [slowest, fastest] = rangeOfRounds(result);
       return { result, slowest, fastest, spread: fastest / slowest - 1 };
     })
     .filter(({ spread }) => spread > STEADY_SPREAD)
@@ -880,7 +884,7 @@ function printReport() {
         : '';
       const perSecond =
         result.rounds.length > 1
-          ? `${result.requestsPerSecond} (${Math.min(...result.rounds)}–${Math.max(...result.rounds)})`
+          ? `${result.requestsPerSecond} (${rangeOfRounds(result).join('–')})`
           : result.requestsPerSecond;
       lines.push(
         `| ${result.target} | ${result.scenario} | ${perSecond} | ${ratio} | ${result.p50} | ${result.p99} | ${result.errors} | ${result.cpuMsPerThousand} | ${result.peakRssMb} |`,
